@@ -1,0 +1,194 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "tracesim/kernel/calendar.hpp"
+#include "tracesim/kernel/time.hpp"
+#include "tracesim/model/distribution.hpp"
+
+// The model's parameters as plain data (rule M3). Defaults live here and only
+// here; docs/scenario-format.md mirrors them and a test keeps the two in step.
+namespace tracesim::model {
+
+using kernel::Date;
+using kernel::Duration;
+using kernel::kHour;
+using kernel::kMinute;
+using kernel::kSecond;
+
+/// The two kinds of outbound work. Values index per-task arrays.
+enum class TaskType : std::uint8_t { IndexInterview = 0, ContactCall = 1 };
+inline constexpr std::size_t kTaskTypes = 2;
+inline constexpr std::size_t index_of(TaskType t) noexcept { return static_cast<std::size_t>(t); }
+
+/// Opening hours of one weekday, as offsets from midnight. `open == false`: closed all day.
+struct DayHours {
+  bool open = true;
+  Duration opens_at = 8 * kHour;
+  Duration closes_at = 19 * kHour;
+};
+
+struct CalendarConfig {
+  Date start{};
+  Date end{};                              // inclusive: the run covers [start 00:00, end+1 00:00)
+  std::array<DayHours, 7> weekly{};        // Monday .. Sunday
+  std::vector<Date> closed_dates;          // whole days closed (public holidays, ...)
+};
+
+/// How the daily number of index cases is produced.
+enum class CurveKind : std::uint8_t { Constant, MonthlyTotals, DailySeries, Piecewise, Waves };
+
+struct MonthTotal {
+  int year = 0;
+  unsigned month = 0;  // 1..12
+  double positives = 0;
+};
+struct CurveStep {
+  Date from{};
+  double per_day = 0;
+};
+struct Wave {
+  Date peak{};
+  double peak_per_day = 0;
+  double width_days = 0;  // standard deviation of the Gaussian bump, days
+};
+struct DailyCount {
+  Date date{};
+  std::int64_t positives = 0;
+};
+
+/// Positive cases per day in the area the platform serves, before `share_handled`.
+struct CaseCurve {
+  CurveKind kind = CurveKind::Constant;
+  double per_day = 0;                                       // Constant
+  std::vector<MonthTotal> monthly;                          // MonthlyTotals
+  std::array<double, 7> weekday_profile{1, 1, 1, 1, 1, 1, 1};  // MonthlyTotals: Mon..Sun weights
+  std::vector<CurveStep> steps;                             // Piecewise (step function)
+  double baseline_per_day = 0;                              // Waves
+  std::vector<Wave> waves;                                  // Waves
+  std::string series_path;                                  // DailySeries: where it came from
+  std::vector<DailyCount> series;                           // DailySeries: consecutive days
+};
+
+struct Segment {
+  std::string name;
+  double share = 0;
+};
+
+struct IndexCaseConfig {
+  CaseCurve curve;
+  double share_handled = 1.0;                 // share of the curve's positives this platform handles
+  std::array<double, 24> release_profile{};   // weight per hour of day; all zero = uniform 08h-18h
+  DurationDist delay_to_platform{};           // test result -> work list
+  double inbound_first_share = 0.0;           // cases that call in first instead of being called
+  std::vector<Segment> segments{{"all", 1.0}};
+  double prelisted_contact_share = 0.0;       // contacts listed by the tester at arrival
+};
+
+enum class OnExhausted : std::uint8_t { GiveUp, Sms };
+
+struct RetryPolicy {
+  int max_attempts = 3;
+  Duration min_spacing = 90 * kMinute;   // between the end of one attempt and the next
+  bool only_while_open = true;           // attempts start only within opening hours
+  OnExhausted on_exhausted = OnExhausted::Sms;
+};
+
+struct TaskConfig {
+  Duration deadline = 12 * kHour;      // from arrival (index) or identification (contact)
+  DurationDist talk = fixed(10 * kMinute);
+  DurationDist wrap_up = fixed(2 * kMinute);
+  RetryPolicy retry{};
+  bool sms_at_deadline = false;        // send an SMS when the deadline passes unreached
+};
+
+struct AttemptConfig {
+  DurationDist ring = fixed(30 * kSecond);
+  DurationDist no_answer_handling = fixed(90 * kSecond);
+  std::vector<double> answer_probability{0.65, 0.5, 0.4};  // by attempt number; last repeats
+  std::array<double, 24> answer_hour_factor{1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+                                            1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
+};
+
+/// From `from` on, a share of new tasks of each type goes straight to SMS.
+/// An empty `segment` applies to every segment; a named one overrides it.
+struct SmsPolicyStep {
+  Date from{};
+  std::string segment;
+  std::array<double, kTaskTypes> share{0.0, 0.0};
+};
+
+struct SmsConfig {
+  std::vector<SmsPolicyStep> policy;
+  double gateway_per_hour = 100000;          // SMS the gateway sends per hour
+  Duration delivery_delay = 2 * kMinute;
+  double index_declares_contacts_share = 1.0;  // index cases reached by SMS who list their contacts online
+};
+
+struct ShiftConfig {
+  std::string name;
+  Duration start = 8 * kHour;
+  Duration end = 16 * kHour;
+  Duration break_length{0};
+  Duration break_start{-1};                  // offset from midnight; -1: centred in the shift
+  std::array<bool, 7> weekdays{true, true, true, true, true, true, true};
+};
+
+enum class SizeMode : std::uint8_t { Fte, Roster };
+
+/// Pool size from a date on: FTE, or an explicit number of agents per shift.
+struct StaffingStep {
+  Date from{};
+  double fte = 0;
+  std::vector<int> agents_per_shift;  // Roster: one count per shift, in shift order
+};
+
+struct PoolConfig {
+  std::string name;
+  std::array<bool, kTaskTypes> skills{true, true};
+  double efficiency = 1.0;                   // talk and wrap-up times are divided by this
+  SizeMode size_mode = SizeMode::Fte;
+  std::vector<StaffingStep> steps;
+  double contracted_hours_per_week = 35;
+  double shrinkage = 0.0;                    // absence, training, briefings
+  std::vector<ShiftConfig> shifts;
+  Duration no_new_attempt_before_end = 10 * kMinute;
+};
+
+enum class Discipline : std::uint8_t { Fifo, Lifo, EarliestDeadlineFirst };
+
+struct DisciplineConfig {
+  Discipline order = Discipline::EarliestDeadlineFirst;
+  std::vector<std::string> priority_segments;  // served first, in this order
+  bool index_before_contacts = false;          // within a priority class
+};
+
+/// A task type's defaults: deadline and mean talk time differ, the rest is shared.
+inline TaskConfig task_defaults(Duration deadline, Duration talk) {
+  TaskConfig t;
+  t.deadline = deadline;
+  t.talk = fixed(talk);
+  return t;
+}
+
+/// Everything the contact-tracing model needs for one run.
+struct PlatformConfig {
+  CalendarConfig calendar;
+  IndexCaseConfig index_cases;
+  CountDist contacts_per_case = poisson(2.0);
+  std::array<TaskConfig, kTaskTypes> tasks{task_defaults(24 * kHour, 25 * kMinute),
+                                           task_defaults(12 * kHour, 9 * kMinute)};
+  AttemptConfig attempt;
+  SmsConfig sms;
+  std::vector<PoolConfig> pools;
+  DisciplineConfig discipline;
+};
+
+/// Names used in scenario files, outputs and messages.
+std::string_view name_of(TaskType t);
+
+}  // namespace tracesim::model

@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <cstdint>
+#include <stop_token>
+
+#include "tracesim/model/config.hpp"
+#include "tracesim/model/observer.hpp"
+#include "tracesim/model/results.hpp"
+
+namespace tracesim::model {
+
+/// Run-level settings that are not part of the platform's description.
+struct RunOptions {
+  std::uint64_t seed = 1;
+  std::uint64_t replication = 0;
+  std::uint64_t event_budget = UINT64_MAX;   // kernel::EventBudgetExceeded beyond this
+  std::stop_token stop{};                    // checked periodically; a stopped run is flagged
+  Observer* observer = nullptr;              // optional: per-attempt and per-task facts
+};
+
+/// Simulates one replication of a contact-tracing platform from the calendar's
+/// start to its end. Pure function of (config, seed, replication). Throws
+/// std::invalid_argument if `config` breaks a precondition that validation
+/// should have caught, and kernel::EventBudgetExceeded on a runaway run.
+RunResult simulate(const PlatformConfig& config, const RunOptions& options);
+
+}  // namespace tracesim::model

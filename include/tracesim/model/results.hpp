@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "tracesim/kernel/calendar.hpp"
+#include "tracesim/kernel/time.hpp"
+#include "tracesim/model/config.hpp"
+
+// Facts one replication produced. The model fills them; tracesim::output
+// formats them (rule O2). Times are integer milliseconds.
+namespace tracesim::model {
+
+/// Counts for one simulated day (00:00 to 24:00). Per-task arrays are indexed by TaskType.
+struct DayStats {
+  kernel::Date date{};
+  std::array<std::uint32_t, kTaskTypes> arrived{};      // index cases arrived, contacts identified
+  std::array<std::uint32_t, kTaskTypes> attempts{};     // outbound dial attempts started
+  std::array<std::uint32_t, kTaskTypes> connected{};    // attempts answered
+  std::array<std::uint32_t, kTaskTypes> reached_call{};
+  std::array<std::uint32_t, kTaskTypes> reached_sms{};
+  std::array<std::uint32_t, kTaskTypes> not_reached{};
+  std::array<std::uint32_t, kTaskTypes> sms_sent{};
+  std::array<std::uint32_t, kTaskTypes> backlog_at_close{};  // unresolved at the day's closing time
+  std::int64_t staffed_ms = 0;   // agent time on shift, breaks excluded
+  std::int64_t busy_ms = 0;      // agent time on attempts started that day
+  std::int64_t overtime_ms = 0;  // agent time past the end of shift
+};
+
+/// Time from arrival (index case) or identification (contact) to being reached,
+/// binned by minute; the last bin holds everything beyond.
+struct ReachTimes {
+  static constexpr std::size_t kBins = 30 * 24 * 60;  // 30 days of minutes
+  std::vector<std::uint32_t> minutes = std::vector<std::uint32_t>(kBins + 1, 0);
+  std::uint64_t count = 0;
+  std::int64_t sum_ms = 0;
+
+  void add(kernel::Duration d);
+  /// Smallest t (in minutes, upper bin edge) with at least share q of the
+  /// recorded times <= t; 0 if empty.
+  [[nodiscard]] double quantile_minutes(double q) const;
+};
+
+/// Totals of one task type. Conservation: arrived == reached_call + reached_sms
+/// + not_reached + pending.
+struct TaskTotals {
+  std::uint64_t arrived = 0;
+  std::uint64_t reached_call = 0;
+  std::uint64_t reached_sms = 0;
+  std::uint64_t not_reached = 0;
+  std::uint64_t pending = 0;          // unresolved at the horizon (queued, waiting or in a call)
+  std::uint64_t reached_within_12h = 0;
+  std::uint64_t reached_within_24h = 0;
+  std::uint64_t reached_within_deadline = 0;
+  std::uint64_t attempts = 0;
+  std::uint64_t connected = 0;
+  std::uint64_t sms_sent = 0;
+  ReachTimes reach_times;
+};
+
+struct PoolTotals {
+  std::string name;
+  std::int64_t staffed_ms = 0;
+  std::int64_t busy_ms = 0;
+  std::int64_t overtime_ms = 0;
+  std::uint64_t attempts = 0;
+};
+
+/// Everything one replication reports.
+struct RunResult {
+  std::vector<DayStats> days;
+  std::array<TaskTotals, kTaskTypes> tasks;
+  std::vector<PoolTotals> pools;
+  std::uint64_t events = 0;
+  bool stopped = false;  // interrupted before the horizon
+};
+
+}  // namespace tracesim::model

@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "tracesim/model/config.hpp"
+#include "tracesim/scenario/diagnostics.hpp"
+
+// YAML never appears in these headers: the scenario module is the only one
+// that knows the file format.
+namespace tracesim::scenario {
+
+/// The schema version this build reads.
+inline constexpr int kSchemaVersion = 1;
+
+/// Run settings a scenario may carry; the command line may override them.
+struct RunSettings {
+  int replications = 10;
+  std::uint64_t seed = 1;
+  std::uint64_t event_budget = 2'000'000'000;
+};
+
+/// A loaded, validated scenario.
+struct Scenario {
+  int schema_version = kSchemaVersion;
+  std::string name;
+  std::string description;
+  model::PlatformConfig platform;
+  RunSettings run;
+};
+
+/// A command-line override: dotted path (with [i] for list items) and a YAML value.
+struct Override {
+  std::string path;
+  std::string value;
+};
+
+/// Parses "KEY=VALUE"; throws InputError if there is no '=' or the key is empty.
+Override parse_override(const std::string& text);
+
+/// Loads, checks and validates a scenario file, applying overrides first (they
+/// go through the same checks). Relative data paths are resolved against the
+/// file's folder. Throws InputError if the file cannot be read, ScenarioError
+/// listing every problem otherwise.
+Scenario load_scenario(const std::filesystem::path& file, const std::vector<Override>& overrides = {});
+
+/// Same, from text; `name` labels diagnostics and `base_dir` resolves data paths.
+Scenario load_scenario_text(const std::string& text, const std::string& name,
+                            const std::vector<Override>& overrides = {},
+                            const std::filesystem::path& base_dir = ".");
+
+/// Cross-field rules over typed data (no YAML); empty if the scenario is valid.
+Diagnostics validate(const Scenario& scenario);
+
+/// The scenario with every default filled in, as YAML that load_scenario reads back.
+std::string to_yaml(const Scenario& scenario);
+
+/// Every key path the reader knows, with "[]" for list items and "<name>" for
+/// user-chosen names (pools, segments, months): what docs/scenario-format.md must list.
+std::set<std::string> known_key_paths();
+
+}  // namespace tracesim::scenario

@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: Apache-2.0
+// tracesim command-line entry point: picks the subcommand and turns every
+// error class into its documented exit code (the only place that exits).
+#include <boost/program_options/errors.hpp>
+#include <cstring>
+#include <exception>
+#include <iostream>
+#include <string>
+#include <system_error>
+#include <vector>
+
+#include "commands.hpp"
+#include "tracesim/kernel/simulator.hpp"
+#include "tracesim/scenario/diagnostics.hpp"
+#include "tracesim_version.hpp"
+
+namespace {
+
+constexpr const char* kUsageText = R"(tracesim — simulate a contact-tracing call centre
+
+Usage:
+  tracesim <command> [options]
+
+Commands:
+  check FILE     validate a scenario file and report every problem, without running it
+  run FILE       simulate a scenario over several replications and write the results
+
+Run 'tracesim <command> --help' for the options and examples of each command.
+
+Examples:
+  tracesim check scenarios/occitanie-2021.yaml
+  tracesim run scenarios/occitanie-2021.yaml --replications 20 --out results/occitanie
+  tracesim run scenarios/occitanie-2021.yaml --set staffing.pools.tracers.fte[2].fte=95
+
+Exit codes: 0 success, 64 usage error, 65 invalid scenario or data, 66 file not
+readable, 70 internal error, 74 output not writable, 75 run exceeded its event
+budget, 130 interrupted. See docs/cli.md.
+)";
+
+void print_nested(const std::exception& e) {
+  std::cerr << "tracesim: internal error: " << e.what() << "\n";
+  try {
+    std::rethrow_if_nested(e);
+  } catch (const std::exception& inner) {
+    print_nested(inner);
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace tracesim::cli;
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+    if (args.size() >= 2 && args[0] == "help") {
+      args = {args[1], "--help"};
+    } else {
+      std::cout << kUsageText;
+      return args.empty() ? kUsage : kOk;
+    }
+  }
+  if (args[0] == "--version" || args[0] == "-V") {
+    std::cout << "tracesim " << TRACESIM_VERSION << "\n";
+    return kOk;
+  }
+  const std::string command = args[0];
+  const std::vector<std::string> rest(args.begin() + 1, args.end());
+  try {
+    if (command == "check") return command_check(rest);
+    if (command == "run") return command_run(rest);
+    std::cerr << "tracesim: unknown command '" << command << "'; expected check or run (see tracesim --help)\n";
+    return kUsage;
+  } catch (const boost::program_options::error& e) {
+    std::cerr << "tracesim " << command << ": " << e.what() << " (see tracesim " << command << " --help)\n";
+    return kUsage;
+  } catch (const tracesim::scenario::ScenarioError& e) {
+    for (const auto& d : e.diagnostics()) std::cerr << format(d) << "\n";
+    std::cerr << "tracesim: " << e.diagnostics().size() << " problem" << (e.diagnostics().size() == 1 ? "" : "s")
+              << " found; nothing was run\n";
+    return kInvalidInput;
+  } catch (const tracesim::scenario::InputError& e) {
+    std::cerr << "tracesim: " << e.what() << "\n";
+    return kNoInput;
+  } catch (const tracesim::kernel::EventBudgetExceeded& e) {
+    std::cerr << "tracesim: " << e.what() << " (run.event_budget or --event-budget); no output written\n";
+    return kAborted;
+  } catch (const std::system_error& e) {
+    std::cerr << "tracesim: " << e.what() << "\n";
+    return kIoError;
+  } catch (const std::exception& e) {
+    print_nested(e);
+    return kInternal;
+  }
+}

@@ -1,0 +1,740 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "tracesim/model/platform.hpp"
+
+#include <algorithm>
+#include <boost/random/binomial_distribution.hpp>
+#include <boost/random/poisson_distribution.hpp>
+#include <random>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "tracesim/kernel/rng.hpp"
+#include "tracesim/kernel/simulator.hpp"
+#include "tracesim/model/demand.hpp"
+#include "tracesim/model/staffing.hpp"
+#include "tracesim/model/work_list.hpp"
+
+namespace tracesim::model {
+
+std::string_view name_of(TaskType t) {
+  return t == TaskType::IndexInterview ? "index_interview" : "contact_call";
+}
+
+namespace {
+
+using kernel::kDay;
+using kernel::Phase;
+using kernel::SimTime;
+
+// Random streams of the model. Append-only: renumbering changes every result.
+enum class Stream : std::uint32_t { DailyCaseCounts = 1, Cases = 2 };
+kernel::StreamId stream(Stream s) { return kernel::StreamId{static_cast<std::uint32_t>(s)}; }
+
+// Event kinds: the kernel calls Platform::handle, which switches on these.
+enum Kind : std::uint16_t {
+  kDayStart,
+  kTaskArrival,
+  kPlatformOpens,
+  kShiftStart,
+  kBreakStart,
+  kBreakEnd,
+  kLastCall,
+  kShiftEnd,
+  kAttemptEnd,
+  kTaskReady,
+  kTaskDeadline,
+  kDayClose,
+};
+
+enum class TaskState : std::uint8_t { Free, Scheduled, Queued, Waiting, InCall };
+
+// A case or a contact: the unit of outbound work. All its randomness comes
+// from its own engine, so its draws do not move when staffing changes.
+struct Task {
+  kernel::KeyedEngine rng{0};
+  std::uint64_t key = 0;
+  SimTime created{};
+  SimTime deadline{};
+  std::uint32_t gen = 0;             // bumped whenever queued entries or events become stale
+  std::uint32_t contacts_total = 0;  // index cases: contacts they will name
+  std::uint32_t contacts_created = 0;
+  std::uint16_t attempts = 0;
+  TaskType type = TaskType::IndexInterview;
+  std::uint8_t segment = 0;
+  TaskState state = TaskState::Free;
+  bool inbound_first = false;
+};
+
+enum class AgentState : std::uint8_t { Off, Idle, Busy, Break, Winding };
+
+struct Agent {
+  SimTime on{};
+  SimTime shift_end{};
+  SimTime busy_since{};
+  SimTime reach_time{};
+  Duration break_length{0};
+  std::uint32_t pool = 0;
+  std::uint32_t task = 0;
+  std::uint32_t idle_pos = 0;
+  std::uint32_t gen = 0;
+  AgentState state = AgentState::Off;
+  bool answered = false;
+  bool break_due = false;
+  bool last_call_passed = false;
+  bool leaving = false;
+};
+
+struct SmsStep {
+  Date from{};
+  int segment = -1;  // -1: all segments
+  std::array<double, kTaskTypes> share{};
+};
+
+class Platform {
+ public:
+  Platform(const PlatformConfig& config, const RunOptions& options)
+      : cfg_{config},
+        opt_{options},
+        rng_{options.seed, options.replication},
+        day_counts_{rng_.engine(stream(Stream::DailyCaseCounts))} {
+    prepare();
+  }
+
+  RunResult run() {
+    for (std::int32_t d = 0; d < days_; ++d)
+      sim_.schedule_at(day_start(d), Phase::Release, kDayStart, static_cast<std::uint32_t>(d));
+    sim_.set_event_budget(opt_.event_budget);
+    sim_.set_stop_token(opt_.stop);
+    const auto outcome =
+        sim_.run_until(day_start(days_), [this](const kernel::Event& e) { handle(e); });
+    result_.stopped = outcome == kernel::RunOutcome::Stopped;
+    for (const Task& t : tasks_) {
+      if (t.state == TaskState::Queued || t.state == TaskState::Waiting ||
+          t.state == TaskState::InCall)
+        ++result_.tasks[index_of(t.type)].pending;
+    }
+    result_.events = sim_.events_processed();
+    return std::move(result_);
+  }
+
+ private:
+  // ---- set-up ------------------------------------------------------------
+  void prepare() {
+    const auto& cal = cfg_.calendar;
+    days_ = cal.end.days - cal.start.days + 1;
+    if (days_ <= 0) throw std::invalid_argument("calendar: end is before start");
+    if (cfg_.pools.empty()) throw std::invalid_argument("staffing: no pool");
+    open_from_.resize(static_cast<std::size_t>(days_));
+    open_until_.resize(static_cast<std::size_t>(days_));
+    result_.days.resize(static_cast<std::size_t>(days_));
+    for (std::int32_t d = 0; d < days_; ++d) {
+      const Date date{cal.start.days + d};
+      result_.days[static_cast<std::size_t>(d)].date = date;
+      const DayHours& h = cal.weekly[static_cast<std::size_t>(kernel::weekday_of(date))];
+      const bool closed =
+          !h.open || std::find(cal.closed_dates.begin(), cal.closed_dates.end(), date) !=
+                         cal.closed_dates.end();
+      open_from_[static_cast<std::size_t>(d)] = closed ? day_start(d) : day_start(d) + h.opens_at;
+      open_until_[static_cast<std::size_t>(d)] = closed ? day_start(d) : day_start(d) + h.closes_at;
+    }
+    // Release profile: cumulative weights per hour; all zero means 08h-18h uniform.
+    double total = 0;
+    for (double w : cfg_.index_cases.release_profile) total += w;
+    double acc = 0;
+    for (std::size_t h = 0; h < 24; ++h) {
+      double w = cfg_.index_cases.release_profile[h];
+      if (total <= 0) w = (h >= 8 && h < 18) ? 1.0 : 0.0;
+      acc += w;
+      release_cdf_[h] = acc;
+    }
+    // Work list: rank 0 for cases calling in, then the priority segments, then the rest.
+    const auto& segs = cfg_.index_cases.segments;
+    segment_rank_.assign(segs.size(), cfg_.discipline.priority_segments.size() + 1);
+    for (std::size_t r = 0; r < cfg_.discipline.priority_segments.size(); ++r)
+      for (std::size_t s = 0; s < segs.size(); ++s)
+        if (segs[s].name == cfg_.discipline.priority_segments[r]) segment_rank_[s] = r + 1;
+    work_.configure(cfg_.discipline.priority_segments.size() + 2, cfg_.discipline.order,
+                    cfg_.discipline.index_before_contacts);
+    for (const SmsPolicyStep& step : cfg_.sms.policy) {
+      SmsStep s{step.from, -1, step.share};
+      for (std::size_t i = 0; i < segs.size(); ++i)
+        if (segs[i].name == step.segment) s.segment = static_cast<int>(i);
+      if (!step.segment.empty() && s.segment < 0)
+        throw std::invalid_argument("sms.policy: unknown segment " + step.segment);
+      sms_steps_.push_back(s);
+    }
+    sms_interval_ = cfg_.sms.gateway_per_hour > 0
+                        ? Duration{static_cast<std::int64_t>(3'600'000.0 / cfg_.sms.gateway_per_hour)}
+                        : Duration{0};
+    idle_.resize(cfg_.pools.size());
+    shift_carry_.resize(cfg_.pools.size());
+    shift_pending_.resize(cfg_.pools.size());
+    result_.pools.resize(cfg_.pools.size());
+    for (std::size_t p = 0; p < cfg_.pools.size(); ++p) {
+      result_.pools[p].name = cfg_.pools[p].name;
+      shift_carry_[p].assign(cfg_.pools[p].shifts.size(), 0.0);
+      shift_pending_[p].assign(cfg_.pools[p].shifts.size(), 0);
+    }
+    tasks_.reserve(4096);
+    free_tasks_.reserve(4096);
+  }
+
+  SimTime day_start(std::int32_t d) const { return SimTime{kDay * d}; }
+  std::int32_t day_index(SimTime t) const {
+    const auto d = static_cast<std::int32_t>(kernel::ms_of(t) / kDay.count());
+    return std::clamp(d, 0, days_ - 1);
+  }
+  DayStats& today() { return result_.days[static_cast<std::size_t>(day_index(sim_.now()))]; }
+  Date date_of(SimTime t) const { return Date{cfg_.calendar.start.days + day_index(t)}; }
+  bool is_open(SimTime t) const {
+    const auto d = static_cast<std::size_t>(day_index(t));
+    return t >= open_from_[d] && t < open_until_[d];
+  }
+
+  // ---- dispatch ----------------------------------------------------------
+  void handle(const kernel::Event& e) {
+    switch (e.kind) {
+      case kDayStart: on_day_start(static_cast<std::int32_t>(e.entity)); break;
+      case kTaskArrival: on_task_arrival(e.entity, e.data); break;
+      case kPlatformOpens: on_platform_opens(); break;
+      case kShiftStart: on_shift_start(e.entity, e.data); break;
+      case kBreakStart: if (agent_event_live(e)) on_break_start(e.entity); break;
+      case kBreakEnd: if (agent_event_live(e)) on_break_end(e.entity); break;
+      case kLastCall: if (agent_event_live(e)) on_last_call(e.entity); break;
+      case kShiftEnd: if (agent_event_live(e)) on_shift_end(e.entity); break;
+      case kAttemptEnd: if (agent_event_live(e)) on_attempt_end(e.entity); break;
+      case kTaskReady: on_task_ready(e.entity, e.data); break;
+      case kTaskDeadline: on_task_deadline(e.entity, e.data); break;
+      case kDayClose: on_day_close(e.entity); break;
+      default: throw std::logic_error("unknown event kind " + std::to_string(e.kind));
+    }
+  }
+  bool agent_event_live(const kernel::Event& e) const { return agents_[e.entity].gen == e.data; }
+
+  // ---- days and demand ---------------------------------------------------
+  void on_day_start(std::int32_t d) {
+    const Date date{cfg_.calendar.start.days + d};
+    const SimTime start = day_start(d);
+    generate_cases(date, start);
+    const auto di = static_cast<std::size_t>(d);
+    const bool open = open_until_[di] > open_from_[di];
+    if (open) {
+      sim_.schedule_at(open_from_[di], Phase::Dispatch, kPlatformOpens, 0);
+      sim_.schedule_at(open_until_[di], Phase::Sample, kDayClose, static_cast<std::uint32_t>(d));
+      schedule_shifts(date, start);
+    } else {
+      sim_.schedule_at(start + kDay - kernel::kMillisecond, Phase::Sample, kDayClose,
+                       static_cast<std::uint32_t>(d));
+    }
+  }
+
+  void generate_cases(Date date, SimTime start) {
+    const IndexCaseConfig& ic = cfg_.index_cases;
+    const std::optional<double> expected = expected_positives(ic.curve, date);
+    if (!expected) {
+      throw std::invalid_argument("demand: the daily series has no value for " +
+                                  kernel::iso_date(date));
+    }
+    std::int64_t n = 0;
+    if (ic.curve.kind == CurveKind::DailySeries) {
+      // Recorded positives: each is handled by this platform with probability share_handled.
+      const auto count = static_cast<std::int64_t>(*expected);
+      n = ic.share_handled >= 1.0 ? count
+          : count <= 0            ? 0
+              : boost::random::binomial_distribution<std::int64_t>{count, ic.share_handled}(
+                    day_counts_);
+    } else {
+      const double mean = *expected * ic.share_handled;
+      n = mean > 0 ? boost::random::poisson_distribution<std::int64_t>{mean}(day_counts_) : 0;
+    }
+    for (std::int64_t i = 0; i < n; ++i) {
+      const std::uint32_t ti = alloc_task();
+      Task& t = tasks_[ti];
+      t.key = rng_.key(stream(Stream::Cases), next_case_++);
+      t.rng = kernel::KeyedEngine{t.key};
+      t.type = TaskType::IndexInterview;
+      t.state = TaskState::Scheduled;
+      t.segment = draw_segment(t.rng);
+      t.inbound_first = t.rng.uniform01() < ic.inbound_first_share;
+      t.contacts_total = sample(cfg_.contacts_per_case, t.rng);
+      const Duration offset = release_offset(t.rng);
+      const Duration delay = sample(ic.delay_to_platform, t.rng);
+      sim_.schedule_at(start + offset + delay, Phase::Arrival, kTaskArrival, ti, t.gen);
+    }
+  }
+
+  std::uint8_t draw_segment(kernel::KeyedEngine& rng) const {
+    const auto& segs = cfg_.index_cases.segments;
+    double u = rng.uniform01();
+    for (std::size_t s = 0; s + 1 < segs.size(); ++s) {
+      if (u < segs[s].share) return static_cast<std::uint8_t>(s);
+      u -= segs[s].share;
+    }
+    return static_cast<std::uint8_t>(segs.size() - 1);
+  }
+
+  Duration release_offset(kernel::KeyedEngine& rng) const {
+    const double u = rng.uniform01() * release_cdf_[23];
+    std::size_t h = 0;
+    while (h < 23 && u >= release_cdf_[h]) ++h;
+    const double within = rng.uniform01();
+    return kernel::kHour * static_cast<std::int64_t>(h) +
+           Duration{static_cast<std::int64_t>(within * static_cast<double>(kernel::kHour.count()))};
+  }
+
+  double sms_share(TaskType type, std::uint8_t segment, Date date) const {
+    double share = 0;
+    Date best_from{INT32_MIN};
+    for (const SmsStep& s : sms_steps_) {
+      if (s.from > date) continue;
+      if (s.segment >= 0 && s.segment != segment) continue;
+      // The latest step wins; on the same date a segment-specific step wins.
+      if (s.from > best_from || (s.from == best_from && s.segment >= 0)) {
+        best_from = s.from;
+        share = s.share[index_of(type)];
+      }
+    }
+    return share;
+  }
+
+  void on_task_arrival(std::uint32_t ti, std::uint32_t gen) {
+    if (tasks_[ti].gen != gen || tasks_[ti].state != TaskState::Scheduled) return;
+    arrive(ti);
+  }
+
+  // A case or contact enters the platform now: counted, then routed to SMS or the work list.
+  void arrive(std::uint32_t ti) {
+    Task& t = tasks_[ti];
+    const std::size_t ty = index_of(t.type);
+    const SimTime now = sim_.now();
+    ++result_.tasks[ty].arrived;
+    ++today().arrived[ty];
+    t.created = now;
+    t.deadline = now + cfg_.tasks[ty].deadline;
+    const bool by_sms = !t.inbound_first &&
+                        t.rng.uniform01() < sms_share(t.type, t.segment, date_of(now));
+    if (t.type == TaskType::IndexInterview && cfg_.index_cases.prelisted_contact_share > 0) {
+      std::uint32_t pre = 0;
+      for (std::uint32_t j = 0; j < t.contacts_total; ++j)
+        pre += t.rng.uniform01() < cfg_.index_cases.prelisted_contact_share ? 1u : 0u;
+      spawn_contacts(ti, pre, now);
+    }
+    if (by_sms) {
+      send_sms(ti);
+      return;
+    }
+    if (cfg_.tasks[ty].sms_at_deadline)
+      sim_.schedule_at(tasks_[ti].deadline, Phase::Arrival, kTaskDeadline, ti, tasks_[ti].gen);
+    enqueue(ti);
+  }
+
+  // Creates `count` more contacts of index task `index`, arriving at `at`.
+  void spawn_contacts(std::uint32_t index, std::uint32_t count, SimTime at) {
+    for (std::uint32_t j = 0; j < count; ++j) {
+      const std::uint32_t ci = alloc_task();  // may reallocate tasks_: index by number only
+      Task& parent = tasks_[index];
+      Task& c = tasks_[ci];
+      c.key = kernel::combine(parent.key, parent.contacts_created++);
+      c.rng = kernel::KeyedEngine{c.key};
+      c.type = TaskType::ContactCall;
+      c.segment = parent.segment;
+      c.state = TaskState::Scheduled;
+      if (at == sim_.now()) {
+        arrive(ci);
+      } else {
+        sim_.schedule_at(at, Phase::Arrival, kTaskArrival, ci, c.gen);
+      }
+    }
+  }
+
+  // ---- SMS ---------------------------------------------------------------
+  void send_sms(std::uint32_t ti) {
+    const SimTime now = sim_.now();
+    const SimTime send = std::max(now, gateway_free_);
+    gateway_free_ = send + sms_interval_;
+    const SimTime delivered = send + cfg_.sms.delivery_delay;
+    const std::size_t ty = index_of(tasks_[ti].type);
+    ++today().sms_sent[ty];
+    ++result_.tasks[ty].sms_sent;
+    if (tasks_[ti].type == TaskType::IndexInterview) {
+      Task& t = tasks_[ti];
+      // Contacts the case declares online after the SMS; the others stay unknown.
+      std::uint32_t declared = 0;
+      const std::uint32_t remaining = t.contacts_total - t.contacts_created;
+      for (std::uint32_t j = 0; j < remaining; ++j)
+        declared += t.rng.uniform01() < cfg_.sms.index_declares_contacts_share ? 1u : 0u;
+      spawn_contacts(ti, declared, delivered);
+    }
+    finalize(ti, FinalState::ReachedBySms, delivered);
+  }
+
+  // ---- work list and agents ----------------------------------------------
+  void enqueue(std::uint32_t ti) {
+    Task& t = tasks_[ti];
+    t.state = TaskState::Queued;
+    const std::size_t rank = t.inbound_first ? 0 : segment_rank_[t.segment];
+    const std::int64_t primary = kernel::ms_of(t.deadline);
+    work_.push(rank, t.type, primary, ti, t.gen);
+    // Wake one idle agent able to take this type, if any.
+    for (std::size_t p = 0; p < cfg_.pools.size(); ++p) {
+      if (!cfg_.pools[p].skills[index_of(t.type)] || idle_[p].empty()) continue;
+      const std::uint32_t a = idle_[p].back();
+      if (try_start(a)) return;
+    }
+  }
+
+  bool may_work_on(TaskType type) const {
+    return !cfg_.tasks[index_of(type)].retry.only_while_open || is_open(sim_.now());
+  }
+
+  // Starts the best task agent `a` may take now; false if there is none.
+  bool try_start(std::uint32_t a) {
+    const std::uint32_t pool = agents_[a].pool;
+    std::array<bool, kTaskTypes> allowed{};
+    for (std::size_t ty = 0; ty < kTaskTypes; ++ty)
+      allowed[ty] = cfg_.pools[pool].skills[ty] && may_work_on(static_cast<TaskType>(ty));
+    const std::optional<std::uint32_t> ti = work_.pop_best(allowed, [this](std::uint32_t i, std::uint32_t gen) {
+      return tasks_[i].gen == gen && tasks_[i].state == TaskState::Queued;
+    });
+    if (!ti) return false;
+    if (agents_[a].state == AgentState::Idle) remove_idle(a);
+    start_attempt(a, *ti);
+    return true;
+  }
+
+  void become_available(std::uint32_t a) {
+    Agent& ag = agents_[a];
+    if (ag.leaving) return go_off(a);
+    if (ag.break_due) {
+      ag.break_due = false;
+      ag.state = AgentState::Break;
+      sim_.schedule_in(ag.break_length, Phase::Arrival, kBreakEnd, a, ag.gen);
+      return;
+    }
+    if (ag.last_call_passed) {
+      ag.state = AgentState::Winding;
+      return;
+    }
+    ag.state = AgentState::Busy;  // placeholder until we know whether work is waiting
+    if (try_start(a)) return;
+    ag.state = AgentState::Idle;
+    ag.idle_pos = static_cast<std::uint32_t>(idle_[ag.pool].size());
+    idle_[ag.pool].push_back(a);
+  }
+
+  void remove_idle(std::uint32_t a) {
+    auto& list = idle_[agents_[a].pool];
+    const std::uint32_t pos = agents_[a].idle_pos;
+    list[pos] = list.back();
+    agents_[list[pos]].idle_pos = pos;
+    list.pop_back();
+    agents_[a].state = AgentState::Busy;
+  }
+
+  void start_attempt(std::uint32_t a, std::uint32_t ti) {
+    Agent& ag = agents_[a];
+    Task& t = tasks_[ti];
+    const std::size_t ty = index_of(t.type);
+    const PoolConfig& pool = cfg_.pools[ag.pool];
+    const SimTime now = sim_.now();
+    t.state = TaskState::InCall;
+    ++t.attempts;
+    bool answered = false;
+    Duration ring{0};
+    Duration handling{0};
+    if (t.inbound_first && t.attempts == 1) {
+      answered = true;  // the case is on the line: no ring, no chance of a miss
+    } else {
+      const auto& probs = cfg_.attempt.answer_probability;
+      const double base = probs[std::min<std::size_t>(t.attempts - 1u, probs.size() - 1)];
+      const auto hour = static_cast<std::size_t>((kernel::ms_of(now) % kDay.count()) /
+                                                 kernel::kHour.count());
+      const double p = std::min(1.0, base * cfg_.attempt.answer_hour_factor[hour]);
+      answered = t.rng.uniform01() < p;
+      ring = sample(cfg_.attempt.ring, t.rng);
+    }
+    if (answered) {
+      const double talk = static_cast<double>(sample(cfg_.tasks[ty].talk, t.rng).count()) +
+                          static_cast<double>(sample(cfg_.tasks[ty].wrap_up, t.rng).count());
+      handling = Duration{static_cast<std::int64_t>(std::llround(talk / pool.efficiency))};
+    } else {
+      handling = sample(cfg_.attempt.no_answer_handling, t.rng);
+    }
+    ag.state = AgentState::Busy;
+    ag.task = ti;
+    ag.answered = answered;
+    ag.busy_since = now;
+    ag.reach_time = now + ring;
+    const Duration total = ring + handling;
+    DayStats& day = today();
+    ++day.attempts[ty];
+    if (answered) ++day.connected[ty];
+    day.busy_ms += total.count();
+    ++result_.tasks[ty].attempts;
+    if (answered) ++result_.tasks[ty].connected;
+    ++result_.pools[ag.pool].attempts;
+    result_.pools[ag.pool].busy_ms += total.count();
+    sim_.schedule_in(total, Phase::Arrival, kAttemptEnd, a, ag.gen);
+  }
+
+  void on_attempt_end(std::uint32_t a) {
+    Agent& ag = agents_[a];
+    const SimTime now = sim_.now();
+    const std::uint32_t ti = ag.task;
+    if (now > ag.shift_end) {
+      const Duration over = now - std::max(ag.busy_since, ag.shift_end);
+      today().overtime_ms += over.count();
+      result_.pools[ag.pool].overtime_ms += over.count();
+    }
+    if (opt_.observer) {
+      const Task& t = tasks_[ti];
+      opt_.observer->on_attempt(AttemptRecord{a, ag.pool, t.key, t.type, t.attempts, ag.answered,
+                                              ag.busy_since, now, ag.shift_end});
+    }
+    Task& t = tasks_[ti];
+    const TaskConfig& tc = cfg_.tasks[index_of(t.type)];
+    if (ag.answered) {
+      const SimTime reached = ag.reach_time;
+      if (t.type == TaskType::IndexInterview)
+        spawn_contacts(ti, tasks_[ti].contacts_total - tasks_[ti].contacts_created, now);
+      finalize(ti, FinalState::ReachedByCall, reached);
+    } else if (tc.sms_at_deadline && now >= t.deadline) {
+      send_sms(ti);  // the deadline passed during this attempt
+    } else if (t.attempts >= tc.retry.max_attempts) {
+      if (tc.retry.on_exhausted == OnExhausted::Sms) {
+        send_sms(ti);
+      } else {
+        finalize(ti, FinalState::NotReached, now);
+      }
+    } else {
+      t.state = TaskState::Waiting;
+      sim_.schedule_in(tc.retry.min_spacing, Phase::Arrival, kTaskReady, ti, t.gen);
+    }
+    become_available(a);
+  }
+
+  void on_task_ready(std::uint32_t ti, std::uint32_t gen) {
+    if (tasks_[ti].gen != gen || tasks_[ti].state != TaskState::Waiting) return;
+    enqueue(ti);
+  }
+
+  void on_task_deadline(std::uint32_t ti, std::uint32_t gen) {
+    Task& t = tasks_[ti];
+    if (t.gen != gen || (t.state != TaskState::Queued && t.state != TaskState::Waiting)) return;
+    ++t.gen;  // its work-list entry and retry event are now stale
+    send_sms(ti);
+  }
+
+  void finalize(std::uint32_t ti, FinalState state, SimTime at) {
+    Task& t = tasks_[ti];
+    const std::size_t ty = index_of(t.type);
+    TaskTotals& tot = result_.tasks[ty];
+    DayStats& day = today();
+    if (state == FinalState::NotReached) {
+      ++tot.not_reached;
+      ++day.not_reached[ty];
+    } else {
+      if (state == FinalState::ReachedByCall) {
+        ++tot.reached_call;
+        ++day.reached_call[ty];
+      } else {
+        ++tot.reached_sms;
+        ++day.reached_sms[ty];
+      }
+      const Duration delay = at - t.created;
+      if (delay <= 12 * kernel::kHour) ++tot.reached_within_12h;
+      if (delay <= 24 * kernel::kHour) ++tot.reached_within_24h;
+      if (at <= t.deadline) ++tot.reached_within_deadline;
+      tot.reach_times.add(delay);
+    }
+    if (opt_.observer) {
+      opt_.observer->on_task_final(
+          TaskRecord{t.key, t.type, t.segment, state, t.attempts, t.created, t.deadline, at});
+    }
+    t.state = TaskState::Free;
+    ++t.gen;
+    free_tasks_.push_back(ti);
+  }
+
+  std::uint32_t alloc_task() {
+    std::uint32_t ti;
+    if (!free_tasks_.empty()) {
+      ti = free_tasks_.back();
+      free_tasks_.pop_back();
+    } else {
+      ti = static_cast<std::uint32_t>(tasks_.size());
+      tasks_.emplace_back();
+    }
+    Task& t = tasks_[ti];
+    const std::uint32_t gen = t.gen;
+    t = Task{};
+    t.gen = gen + 1;
+    return ti;
+  }
+
+  // ---- shifts ------------------------------------------------------------
+  void schedule_shifts(Date date, SimTime start) {
+    const auto wd = static_cast<std::size_t>(kernel::weekday_of(date));
+    for (std::size_t p = 0; p < cfg_.pools.size(); ++p) {
+      const PoolConfig& pool = cfg_.pools[p];
+      const StaffingStep* step = step_on(pool, date);
+      if (step == nullptr) continue;
+      const double per_shift =
+          pool.size_mode == SizeMode::Fte ? agents_per_shift_from_fte(pool, step->fte) : 0.0;
+      for (std::size_t s = 0; s < pool.shifts.size(); ++s) {
+        if (!pool.shifts[s].weekdays[wd]) continue;
+        int n = 0;
+        if (pool.size_mode == SizeMode::Roster) {
+          n = step->agents_per_shift[s];
+        } else {
+          // Carry the fractional part from day to day so the average is exact.
+          shift_carry_[p][s] += per_shift;
+          n = static_cast<int>(shift_carry_[p][s] + 1e-9);
+          shift_carry_[p][s] -= n;
+        }
+        if (n <= 0) continue;
+        shift_pending_[p][s] = n;
+        sim_.schedule_at(start + pool.shifts[s].start, Phase::Release, kShiftStart,
+                         static_cast<std::uint32_t>(p), static_cast<std::uint32_t>(s));
+      }
+    }
+  }
+
+  void on_shift_start(std::uint32_t p, std::uint32_t s) {
+    const PoolConfig& pool = cfg_.pools[p];
+    const ShiftConfig& shift = pool.shifts[s];
+    const SimTime midnight = day_start(day_index(sim_.now()));
+    const SimTime end = midnight + shift.end;
+    const int n = shift_pending_[p][s];
+    const Duration work = working_time(shift);
+    today().staffed_ms += work.count() * n;
+    result_.pools[p].staffed_ms += work.count() * n;
+    for (int i = 0; i < n; ++i) {
+      const std::uint32_t a = alloc_agent();
+      Agent& ag = agents_[a];
+      ag.pool = p;
+      ag.on = sim_.now();
+      ag.shift_end = end;
+      ag.break_length = shift.break_length;
+      sim_.schedule_at(end, Phase::Release, kShiftEnd, a, ag.gen);
+      sim_.schedule_at(end - pool.no_new_attempt_before_end, Phase::Release, kLastCall, a, ag.gen);
+      if (shift.break_length.count() > 0) {
+        const SimTime brk = shift.break_start.count() >= 0
+                                ? midnight + shift.break_start
+                                : sim_.now() + (shift.end - shift.start - shift.break_length) / 2;
+        sim_.schedule_at(brk, Phase::Release, kBreakStart, a, ag.gen);
+      }
+      become_available(a);
+    }
+  }
+
+  void on_break_start(std::uint32_t a) {
+    Agent& ag = agents_[a];
+    if (ag.state == AgentState::Busy) {
+      ag.break_due = true;
+    } else if (ag.state == AgentState::Idle) {
+      remove_idle(a);
+      ag.state = AgentState::Break;
+      sim_.schedule_in(ag.break_length, Phase::Arrival, kBreakEnd, a, ag.gen);
+    }
+  }
+
+  void on_break_end(std::uint32_t a) {
+    if (agents_[a].state == AgentState::Break) become_available(a);
+  }
+
+  void on_last_call(std::uint32_t a) {
+    Agent& ag = agents_[a];
+    ag.last_call_passed = true;
+    if (ag.state == AgentState::Idle) {
+      remove_idle(a);
+      ag.state = AgentState::Winding;
+    }
+  }
+
+  void on_shift_end(std::uint32_t a) {
+    Agent& ag = agents_[a];
+    if (ag.state == AgentState::Busy) {
+      ag.leaving = true;  // finishes the call in hand; overtime is counted at its end
+      return;
+    }
+    if (ag.state == AgentState::Idle) remove_idle(a);
+    go_off(a);
+  }
+
+  void go_off(std::uint32_t a) {
+    Agent& ag = agents_[a];
+    if (opt_.observer)
+      opt_.observer->on_agent_shift(AgentShiftRecord{a, ag.pool, ag.on, sim_.now(), ag.shift_end});
+    ag.state = AgentState::Off;
+    ++ag.gen;  // pending break/last-call events of this shift become stale
+    free_agents_.push_back(a);
+  }
+
+  std::uint32_t alloc_agent() {
+    std::uint32_t a;
+    if (!free_agents_.empty()) {
+      a = free_agents_.back();
+      free_agents_.pop_back();
+    } else {
+      a = static_cast<std::uint32_t>(agents_.size());
+      agents_.emplace_back();
+    }
+    Agent& ag = agents_[a];
+    const std::uint32_t gen = ag.gen;
+    ag = Agent{};
+    ag.gen = gen + 1;
+    return a;
+  }
+
+  void on_platform_opens() {
+    for (std::size_t p = 0; p < idle_.size(); ++p) {
+      while (!idle_[p].empty()) {
+        if (!try_start(idle_[p].back())) break;  // no work for this pool's skills
+      }
+    }
+  }
+
+  void on_day_close(std::uint32_t d) {
+    DayStats& day = result_.days[d];
+    for (const Task& t : tasks_) {
+      if (t.state == TaskState::Queued || t.state == TaskState::Waiting ||
+          t.state == TaskState::InCall)
+        ++day.backlog_at_close[index_of(t.type)];
+    }
+  }
+
+  const PlatformConfig& cfg_;
+  const RunOptions& opt_;
+  kernel::RngFactory rng_;
+  std::mt19937_64 day_counts_;
+  kernel::Simulator sim_;
+  RunResult result_;
+  std::int32_t days_ = 0;
+  std::vector<SimTime> open_from_;
+  std::vector<SimTime> open_until_;
+  std::array<double, 24> release_cdf_{};
+  std::vector<std::size_t> segment_rank_;
+  std::vector<SmsStep> sms_steps_;
+  Duration sms_interval_{0};
+  SimTime gateway_free_{};
+  std::uint64_t next_case_ = 0;
+  std::vector<Task> tasks_;
+  std::vector<std::uint32_t> free_tasks_;
+  std::vector<Agent> agents_;
+  std::vector<std::uint32_t> free_agents_;
+  std::vector<std::vector<std::uint32_t>> idle_;  // per pool
+  std::vector<std::vector<double>> shift_carry_;
+  std::vector<std::vector<int>> shift_pending_;
+  WorkList work_;
+};
+
+}  // namespace
+
+RunResult simulate(const PlatformConfig& config, const RunOptions& options) {
+  Platform platform{config, options};
+  return platform.run();
+}
+
+}  // namespace tracesim::model

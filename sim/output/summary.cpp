@@ -1,0 +1,216 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "tracesim/output/summary.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <limits>
+#include <nlohmann/json.hpp>
+
+#include "tracesim/output/statistics.hpp"
+
+namespace tracesim::output {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+double share(std::uint64_t num, std::uint64_t den) {
+  return den == 0 ? kNaN : static_cast<double>(num) / static_cast<double>(den);
+}
+
+double hours(std::int64_t ms) { return static_cast<double>(ms) / 3'600'000.0; }
+
+void task_kpis(std::vector<Kpi>& out, const std::string& p, const model::TaskTotals& t) {
+  const std::uint64_t reached = t.reached_call + t.reached_sms;
+  out.push_back({p + ".arrived", static_cast<double>(t.arrived)});
+  out.push_back({p + ".reached_by_call", static_cast<double>(t.reached_call)});
+  out.push_back({p + ".reached_by_sms", static_cast<double>(t.reached_sms)});
+  out.push_back({p + ".not_reached", static_cast<double>(t.not_reached)});
+  out.push_back({p + ".pending", static_cast<double>(t.pending)});
+  out.push_back({p + ".reached_within_12h", share(t.reached_within_12h, t.arrived)});
+  out.push_back({p + ".reached_within_24h", share(t.reached_within_24h, t.arrived)});
+  out.push_back({p + ".reached_within_deadline", share(t.reached_within_deadline, t.arrived)});
+  out.push_back({p + ".reached_ever", share(reached, t.arrived)});
+  out.push_back({p + ".reached_by_sms_share", share(t.reached_sms, t.arrived)});
+  out.push_back({p + ".time_to_reach_mean_h",
+                 t.reach_times.count ? hours(t.reach_times.sum_ms) / static_cast<double>(t.reach_times.count) : kNaN});
+  for (const auto& [name, q] : {std::pair{"p50", 0.5}, std::pair{"p90", 0.9}, std::pair{"p95", 0.95}})
+    out.push_back({p + ".time_to_reach_" + name + "_h",
+                   t.reach_times.count ? t.reach_times.quantile_minutes(q) / 60.0 : kNaN});
+  out.push_back({p + ".attempts", static_cast<double>(t.attempts)});
+  out.push_back({p + ".connected", static_cast<double>(t.connected)});
+  out.push_back({p + ".sms_sent", static_cast<double>(t.sms_sent)});
+}
+
+}  // namespace
+
+std::string csv_number(double v) {
+  if (std::isnan(v)) return "";
+  char buf[64];
+  const auto r = std::to_chars(buf, buf + sizeof buf, v);
+  return std::string(buf, r.ptr);
+}
+
+std::vector<Kpi> kpis(const model::RunResult& r) {
+  std::vector<Kpi> out;
+  task_kpis(out, "index", r.tasks[0]);
+  task_kpis(out, "contacts", r.tasks[1]);
+  const double attempts = static_cast<double>(r.tasks[0].attempts + r.tasks[1].attempts);
+  out.push_back({"calls.attempts", attempts});
+  out.push_back({"calls.connected", static_cast<double>(r.tasks[0].connected + r.tasks[1].connected)});
+  std::uint64_t open_days = 0;
+  std::uint32_t max_backlog = 0;
+  double backlog_sum = 0;
+  for (const auto& d : r.days) {
+    open_days += d.staffed_ms > 0 ? 1 : 0;
+    const std::uint32_t b = d.backlog_at_close[0] + d.backlog_at_close[1];
+    max_backlog = std::max(max_backlog, b);
+    backlog_sum += b;
+  }
+  out.push_back({"calls.attempts_per_staffed_day", open_days ? attempts / static_cast<double>(open_days) : kNaN});
+  out.push_back({"sms.sent", static_cast<double>(r.tasks[0].sms_sent + r.tasks[1].sms_sent)});
+  out.push_back({"backlog.max_at_close", static_cast<double>(max_backlog)});
+  out.push_back({"backlog.mean_at_close", r.days.empty() ? kNaN : backlog_sum / static_cast<double>(r.days.size())});
+  std::int64_t staffed = 0;
+  std::int64_t busy = 0;
+  std::int64_t overtime = 0;
+  for (const auto& p : r.pools) {
+    out.push_back({"pools." + p.name + ".staffed_h", hours(p.staffed_ms)});
+    out.push_back({"pools." + p.name + ".occupancy",
+                   p.staffed_ms ? static_cast<double>(p.busy_ms) / static_cast<double>(p.staffed_ms) : kNaN});
+    out.push_back({"pools." + p.name + ".overtime_h", hours(p.overtime_ms)});
+    staffed += p.staffed_ms;
+    busy += p.busy_ms;
+    overtime += p.overtime_ms;
+  }
+  out.push_back({"agents.staffed_h", hours(staffed)});
+  out.push_back({"agents.occupancy", staffed ? static_cast<double>(busy) / static_cast<double>(staffed) : kNaN});
+  out.push_back({"agents.overtime_h", hours(overtime)});
+  out.push_back({"run.events", static_cast<double>(r.events)});
+  return out;
+}
+
+std::string fnv1a_hex(const std::string& text) {
+  std::uint64_t h = 0xcbf29ce484222325ULL;
+  for (unsigned char c : text) {
+    h ^= c;
+    h *= 0x100000001b3ULL;
+  }
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
+
+namespace {
+nlohmann::ordered_json meta_object(const RunMeta& m) {
+  nlohmann::ordered_json j;
+  j["tracesim_version"] = m.tracesim_version;
+  j["scenario"] = m.scenario_name;
+  j["scenario_file"] = m.scenario_file;
+  j["scenario_hash"] = m.scenario_hash;
+  j["schema_version"] = m.schema_version;
+  j["seed"] = m.seed;
+  j["replications"] = m.replications;
+  j["boost_version"] = m.boost_version;
+  j["compiler"] = m.compiler;
+  return j;
+}
+
+nlohmann::ordered_json number(double v) {
+  if (std::isnan(v) || std::isinf(v)) return nullptr;
+  return v;
+}
+}  // namespace
+
+std::string metadata_json(const RunMeta& meta) { return meta_object(meta).dump(2) + "\n"; }
+
+std::string summary_json(const RunMeta& meta, const std::vector<model::RunResult>& results) {
+  nlohmann::ordered_json j;
+  j["metadata"] = meta_object(meta);
+  j["confidence"] = 0.95;
+  nlohmann::ordered_json k = nlohmann::ordered_json::object();
+  std::vector<std::vector<Kpi>> per;
+  per.reserve(results.size());
+  for (const auto& r : results) per.push_back(kpis(r));
+  if (!per.empty()) {
+    for (std::size_t i = 0; i < per.front().size(); ++i) {
+      std::vector<double> values;
+      for (const auto& p : per) values.push_back(p[i].value);
+      const Estimate e = estimate(values);
+      nlohmann::ordered_json entry;
+      entry["mean"] = number(e.mean);
+      entry["sd"] = number(e.sd);
+      entry["ci95_low"] = number(e.mean - e.half_width);
+      entry["ci95_high"] = number(e.mean + e.half_width);
+      entry["n"] = e.n;
+      nlohmann::ordered_json vals = nlohmann::ordered_json::array();
+      for (double v : values) vals.push_back(number(v));
+      entry["replications"] = vals;
+      k[per.front()[i].name] = entry;
+    }
+  }
+  j["kpis"] = k;
+  return j.dump(2) + "\n";
+}
+
+std::string daily_csv(const std::vector<model::RunResult>& results) {
+  std::string out =
+      "replication,date,index_arrived,contacts_arrived,index_attempts,contact_attempts,index_connected,"
+      "contact_connected,index_reached_by_call,contacts_reached_by_call,index_reached_by_sms,"
+      "contacts_reached_by_sms,index_not_reached,contacts_not_reached,index_sms_sent,contact_sms_sent,"
+      "index_backlog_at_close,contacts_backlog_at_close,staffed_hours,busy_hours,occupancy,overtime_hours\n";
+  for (std::size_t r = 0; r < results.size(); ++r) {
+    for (const auto& d : results[r].days) {
+      out += std::to_string(r) + "," + kernel::iso_date(d.date);
+      for (const auto* arr : {&d.arrived, &d.attempts, &d.connected, &d.reached_call, &d.reached_sms,
+                              &d.not_reached, &d.sms_sent, &d.backlog_at_close})
+        out += "," + std::to_string((*arr)[0]) + "," + std::to_string((*arr)[1]);
+      out += "," + csv_number(hours(d.staffed_ms)) + "," + csv_number(hours(d.busy_ms)) + "," +
+             csv_number(d.staffed_ms ? static_cast<double>(d.busy_ms) / static_cast<double>(d.staffed_ms) : kNaN) +
+             "," + csv_number(hours(d.overtime_ms)) + "\n";
+    }
+  }
+  return out;
+}
+
+std::string replications_csv(const std::vector<model::RunResult>& results) {
+  std::string out = "replication";
+  if (results.empty()) return out + "\n";
+  for (const Kpi& k : kpis(results.front())) out += "," + k.name;
+  out += "\n";
+  for (std::size_t r = 0; r < results.size(); ++r) {
+    out += std::to_string(r);
+    for (const Kpi& k : kpis(results[r])) out += "," + csv_number(k.value);
+    out += "\n";
+  }
+  return out;
+}
+
+std::string console_table(const std::vector<model::RunResult>& results) {
+  if (results.empty()) return "";
+  std::vector<std::vector<Kpi>> per;
+  for (const auto& r : results) per.push_back(kpis(r));
+  static const char* const kShown[] = {
+      "index.arrived", "index.reached_within_24h", "index.reached_ever", "contacts.arrived",
+      "contacts.reached_within_12h", "contacts.reached_within_24h", "contacts.reached_ever",
+      "contacts.time_to_reach_mean_h", "contacts.time_to_reach_p90_h", "calls.attempts",
+      "calls.attempts_per_staffed_day", "sms.sent", "backlog.max_at_close", "agents.occupancy",
+      "agents.overtime_h"};
+  std::string out;
+  char line[160];
+  std::snprintf(line, sizeof line, "%-34s %14s %14s\n", "KPI", "mean", "95% CI +/-");
+  out += line;
+  for (const char* name : kShown) {
+    for (std::size_t i = 0; i < per.front().size(); ++i) {
+      if (per.front()[i].name != name) continue;
+      std::vector<double> values;
+      for (const auto& p : per) values.push_back(p[i].value);
+      const Estimate e = estimate(values);
+      std::snprintf(line, sizeof line, "%-34s %14.4f %14.4f\n", name, e.mean, e.half_width);
+      out += line;
+    }
+  }
+  return out;
+}
+
+}  // namespace tracesim::output

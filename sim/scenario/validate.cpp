@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: Apache-2.0
+#include <cmath>
+#include <set>
+
+#include "tracesim/model/demand.hpp"
+#include "tracesim/model/staffing.hpp"
+#include "tracesim/scenario/scenario.hpp"
+#include "tracesim/scenario/units.hpp"
+
+// Cross-field rules over typed data. Pure: no YAML, no files (rule C1).
+namespace tracesim::scenario {
+
+namespace {
+constexpr int kMaxDays = 3660;
+constexpr double kMaxAgentsPerShift = 100000;
+}  // namespace
+
+Diagnostics validate(const Scenario& sc) {
+  Diagnostics out;
+  auto fail = [&](std::string path, std::string message) {
+    out.push_back(Diagnostic{"", 0, 0, std::move(path), std::move(message)});
+  };
+  const model::PlatformConfig& pc = sc.platform;
+  const auto& cal = pc.calendar;
+  const int days = cal.end.days - cal.start.days + 1;
+  if (days < 1) fail("calendar.end", "must be on or after calendar.start (" + kernel::iso_date(cal.start) + ")");
+  if (days > kMaxDays)
+    fail("calendar.end", "the run covers " + std::to_string(days) + " days; at most " + std::to_string(kMaxDays) + " are allowed");
+  static const char* const kDays[7] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+  for (std::size_t d = 0; d < 7; ++d) {
+    const auto& h = cal.weekly[d];
+    if (h.open && h.closes_at <= h.opens_at)
+      fail(std::string{"calendar.opening."} + kDays[d] + ".close",
+           "must be after open (" + format_clock(h.opens_at) + ")");
+  }
+
+  // Demand.
+  const auto& ic = pc.index_cases;
+  double seg_total = 0;
+  std::set<std::string> seg_names;
+  for (const auto& s : ic.segments) {
+    seg_total += s.share;
+    if (!seg_names.insert(s.name).second) fail("demand.index_cases.segments." + s.name, "duplicate segment");
+  }
+  if (std::abs(seg_total - 1.0) > 1e-6)
+    fail("demand.index_cases.segments", "shares must sum to 1, got " + std::to_string(seg_total));
+  if (ic.curve.kind == model::CurveKind::Waves) {
+    for (std::size_t i = 0; i < ic.curve.waves.size(); ++i)
+      if (ic.curve.waves[i].width_days <= 0)
+        fail("demand.index_cases.curve.waves.peaks[" + std::to_string(i) + "].width", "must be positive");
+  }
+  if (days >= 1 && days <= kMaxDays) {
+    if (ic.curve.kind == model::CurveKind::DailySeries && !ic.curve.series.empty()) {
+      const auto first = ic.curve.series.front().date;
+      const auto last = ic.curve.series.back().date;
+      if (first > cal.start || last < cal.end)
+        fail("demand.index_cases.curve.daily_csv",
+             "the series '" + ic.curve.series_path + "' covers " + kernel::iso_date(first) + " to " +
+                 kernel::iso_date(last) + " but the calendar runs " + kernel::iso_date(cal.start) + " to " +
+                 kernel::iso_date(cal.end));
+    } else if (ic.curve.kind == model::CurveKind::DailySeries) {
+      fail("demand.index_cases.curve.daily_csv", "the series is empty");
+    }
+    if (ic.curve.kind == model::CurveKind::MonthlyTotals) {
+      std::set<std::pair<int, unsigned>> seen;
+      for (const auto& mt : ic.curve.monthly) seen.insert({mt.year, mt.month});
+      for (int d = 0; d < days; d += 1) {
+        int y = 0;
+        unsigned m = 0;
+        unsigned dd = 0;
+        kernel::ymd_of(kernel::Date{cal.start.days + d}, y, m, dd);
+        if (!seen.count({y, m})) {
+          fail("demand.index_cases.curve.monthly_totals",
+               "no total for " + kernel::iso_date(kernel::Date{cal.start.days + d}).substr(0, 7) +
+                   ", a month the calendar covers");
+          break;
+        }
+      }
+      double w = 0;
+      for (double x : ic.curve.weekday_profile) w += x;
+      if (w <= 0) fail("demand.index_cases.curve.weekday_profile", "at least one weight must be positive");
+    }
+  }
+  if (pc.contacts_per_case.law == model::CountLaw::Table) {
+    double t = 0;
+    for (double p : pc.contacts_per_case.table) t += p;
+    if (pc.contacts_per_case.table.empty() || std::abs(t - 1.0) > 1e-6)
+      fail("demand.contacts_per_case.probabilities", "must sum to 1, got " + std::to_string(t));
+  }
+  for (const auto* dist : {&ic.delay_to_platform, &pc.tasks[0].talk, &pc.tasks[0].wrap_up, &pc.tasks[1].talk,
+                           &pc.tasks[1].wrap_up, &pc.attempt.ring, &pc.attempt.no_answer_handling}) {
+    if (dist->law == model::DurationLaw::Empirical) {
+      double t = 0;
+      for (double w : dist->weights) t += w;
+      if (t <= 0) fail("", "an empirical distribution has weights summing to zero");
+    }
+  }
+
+  // SMS policy.
+  for (std::size_t i = 0; i < pc.sms.policy.size(); ++i) {
+    const auto& step = pc.sms.policy[i];
+    const std::string path = "sms.policy[" + std::to_string(i) + "]";
+    if (!step.segment.empty() && !seg_names.count(step.segment))
+      fail(path + ".segment", "unknown segment '" + step.segment + "'; segments are those of demand.index_cases.segments");
+    if (i > 0 && step.from < pc.sms.policy[i - 1].from)
+      fail(path + ".from", "steps must be in date order");
+  }
+  for (std::size_t i = 0; i < pc.discipline.priority_segments.size(); ++i)
+    if (!seg_names.count(pc.discipline.priority_segments[i]))
+      fail("staffing.discipline.priority_segments[" + std::to_string(i) + "]",
+           "unknown segment '" + pc.discipline.priority_segments[i] + "'");
+
+  // Staffing.
+  std::array<bool, model::kTaskTypes> served{};
+  for (const auto& pool : pc.pools) {
+    const std::string base = "staffing.pools." + pool.name;
+    if (!pool.skills[0] && !pool.skills[1]) fail(base + ".skills", "a pool needs at least one skill");
+    for (std::size_t t = 0; t < model::kTaskTypes; ++t) served[t] = served[t] || pool.skills[t];
+    for (std::size_t s = 0; s < pool.shifts.size(); ++s) {
+      const auto& sh = pool.shifts[s];
+      const std::string sp = base + ".shifts[" + std::to_string(s) + "]";
+      if (sh.end <= sh.start) {
+        fail(sp + ".end", "must be after start (" + format_clock(sh.start) + ")");
+        continue;
+      }
+      if (sh.break_length >= sh.end - sh.start)
+        fail(sp + ".break", "must be shorter than the shift (" + format_duration(sh.end - sh.start) + ")");
+      if (sh.break_start.count() >= 0 &&
+          (sh.break_start < sh.start || sh.break_start + sh.break_length > sh.end))
+        fail(sp + ".break_start", "the break must lie within the shift");
+      if (pool.no_new_attempt_before_end >= sh.end - sh.start)
+        fail(base + ".no_new_attempt_before_end", "must be shorter than shift " + sh.name);
+    }
+    for (std::size_t i = 1; i < pool.steps.size(); ++i)
+      if (pool.steps[i].from <= pool.steps[i - 1].from)
+        fail(base + (pool.size_mode == model::SizeMode::Fte ? ".fte[" : ".roster[") + std::to_string(i) + "].from",
+             "steps must be in increasing date order");
+    if (pool.size_mode == model::SizeMode::Fte && !pool.shifts.empty()) {
+      for (std::size_t i = 0; i < pool.steps.size(); ++i) {
+        const double per_shift = model::agents_per_shift_from_fte(pool, pool.steps[i].fte);
+        if (per_shift > kMaxAgentsPerShift)
+          fail(base + ".fte[" + std::to_string(i) + "].fte",
+               "gives " + std::to_string(static_cast<long long>(per_shift)) + " agents per shift; at most 100000");
+      }
+    }
+  }
+  if (!pc.pools.empty()) {
+    for (std::size_t t = 0; t < model::kTaskTypes; ++t)
+      if (!served[t])
+        fail("staffing.pools", "no pool has the skill " + std::string{model::name_of(static_cast<model::TaskType>(t))} +
+                                   "; that work would never be done");
+  }
+  return out;
+}
+
+}  // namespace tracesim::scenario

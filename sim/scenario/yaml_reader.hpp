@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <yaml-cpp/yaml.h>
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "tracesim/kernel/calendar.hpp"
+#include "tracesim/model/distribution.hpp"
+#include "tracesim/scenario/diagnostics.hpp"
+#include "tracesim/scenario/scenario.hpp"
+
+namespace tracesim::scenario::detail {
+
+/// Where diagnostics go and how nodes are located.
+struct ReadContext {
+  std::string file;
+  Diagnostics diags;
+  std::vector<Override> overrides;  // to label problems that come from --set
+  std::map<std::string, std::pair<int, int>> positions;  // path -> 1-based line, column
+
+  void error(const YAML::Node& at, const std::string& path, const std::string& message);
+  /// Locates a diagnostic raised after reading (validation) by its path or nearest ancestor.
+  void locate(Diagnostic& d) const;
+};
+
+/// A location in the document: the node, its dotted path and its schema pattern.
+struct Field {
+  YAML::Node node;
+  std::string path;
+  std::string pattern;
+
+  [[nodiscard]] Field child(const std::string& key) const;
+  [[nodiscard]] Field item(std::size_t i) const;
+  [[nodiscard]] Field named(const std::string& key) const;  // user-chosen key (pool, segment ...)
+};
+
+/// Reads one mapping strictly: unknown and duplicate keys are reported when it
+/// is opened, with the nearest valid key suggested.
+class MapReader {
+ public:
+  MapReader(ReadContext& ctx, Field field);
+
+  [[nodiscard]] bool is_map() const noexcept { return is_map_; }
+  [[nodiscard]] bool has(const std::string& key) const;
+  [[nodiscard]] Field at(const std::string& key) const { return field_.child(key); }
+  [[nodiscard]] const Field& field() const noexcept { return field_; }
+  /// Reports `key` as missing (located at this mapping).
+  void missing(const std::string& key) const;
+
+ private:
+  ReadContext& ctx_;
+  Field field_;
+  bool is_map_ = false;
+};
+
+// Scalar readers: each returns std::nullopt after recording a diagnostic.
+std::optional<double> read_double(ReadContext& ctx, const Field& f, double min, double max);
+std::optional<long long> read_int(ReadContext& ctx, const Field& f, long long min, long long max);
+std::optional<bool> read_bool(ReadContext& ctx, const Field& f);
+std::optional<std::string> read_string(ReadContext& ctx, const Field& f);
+std::optional<kernel::Duration> read_duration(ReadContext& ctx, const Field& f,
+                                              kernel::Duration min, kernel::Duration max);
+std::optional<kernel::Duration> read_clock(ReadContext& ctx, const Field& f);
+std::optional<kernel::Date> read_date(ReadContext& ctx, const Field& f);
+/// One of `choices` (each "value: description" is shown when it is not).
+std::optional<std::string> read_choice(ReadContext& ctx, const Field& f,
+                                       const std::vector<std::pair<std::string, std::string>>& choices);
+std::optional<model::DurationDist> read_duration_dist(ReadContext& ctx, const Field& f);
+std::optional<model::CountDist> read_count_dist(ReadContext& ctx, const Field& f);
+
+/// Checks `f` is a sequence; reports and returns false if not.
+bool expect_sequence(ReadContext& ctx, const Field& f);
+
+/// Edit distance, for "did you mean".
+std::size_t edit_distance(const std::string& a, const std::string& b);
+
+}  // namespace tracesim::scenario::detail
