@@ -53,9 +53,18 @@ std::vector<std::string> parse(const std::vector<std::string>& args, const po::o
 std::vector<scenario::Override> overrides_of(const po::variables_map& vm) {
   std::vector<scenario::Override> out;
   if (vm.count("set"))
-    for (const auto& s : vm["set"].as<std::vector<std::string>>()) out.push_back(scenario::parse_override(s));
+    for (const auto& s : vm["set"].as<std::vector<std::string>>()) {
+      try {
+        out.push_back(scenario::parse_override(s));
+      } catch (const scenario::InputError& e) {
+        throw po::error(e.what());  // a malformed option is a usage error
+      }
+    }
   if (vm.count("cases")) {
     const auto path = std::filesystem::absolute(vm["cases"].as<std::string>());
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec))
+      throw scenario::InputError("cannot read the case series '" + path.string() + "' given by --cases: no such file");
     out.push_back({"demand.index_cases.curve", "{daily_csv: \"" + path.string() + "\"}"});
   }
   return out;

@@ -278,7 +278,7 @@ class Platform {
     const double u = rng.uniform01() * release_cdf_[23];
     std::size_t h = 0;
     while (h < 23 && u >= release_cdf_[h]) ++h;
-    const double within = rng.uniform01();
+    const double within = cfg_.index_cases.release_spread_within_hour ? rng.uniform01() : 0.0;
     return kernel::kHour * static_cast<std::int64_t>(h) +
            Duration{static_cast<std::int64_t>(within * static_cast<double>(kernel::kHour.count()))};
   }

@@ -243,6 +243,8 @@ void read_demand(ReadContext& ctx, const Field& f, model::PlatformConfig& pc,
       optional_key(ic, "share_handled", cfg.share_handled, share);
       optional_key(ic, "inbound_first_share", cfg.inbound_first_share, share);
       optional_key(ic, "prelisted_contact_share", cfg.prelisted_contact_share, share);
+      optional_key(ic, "release_spread_within_hour", cfg.release_spread_within_hour,
+                   [&](const Field& x) { return detail::read_bool(ctx, x); });
       if (ic.has("release_profile")) read_hourly(ctx, ic.at("release_profile"), cfg.release_profile, 1e6);
       optional_key(ic, "delay_to_platform", cfg.delay_to_platform,
                    [&](const Field& x) { return detail::read_duration_dist(ctx, x); });

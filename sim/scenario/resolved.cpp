@@ -127,6 +127,7 @@ std::string to_yaml(const Scenario& sc) {
   out << YAML::Key << "share_handled" << YAML::Value << ic.share_handled;
   out << YAML::Key << "release_profile" << YAML::Value;
   emit_hourly(out, ic.release_profile);
+  out << YAML::Key << "release_spread_within_hour" << YAML::Value << YAML::TrueFalseBool << ic.release_spread_within_hour;
   out << YAML::Key << "delay_to_platform" << YAML::Value;
   emit(out, ic.delay_to_platform);
   out << YAML::Key << "inbound_first_share" << YAML::Value << ic.inbound_first_share;

@@ -28,7 +28,7 @@ std::set<std::string> build() {
   }
   add(s, "demand", {"index_cases", "contacts_per_case"});
   const std::string ic = "demand.index_cases";
-  add(s, ic, {"curve", "share_handled", "release_profile", "delay_to_platform",
+  add(s, ic, {"curve", "share_handled", "release_profile", "release_spread_within_hour", "delay_to_platform",
               "inbound_first_share", "segments", "prelisted_contact_share"});
   add(s, ic + ".curve", {"constant", "monthly_totals", "weekday_profile", "daily_csv", "piecewise", "waves"});
   add(s, ic + ".curve.monthly_totals", {"<name>"});

@@ -83,6 +83,7 @@ struct IndexCaseConfig {
   CaseCurve curve;
   double share_handled = 1.0;                 // share of the curve's positives this platform handles
   std::array<double, 24> release_profile{};   // weight per hour of day; all zero = uniform 08h-18h
+  bool release_spread_within_hour = true;     // false: every case of an hour is released on the hour
   DurationDist delay_to_platform{};           // test result -> work list
   double inbound_first_share = 0.0;           // cases that call in first instead of being called
   std::vector<Segment> segments{{"all", 1.0}};

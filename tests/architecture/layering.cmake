@@ -1,0 +1,27 @@
+# SPDX-License-Identifier: Apache-2.0
+# Fails when a module includes across a forbidden boundary (docs/architecture.md).
+# Run as: cmake -DROOT=<source dir> -P layering.cmake
+set(forbidden_kernel   "tracesim/(model|scenario|output|sweep)/|yaml-cpp/|boost/")
+set(forbidden_model    "tracesim/(scenario|output|sweep)/|yaml-cpp/|boost/(asio|program_options)|nlohmann")
+set(forbidden_scenario "tracesim/(output|sweep)/|boost/(asio|program_options)|nlohmann")
+set(forbidden_output   "tracesim/(scenario|sweep)/|yaml-cpp/|boost/(asio|program_options)")
+set(forbidden_sweep    "tracesim/(scenario|output)/|yaml-cpp/|boost/program_options|nlohmann")
+set(failed FALSE)
+foreach(module IN ITEMS kernel model scenario output sweep)
+  file(GLOB_RECURSE files "${ROOT}/include/tracesim/${module}/*" "${ROOT}/sim/${module}/*")
+  foreach(file IN LISTS files)
+    file(STRINGS "${file}" bad REGEX "^#include [<\"](${forbidden_${module}})")
+    foreach(line IN LISTS bad)
+      message(SEND_ERROR "${module} must not depend on this: ${file}: ${line}")
+      set(failed TRUE)
+    endforeach()
+  endforeach()
+endforeach()
+# Public scenario headers never show YAML.
+file(GLOB headers "${ROOT}/include/tracesim/scenario/*.hpp")
+foreach(file IN LISTS headers)
+  file(STRINGS "${file}" bad REGEX "yaml-cpp")
+  if(bad)
+    message(SEND_ERROR "public scenario header exposes yaml-cpp: ${file}")
+  endif()
+endforeach()

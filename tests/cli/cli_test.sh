@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# End-to-end checks of the tracesim binary: exit codes, outputs, determinism.
+# Usage: cli_test.sh TRACESIM_BINARY SOURCE_DIR WORK_DIR
+set -u
+bin=$1 src=$2 work=$3
+rm -rf "$work" && mkdir -p "$work"
+scenario="$src/scenarios/occitanie-2021.yaml"
+failures=0
+pass=0
+
+expect_exit() {  # expected-code description command...
+  local want=$1 what=$2; shift 2
+  "$@" >"$work/out.txt" 2>"$work/err.txt"
+  local got=$?
+  if [ "$got" -ne "$want" ]; then
+    echo "FAIL: $what: exit $got, expected $want"; sed 's/^/  | /' "$work/err.txt" | head -5
+    failures=$((failures + 1))
+  else
+    pass=$((pass + 1))
+  fi
+}
+expect_stderr() {  # substring description
+  if grep -qF -- "$1" "$work/err.txt"; then pass=$((pass + 1)); else
+    echo "FAIL: $2: stderr lacks '$1'"; sed 's/^/  | /' "$work/err.txt" | head -5; failures=$((failures + 1)); fi
+}
+
+expect_exit 0 "--version" "$bin" --version
+expect_exit 0 "--help" "$bin" --help
+expect_exit 0 "run --help" "$bin" run --help
+grep -q "Examples:" "$work/out.txt" && pass=$((pass + 1)) || { echo "FAIL: run --help has no examples"; failures=$((failures + 1)); }
+expect_exit 64 "no command" "$bin"
+expect_exit 64 "unknown command" "$bin" frobnicate
+expect_exit 64 "unknown option" "$bin" run "$scenario" --frobnicate
+expect_exit 64 "missing file argument" "$bin" check
+expect_exit 0 "check a shipped scenario" "$bin" check "$scenario"
+expect_exit 66 "missing scenario file" "$bin" check "$work/nope.yaml"
+expect_stderr "no such file" "missing scenario file message"
+printf 'schema_version: 1\nname: x\nstafing: {}\n' > "$work/typo.yaml"
+expect_exit 65 "typo'd key" "$bin" check "$work/typo.yaml"
+expect_stderr "typo.yaml:3:1: stafing: unknown key; did you mean 'staffing'?" "typo'd key message"
+printf 'schema_version: 1\nname: [unclosed\n' > "$work/malformed.yaml"
+expect_exit 65 "malformed YAML" "$bin" check "$work/malformed.yaml"
+expect_stderr "malformed YAML" "malformed YAML message"
+expect_exit 65 "bad override" "$bin" check "$scenario" --set attempt.answer_probability=1.5
+expect_stderr "--set attempt.answer_probability=1.5" "override located"
+expect_exit 64 "override without =" "$bin" check "$scenario" --set attempt.answer_probability
+expect_exit 66 "missing --cases file is reported" "$bin" check "$scenario" --cases "$work/none.csv"
+expect_exit 75 "event budget" "$bin" run "$scenario" -r 1 -q --event-budget 1000 --out "$work/budget"
+expect_stderr "event budget" "event budget message"
+[ ! -e "$work/budget/summary.json" ] && pass=$((pass + 1)) || { echo "FAIL: aborted run left a summary"; failures=$((failures + 1)); }
+
+# Same seed, same files, whatever the thread count.
+short=(--set calendar.end=2021-03-31 -r 4 -q)
+expect_exit 0 "run A" "$bin" run "$scenario" "${short[@]}" -j 1 --out "$work/a"
+expect_exit 0 "run B" "$bin" run "$scenario" "${short[@]}" -j 2 --out "$work/b"
+for f in summary.json daily.csv replications.csv scenario.resolved.yaml metadata.json; do
+  if cmp -s "$work/a/$f" "$work/b/$f"; then pass=$((pass + 1)); else echo "FAIL: $f differs between runs"; failures=$((failures + 1)); fi
+done
+expect_exit 0 "run with another seed" "$bin" run "$scenario" "${short[@]}" --seed 5 --out "$work/c"
+if cmp -s "$work/a/summary.json" "$work/c/summary.json"; then echo "FAIL: seed has no effect"; failures=$((failures + 1)); else pass=$((pass + 1)); fi
+# No temporary file is left behind, and the resolved scenario is itself a valid scenario.
+if ls -a "$work/a" | grep -q tmp; then echo "FAIL: temporary files left"; failures=$((failures + 1)); else pass=$((pass + 1)); fi
+expect_exit 0 "resolved scenario is valid" "$bin" check "$work/a/scenario.resolved.yaml"
+expect_exit 0 "trace" "$bin" run "$scenario" --set calendar.end=2021-01-10 -r 2 -q --trace --out "$work/t"
+[ "$(head -1 "$work/t/tasks.csv")" = "task_key,task_type,segment,final_state,attempts,created_ms,deadline_ms,resolved_ms" ] \
+  && pass=$((pass + 1)) || { echo "FAIL: tasks.csv header"; failures=$((failures + 1)); }
+# daily.csv: one row per replication and day, plus the header.
+rows=$(wc -l < "$work/a/daily.csv")
+[ "$rows" -eq $((4 * 90 + 1)) ] && pass=$((pass + 1)) || { echo "FAIL: daily.csv has $rows lines"; failures=$((failures + 1)); }
+
+echo "$pass passed, $failures failed"
+[ "$failures" -eq 0 ]

@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <vector>
+
+#include "tracesim/model/observer.hpp"
+
+namespace tracesim::test {
+
+/// Keeps every fact in memory (tests only: real runs stream them).
+struct Recorder final : model::Observer {
+  std::vector<model::AttemptRecord> attempts;
+  std::vector<model::TaskRecord> tasks;
+  std::vector<model::AgentShiftRecord> shifts;
+  void on_attempt(const model::AttemptRecord& r) override { attempts.push_back(r); }
+  void on_task_final(const model::TaskRecord& r) override { tasks.push_back(r); }
+  void on_agent_shift(const model::AgentShiftRecord& r) override { shifts.push_back(r); }
+};
+
+}  // namespace tracesim::test

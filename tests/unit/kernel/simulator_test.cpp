@@ -1,0 +1,144 @@
+// SPDX-License-Identifier: Apache-2.0
+#include <catch2/catch.hpp>
+#include <stop_token>
+#include <vector>
+
+#include "tracesim/kernel/simulator.hpp"
+
+using namespace tracesim::kernel;
+
+namespace {
+struct Seen {
+  std::int64_t ms;
+  std::uint16_t kind;
+};
+}  // namespace
+
+TEST_CASE("kernel: events run in time order, then phase, then scheduling order", "[kernel]") {
+  Simulator sim;
+  sim.schedule_at(at_ms(20), Phase::Arrival, 1, 0);
+  sim.schedule_at(at_ms(10), Phase::Sample, 2, 0);
+  sim.schedule_at(at_ms(10), Phase::Release, 3, 0);
+  sim.schedule_at(at_ms(10), Phase::Arrival, 4, 0);
+  sim.schedule_at(at_ms(10), Phase::Arrival, 5, 0);
+  std::vector<std::uint16_t> kinds;
+  sim.run_until(at_ms(100), [&](const Event& e) { kinds.push_back(e.kind); });
+  CHECK(kinds == std::vector<std::uint16_t>{3, 4, 5, 2, 1});
+}
+
+TEST_CASE("kernel: a cancelled event never runs and cancelling twice reports false", "[kernel]") {
+  Simulator sim;
+  const EventId a = sim.schedule_at(at_ms(5), Phase::Arrival, 1, 0);
+  sim.schedule_at(at_ms(6), Phase::Arrival, 2, 0);
+  CHECK(sim.cancel(a));
+  CHECK_FALSE(sim.cancel(a));
+  CHECK_FALSE(sim.cancel(EventId{}));
+  std::vector<std::uint16_t> kinds;
+  sim.run_until(at_ms(100), [&](const Event& e) { kinds.push_back(e.kind); });
+  CHECK(kinds == std::vector<std::uint16_t>{2});
+  CHECK(sim.events_processed() == 1);
+}
+
+TEST_CASE("kernel: cancelling an event that already ran is refused even after its slot is reused", "[kernel]") {
+  Simulator sim;
+  const EventId a = sim.schedule_at(at_ms(1), Phase::Arrival, 1, 0);
+  sim.run_until(at_ms(1), [](const Event&) {});
+  const EventId b = sim.schedule_at(at_ms(2), Phase::Arrival, 2, 0);
+  CHECK(a.slot == b.slot);  // the slot is reused ...
+  CHECK_FALSE(sim.cancel(a));  // ... but the old id no longer matches it
+  int ran = 0;
+  sim.run_until(at_ms(10), [&](const Event&) { ++ran; });
+  CHECK(ran == 1);
+}
+
+TEST_CASE("kernel: run_until stops at the horizon, includes events at it, and advances the clock", "[kernel]") {
+  Simulator sim;
+  sim.schedule_at(at_ms(10), Phase::Arrival, 1, 0);
+  sim.schedule_at(at_ms(20), Phase::Arrival, 2, 0);
+  sim.schedule_at(at_ms(21), Phase::Arrival, 3, 0);
+  std::vector<std::uint16_t> kinds;
+  const auto outcome = sim.run_until(at_ms(20), [&](const Event& e) { kinds.push_back(e.kind); });
+  CHECK(outcome == RunOutcome::ReachedHorizon);
+  CHECK(kinds == std::vector<std::uint16_t>{1, 2});
+  CHECK(ms_of(sim.now()) == 20);
+  CHECK(sim.pending() == 1);
+  CHECK(sim.run_until(at_ms(50), [&](const Event& e) { kinds.push_back(e.kind); }) == RunOutcome::QueueEmpty);
+  CHECK(ms_of(sim.now()) == 50);
+}
+
+TEST_CASE("kernel: handlers may schedule at the current instant and those events run in order", "[kernel]") {
+  Simulator sim;
+  sim.schedule_at(at_ms(5), Phase::Arrival, 1, 0);
+  std::vector<Seen> seen;
+  sim.run_until(at_ms(100), [&](const Event& e) {
+    seen.push_back({ms_of(e.time), e.kind});
+    if (e.kind == 1) {
+      sim.schedule_in(Duration{0}, Phase::Sample, 3, 0);
+      sim.schedule_in(Duration{0}, Phase::Dispatch, 2, 0);
+    }
+  });
+  REQUIRE(seen.size() == 3);
+  CHECK(seen[1].kind == 2);  // Dispatch before Sample at the same instant
+  CHECK(seen[2].kind == 3);
+  CHECK(seen[2].ms == 5);
+}
+
+TEST_CASE("kernel: scheduling in the past is refused", "[kernel]") {
+  Simulator sim;
+  sim.schedule_at(at_ms(10), Phase::Arrival, 1, 0);
+  sim.run_until(at_ms(10), [](const Event&) {});
+  CHECK_THROWS_AS(sim.schedule_at(at_ms(9), Phase::Arrival, 1, 0), std::invalid_argument);
+}
+
+TEST_CASE("kernel: the event budget ends a runaway run with a clear error", "[kernel]") {
+  Simulator sim;
+  sim.set_event_budget(1000);
+  sim.schedule_at(at_ms(0), Phase::Arrival, 1, 0);
+  // Every event schedules another one: without a budget this never ends.
+  auto forever = [&](const Event&) { sim.schedule_in(kMillisecond, Phase::Arrival, 1, 0); };
+  try {
+    sim.run_until(at_ms(1'000'000'000), forever);
+    FAIL("expected EventBudgetExceeded");
+  } catch (const EventBudgetExceeded& e) {
+    CHECK(e.budget() == 1000);
+    CHECK(std::string{e.what()}.find("event budget") != std::string::npos);
+  }
+}
+
+TEST_CASE("kernel: a stop request ends the run early", "[kernel]") {
+  Simulator sim;
+  std::stop_source source;
+  sim.set_stop_token(source.get_token());
+  sim.schedule_at(at_ms(0), Phase::Arrival, 1, 0);
+  std::uint64_t handled = 0;
+  const auto outcome = sim.run_until(at_ms(1'000'000'000), [&](const Event&) {
+    if (++handled == 10) source.request_stop();
+    sim.schedule_in(kMillisecond, Phase::Arrival, 1, 0);
+  });
+  CHECK(outcome == RunOutcome::Stopped);
+  CHECK(handled == Simulator::kStopCheckInterval);  // noticed at the next check
+}
+
+TEST_CASE("kernel: a large random schedule pops in sorted order", "[kernel]") {
+  Simulator sim;
+  std::uint64_t x = 12345;
+  for (int i = 0; i < 20000; ++i) {
+    x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+    sim.schedule_at(at_ms(static_cast<std::int64_t>(x >> 40)), static_cast<Phase>((x >> 20) & 3), 0,
+                    static_cast<std::uint32_t>(i));
+  }
+  std::int64_t last_t = -1;
+  int last_phase = -1;
+  std::size_t n = 0;
+  bool ordered = true;
+  sim.run_until(at_ms(INT64_MAX / 2), [&](const Event& e) {
+    const auto t = ms_of(e.time);
+    const int ph = static_cast<int>(e.phase);
+    if (t < last_t || (t == last_t && ph < last_phase)) ordered = false;
+    last_t = t;
+    last_phase = ph;
+    ++n;
+  });
+  CHECK(ordered);
+  CHECK(n == 20000);
+}
