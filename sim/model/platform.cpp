@@ -28,7 +28,7 @@ using kernel::Phase;
 using kernel::SimTime;
 
 // Random streams of the model. Append-only: renumbering changes every result.
-enum class Stream : std::uint32_t { DailyCaseCounts = 1, Cases = 2 };
+enum class Stream : std::uint32_t { DailyCaseCounts = 1, Cases = 2, InboundCounts = 3, InboundCalls = 4 };
 kernel::StreamId stream(Stream s) { return kernel::StreamId{static_cast<std::uint32_t>(s)}; }
 
 // Event kinds: the kernel calls Platform::handle, which switches on these.
@@ -45,9 +45,12 @@ enum Kind : std::uint16_t {
   kTaskReady,
   kTaskDeadline,
   kDayClose,
+  kInboundArrival,
+  kInboundAbandon,
 };
 
-enum class TaskState : std::uint8_t { Free, Scheduled, Queued, Waiting, InCall };
+// Inbound: an index case on the inbound line (it called in first).
+enum class TaskState : std::uint8_t { Free, Scheduled, Queued, Waiting, InCall, Inbound };
 
 // A case or a contact: the unit of outbound work. All its randomness comes
 // from its own engine, so its draws do not move when staffing changes.
@@ -77,12 +80,30 @@ struct Agent {
   std::uint32_t pool = 0;
   std::uint32_t task = 0;
   std::uint32_t idle_pos = 0;
-  std::uint32_t gen = 0;
+  std::uint32_t gen = 0;            // slot generation: checked by attempt ends
+  std::uint32_t shift_serial = 0;   // this shift's identity: checked by shift events
+  std::uint32_t shift = 0;
   AgentState state = AgentState::Off;
   bool answered = false;
   bool break_due = false;
   bool last_call_passed = false;
   bool leaving = false;
+  bool serving_inbound = false;
+};
+
+enum class CallKind : std::uint8_t { IndexFirst, MissedCallBack, SmsCallBack, Independent };
+
+// One inbound caller (kept across their retrials).
+struct InboundCall {
+  kernel::KeyedEngine rng{0};
+  SimTime queued_at{};
+  std::uint32_t task = 0;      // linked case or contact (IndexFirst, MissedCallBack)
+  std::uint32_t task_gen = 0;
+  std::uint32_t gen = 0;
+  std::uint16_t retrials = 0;
+  CallKind kind = CallKind::Independent;
+  bool waiting = false;
+  bool live = false;
 };
 
 struct SmsStep {
@@ -97,7 +118,8 @@ class Platform {
       : cfg_{config},
         opt_{options},
         rng_{options.seed, options.replication},
-        day_counts_{rng_.engine(stream(Stream::DailyCaseCounts))} {
+        day_counts_{rng_.engine(stream(Stream::DailyCaseCounts))},
+        inbound_counts_{rng_.engine(stream(Stream::InboundCounts))} {
     prepare();
   }
 
@@ -110,10 +132,18 @@ class Platform {
         sim_.run_until(day_start(days_), [this](const kernel::Event& e) { handle(e); });
     result_.stopped = outcome == kernel::RunOutcome::Stopped;
     for (const Task& t : tasks_) {
-      if (t.state == TaskState::Queued || t.state == TaskState::Waiting ||
-          t.state == TaskState::InCall)
-        ++result_.tasks[index_of(t.type)].pending;
+      if (is_pending(t.state)) ++result_.tasks[index_of(t.type)].pending;
     }
+    // Callers still waiting: their time in queue so far counts (Little's law over [0, T]).
+    const SimTime end = sim_.now();
+    update_queue_area();
+    for (const InboundCall& c : calls_) {
+      if (c.live && c.waiting) {
+        ++result_.inbound.waiting_at_horizon;
+        if (end > c.queued_at) result_.inbound.wait_all_ms += (end - c.queued_at).count();
+      }
+    }
+    result_.inbound.horizon_ms = kernel::ms_of(end);
     result_.events = sim_.events_processed();
     return std::move(result_);
   }
@@ -167,14 +197,28 @@ class Platform {
     sms_interval_ = cfg_.sms.gateway_per_hour > 0
                         ? Duration{static_cast<std::int64_t>(3'600'000.0 / cfg_.sms.gateway_per_hour)}
                         : Duration{0};
+    double inbound_total = 0;
+    for (double w : cfg_.inbound.hourly_profile) inbound_total += w;
+    double inbound_acc = 0;
+    for (std::size_t h = 0; h < 24; ++h) {
+      inbound_acc += inbound_total > 0 ? cfg_.inbound.hourly_profile[h] : 1.0;
+      inbound_cdf_[h] = inbound_acc;
+    }
+    pool_active_from_.assign(cfg_.pools.size(), SimTime{});
+    for (std::size_t p = 0; p < cfg_.pools.size(); ++p)
+      if (cfg_.pools[p].reinforcement.enabled) pool_active_from_[p] = kNever;
     idle_.resize(cfg_.pools.size());
     shift_carry_.resize(cfg_.pools.size());
     shift_pending_.resize(cfg_.pools.size());
+    shift_start_at_.resize(cfg_.pools.size());
     result_.pools.resize(cfg_.pools.size());
     for (std::size_t p = 0; p < cfg_.pools.size(); ++p) {
       result_.pools[p].name = cfg_.pools[p].name;
       shift_carry_[p].assign(cfg_.pools[p].shifts.size(), 0.0);
       shift_pending_[p].assign(cfg_.pools[p].shifts.size(), 0);
+      shift_start_at_[p].assign(cfg_.pools[p].shifts.size(), SimTime{});
+      has_pause_pool_ = has_pause_pool_ || (cfg_.pools[p].inbound_skill &&
+                                            cfg_.pools[p].blend.mode == BlendMode::PauseOutbound);
     }
     tasks_.reserve(4096);
     free_tasks_.reserve(4096);
@@ -184,6 +228,10 @@ class Platform {
   std::int32_t day_index(SimTime t) const {
     const auto d = static_cast<std::int32_t>(kernel::ms_of(t) / kDay.count());
     return std::clamp(d, 0, days_ - 1);
+  }
+  static bool is_pending(TaskState s) {
+    return s == TaskState::Queued || s == TaskState::Waiting || s == TaskState::InCall ||
+           s == TaskState::Inbound;
   }
   DayStats& today() { return result_.days[static_cast<std::size_t>(day_index(sim_.now()))]; }
   Date date_of(SimTime t) const { return Date{cfg_.calendar.start.days + day_index(t)}; }
@@ -199,11 +247,13 @@ class Platform {
       case kTaskArrival: on_task_arrival(e.entity, e.data); break;
       case kPlatformOpens: on_platform_opens(); break;
       case kShiftStart: on_shift_start(e.entity, e.data); break;
-      case kBreakStart: if (agent_event_live(e)) on_break_start(e.entity); break;
-      case kBreakEnd: if (agent_event_live(e)) on_break_end(e.entity); break;
-      case kLastCall: if (agent_event_live(e)) on_last_call(e.entity); break;
-      case kShiftEnd: if (agent_event_live(e)) on_shift_end(e.entity); break;
+      case kBreakStart: if (shift_event_live(e)) on_break_start(e.entity); break;
+      case kBreakEnd: if (shift_event_live(e)) on_break_end(e.entity); break;
+      case kLastCall: if (shift_event_live(e)) on_last_call(e.entity); break;
+      case kShiftEnd: if (shift_event_live(e)) on_shift_end(e.entity); break;
       case kAttemptEnd: if (agent_event_live(e)) on_attempt_end(e.entity); break;
+      case kInboundArrival: on_inbound_arrival(e.entity, e.data); break;
+      case kInboundAbandon: on_inbound_abandon(e.entity, e.data); break;
       case kTaskReady: on_task_ready(e.entity, e.data); break;
       case kTaskDeadline: on_task_deadline(e.entity, e.data); break;
       case kDayClose: on_day_close(e.entity); break;
@@ -211,12 +261,16 @@ class Platform {
     }
   }
   bool agent_event_live(const kernel::Event& e) const { return agents_[e.entity].gen == e.data; }
+  bool shift_event_live(const kernel::Event& e) const {
+    return agents_[e.entity].state != AgentState::Off && agents_[e.entity].shift_serial == e.data;
+  }
 
   // ---- days and demand ---------------------------------------------------
   void on_day_start(std::int32_t d) {
     const Date date{cfg_.calendar.start.days + d};
     const SimTime start = day_start(d);
     generate_cases(date, start);
+    generate_inbound(start);
     const auto di = static_cast<std::size_t>(d);
     const bool open = open_until_[di] > open_from_[di];
     if (open) {
@@ -261,6 +315,24 @@ class Platform {
       const Duration offset = release_offset(t.rng);
       const Duration delay = sample(ic.delay_to_platform, t.rng);
       sim_.schedule_at(start + offset + delay, Phase::Arrival, kTaskArrival, ti, t.gen);
+    }
+  }
+
+  // The independent inbound stream: a Poisson count per day, spread by the hourly profile.
+  void generate_inbound(SimTime start) {
+    if (cfg_.inbound.per_day <= 0) return;
+    const auto n = boost::random::poisson_distribution<std::int64_t>{cfg_.inbound.per_day}(inbound_counts_);
+    for (std::int64_t i = 0; i < n; ++i) {
+      const std::uint32_t ci = alloc_call();
+      InboundCall& c = calls_[ci];
+      c.rng = kernel::KeyedEngine{rng_.key(stream(Stream::InboundCalls), next_call_++)};
+      c.kind = CallKind::Independent;
+      const double u = c.rng.uniform01() * inbound_cdf_[23];
+      std::size_t h = 0;
+      while (h < 23 && u >= inbound_cdf_[h]) ++h;
+      const auto within = static_cast<std::int64_t>(c.rng.uniform01() * static_cast<double>(kernel::kHour.count()));
+      sim_.schedule_at(start + kernel::kHour * static_cast<std::int64_t>(h) + Duration{within}, Phase::Arrival,
+                       kInboundArrival, ci, c.gen);
     }
   }
 
@@ -326,6 +398,18 @@ class Platform {
     }
     if (cfg_.tasks[ty].sms_at_deadline)
       sim_.schedule_at(tasks_[ti].deadline, Phase::Arrival, kTaskDeadline, ti, tasks_[ti].gen);
+    if (tasks_[ti].inbound_first) {
+      // The case calls the platform: it waits on the inbound line.
+      tasks_[ti].state = TaskState::Inbound;
+      const std::uint32_t ci = alloc_call();
+      InboundCall& c = calls_[ci];
+      c.rng = kernel::KeyedEngine{tasks_[ti].rng()};
+      c.kind = CallKind::IndexFirst;
+      c.task = ti;
+      c.task_gen = tasks_[ti].gen;
+      offer_call(ci);
+      return;
+    }
     enqueue(ti);
   }
 
@@ -366,7 +450,221 @@ class Platform {
         declared += t.rng.uniform01() < cfg_.sms.index_declares_contacts_share ? 1u : 0u;
       spawn_contacts(ti, declared, delivered);
     }
+    if (cfg_.inbound.sms_call_back_share > 0 &&
+        tasks_[ti].rng.uniform01() < cfg_.inbound.sms_call_back_share)
+      schedule_call_back(ti, CallKind::SmsCallBack, delivered);
     finalize(ti, FinalState::ReachedBySms, delivered);
+  }
+
+  // A person calls the platform `call_back_delay` after `from`.
+  void schedule_call_back(std::uint32_t ti, CallKind kind, SimTime from) {
+    const std::uint64_t key = tasks_[ti].rng();
+    const std::uint32_t task_gen = tasks_[ti].gen;
+    const std::uint32_t ci = alloc_call();
+    InboundCall& c = calls_[ci];
+    c.rng = kernel::KeyedEngine{key};
+    c.kind = kind;
+    c.task = ti;
+    c.task_gen = task_gen;
+    sim_.schedule_at(from + sample(cfg_.inbound.call_back_delay, c.rng), Phase::Arrival, kInboundArrival, ci, c.gen);
+  }
+
+  // ---- inbound line ------------------------------------------------------
+  std::uint32_t alloc_call() {
+    std::uint32_t ci;
+    if (!free_calls_.empty()) {
+      ci = free_calls_.back();
+      free_calls_.pop_back();
+    } else {
+      ci = static_cast<std::uint32_t>(calls_.size());
+      calls_.emplace_back();
+    }
+    InboundCall& c = calls_[ci];
+    const std::uint32_t gen = c.gen;
+    c = InboundCall{};
+    c.gen = gen + 1;
+    c.live = true;
+    return ci;
+  }
+
+  void free_call(std::uint32_t ci) {
+    calls_[ci].live = false;
+    calls_[ci].waiting = false;
+    ++calls_[ci].gen;
+    free_calls_.push_back(ci);
+  }
+
+  void on_inbound_arrival(std::uint32_t ci, std::uint32_t gen) {
+    if (calls_[ci].gen != gen || !calls_[ci].live) return;
+    offer_call(ci);
+  }
+
+  // Time-weighted queue length, for the mean queue length (Little's law).
+  void update_queue_area() {
+    const SimTime now = sim_.now();
+    result_.inbound.queue_area_ms += static_cast<double>(queue_len_) * static_cast<double>((now - queue_changed_).count());
+    queue_changed_ = now;
+  }
+
+  // A call reaches the line now: refused while closed, or queued and served.
+  void offer_call(std::uint32_t ci) {
+    InboundCall& c = calls_[ci];
+    const SimTime now = sim_.now();
+    ++result_.inbound.offered;
+    ++today().inbound_offered;
+    SimTime patience_from = now;
+    if (!is_open(now)) {
+      if (cfg_.inbound.when_closed == WhenClosed::Message) {
+        ++result_.inbound.refused_closed;
+        ++today().inbound_refused_closed;
+        return give_up_call(ci, /*retry=*/false);
+      }
+      patience_from = next_opening(now);
+    }
+    update_queue_area();
+    c.waiting = true;
+    c.queued_at = now;
+    ++queue_len_;
+    queue_.push_back({ci, c.gen});
+    if (cfg_.inbound.patience_limited)
+      sim_.schedule_at(patience_from + sample(cfg_.inbound.patience, c.rng), Phase::Arrival, kInboundAbandon, ci,
+                       c.gen);
+    if (!is_open(now)) return;
+    for (std::size_t p = 0; p < cfg_.pools.size(); ++p) {
+      if (!cfg_.pools[p].inbound_skill || idle_[p].empty()) continue;
+      if (try_start(idle_[p].back())) return;
+    }
+  }
+
+  SimTime next_opening(SimTime t) const {
+    for (std::int32_t d = day_index(t); d < days_; ++d) {
+      const auto di = static_cast<std::size_t>(d);
+      if (open_until_[di] > open_from_[di] && open_until_[di] > t) return std::max(t, open_from_[di]);
+    }
+    return day_start(days_);
+  }
+
+  void on_inbound_abandon(std::uint32_t ci, std::uint32_t gen) {
+    InboundCall& c = calls_[ci];
+    if (c.gen != gen || !c.waiting) return;
+    update_queue_area();
+    c.waiting = false;
+    --queue_len_;
+    const Duration waited = sim_.now() - c.queued_at;
+    result_.inbound.wait_all_ms += waited.count();
+    ++result_.inbound.abandoned;
+    ++today().inbound_abandoned;
+    give_up_call(ci, /*retry=*/true);
+    wake_idle_agents();
+  }
+
+  // The caller leaves without being answered: calls again later, or the case
+  // that called in first goes back to the outbound list.
+  void give_up_call(std::uint32_t ci, bool retry) {
+    InboundCall& c = calls_[ci];
+    if (retry && c.retrials < cfg_.inbound.max_retrials && c.rng.uniform01() < cfg_.inbound.retrial_share) {
+      ++c.retrials;
+      ++c.gen;
+      sim_.schedule_at(sim_.now() + sample(cfg_.inbound.retrial_delay, c.rng), Phase::Arrival, kInboundArrival, ci,
+                       c.gen);
+      return;
+    }
+    if (c.kind == CallKind::IndexFirst) {
+      Task& t = tasks_[c.task];
+      t.inbound_first = false;  // the platform will call them
+      enqueue(c.task);
+    }
+    free_call(ci);
+  }
+
+  // Pops the oldest caller still waiting; std::nullopt if none.
+  std::optional<std::uint32_t> pop_caller() {
+    while (queue_head_ < queue_.size()) {
+      const auto [ci, gen] = queue_[queue_head_++];
+      if (calls_[ci].gen == gen && calls_[ci].waiting) {
+        if (queue_head_ > 4096 && queue_head_ * 2 > queue_.size()) {
+          queue_.erase(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(queue_head_));
+          queue_head_ = 0;
+        }
+        return ci;
+      }
+    }
+    queue_.clear();
+    queue_head_ = 0;
+    return std::nullopt;
+  }
+
+  void start_inbound(std::uint32_t a, std::uint32_t ci) {
+    Agent& ag = agents_[a];
+    InboundCall& c = calls_[ci];
+    const SimTime now = sim_.now();
+    update_queue_area();
+    c.waiting = false;
+    --queue_len_;
+    const Duration waited = now - c.queued_at;
+    InboundTotals& in = result_.inbound;
+    DayStats& day = today();
+    ++in.answered;
+    ++day.inbound_answered;
+    in.wait_all_ms += waited.count();
+    in.wait_answered_ms += waited.count();
+    day.inbound_wait_answered_ms += waited.count();
+    in.answered_waits.add(waited);
+    if (waited.count() > 0) ++in.waited;
+    if (waited <= cfg_.inbound.service_level_threshold) {
+      ++in.answered_within_threshold;
+      ++day.inbound_answered_within_threshold;
+    }
+    const PoolConfig& pool = cfg_.pools[ag.pool];
+    double handling = 0;
+    if (c.kind == CallKind::IndexFirst) {
+      Task& t = tasks_[c.task];
+      handling = static_cast<double>(sample(cfg_.tasks[0].talk, t.rng).count()) +
+                 static_cast<double>(sample(cfg_.tasks[0].wrap_up, t.rng).count());
+    } else {
+      handling = static_cast<double>(sample(cfg_.inbound.talk, c.rng).count()) +
+                 static_cast<double>(sample(cfg_.inbound.wrap_up, c.rng).count());
+    }
+    const Duration total{static_cast<std::int64_t>(std::llround(handling / pool.efficiency))};
+    ag.state = AgentState::Busy;
+    ag.serving_inbound = true;
+    ag.task = ci;
+    ag.busy_since = now;
+    ag.reach_time = now;
+    day.busy_ms += total.count();
+    result_.pools[ag.pool].busy_ms += total.count();
+    ++result_.pools[ag.pool].inbound_answered;
+    sim_.schedule_in(total, Phase::Arrival, kAttemptEnd, a, ag.gen);
+    wake_idle_agents();
+  }
+
+  // The end of an answered inbound call: a case that called in is interviewed,
+  // a person calling back after a missed call is reached.
+  void end_inbound(std::uint32_t a) {
+    Agent& ag = agents_[a];
+    const std::uint32_t ci = ag.task;
+    const InboundCall c = calls_[ci];
+    free_call(ci);
+    if (opt_.observer) {
+      const bool linked = c.kind == CallKind::IndexFirst || c.kind == CallKind::MissedCallBack;
+      opt_.observer->on_attempt(AttemptRecord{a, ag.pool, linked ? tasks_[c.task].key : 0,
+                                              linked ? tasks_[c.task].type : TaskType::IndexInterview, 0, true, true,
+                                              ag.busy_since, sim_.now(), ag.shift_end});
+    }
+    if (c.kind != CallKind::IndexFirst && c.kind != CallKind::MissedCallBack) return;
+    Task& t = tasks_[c.task];
+    if (t.gen != c.task_gen) return;  // resolved meanwhile
+    if (c.kind == CallKind::MissedCallBack && t.state != TaskState::Queued && t.state != TaskState::Waiting) return;
+    if (c.kind == CallKind::IndexFirst && t.state != TaskState::Inbound) return;
+    if (t.type == TaskType::IndexInterview)
+      spawn_contacts(c.task, tasks_[c.task].contacts_total - tasks_[c.task].contacts_created, sim_.now());
+    finalize(c.task, FinalState::ReachedByCall, ag.reach_time);
+  }
+
+  // Idle agents re-check for work (the inbound queue fell to a pause threshold).
+  void wake_idle_agents() {
+    if (!has_pause_pool_) return;
+    on_platform_opens();
   }
 
   // ---- work list and agents ----------------------------------------------
@@ -388,9 +686,34 @@ class Platform {
     return !cfg_.tasks[index_of(type)].retry.only_while_open || is_open(sim_.now());
   }
 
-  // Starts the best task agent `a` may take now; false if there is none.
+  // Whether the pool's blend rule lets agent `a` start outbound work now.
+  bool outbound_allowed(std::uint32_t a) const {
+    const PoolConfig& pool = cfg_.pools[agents_[a].pool];
+    if (!pool.inbound_skill) return true;
+    switch (pool.blend.mode) {
+      case BlendMode::InboundFirst: return true;
+      case BlendMode::Reserve: {
+        const std::size_t idle = idle_[agents_[a].pool].size();
+        const std::size_t others = agents_[a].state == AgentState::Idle ? idle - 1 : idle;
+        return others >= static_cast<std::size_t>(pool.blend.reserve_agents);
+      }
+      case BlendMode::PauseOutbound: return queue_len_ <= static_cast<std::uint64_t>(pool.blend.pause_queue_above);
+    }
+    return true;
+  }
+
+  // Starts the best work agent `a` may take now: a waiting inbound call first,
+  // then outbound work if the blend rule allows; false if there is none.
   bool try_start(std::uint32_t a) {
     const std::uint32_t pool = agents_[a].pool;
+    if (cfg_.pools[pool].inbound_skill && queue_len_ > 0 && is_open(sim_.now())) {
+      if (const auto ci = pop_caller()) {
+        if (agents_[a].state == AgentState::Idle) remove_idle(a);
+        start_inbound(a, *ci);
+        return true;
+      }
+    }
+    if (!outbound_allowed(a)) return false;
     std::array<bool, kTaskTypes> allowed{};
     for (std::size_t ty = 0; ty < kTaskTypes; ++ty)
       allowed[ty] = cfg_.pools[pool].skills[ty] && may_work_on(static_cast<TaskType>(ty));
@@ -409,7 +732,7 @@ class Platform {
     if (ag.break_due) {
       ag.break_due = false;
       ag.state = AgentState::Break;
-      sim_.schedule_in(ag.break_length, Phase::Arrival, kBreakEnd, a, ag.gen);
+      sim_.schedule_in(ag.break_length, Phase::Arrival, kBreakEnd, a, ag.shift_serial);
       return;
     }
     if (ag.last_call_passed) {
@@ -487,9 +810,14 @@ class Platform {
       today().overtime_ms += over.count();
       result_.pools[ag.pool].overtime_ms += over.count();
     }
+    if (ag.serving_inbound) {
+      ag.serving_inbound = false;
+      end_inbound(a);
+      return become_available(a);
+    }
     if (opt_.observer) {
       const Task& t = tasks_[ti];
-      opt_.observer->on_attempt(AttemptRecord{a, ag.pool, t.key, t.type, t.attempts, ag.answered,
+      opt_.observer->on_attempt(AttemptRecord{a, ag.pool, t.key, t.type, t.attempts, ag.answered, false,
                                               ag.busy_since, now, ag.shift_end});
     }
     Task& t = tasks_[ti];
@@ -510,6 +838,8 @@ class Platform {
     } else {
       t.state = TaskState::Waiting;
       sim_.schedule_in(tc.retry.min_spacing, Phase::Arrival, kTaskReady, ti, t.gen);
+      if (cfg_.inbound.missed_call_back_share > 0 && t.rng.uniform01() < cfg_.inbound.missed_call_back_share)
+        schedule_call_back(ti, CallKind::MissedCallBack, now);
     }
     become_available(a);
   }
@@ -579,7 +909,7 @@ class Platform {
     for (std::size_t p = 0; p < cfg_.pools.size(); ++p) {
       const PoolConfig& pool = cfg_.pools[p];
       const StaffingStep* step = step_on(pool, date);
-      if (step == nullptr) continue;
+      if (step == nullptr || start < pool_active_from_[p]) continue;  // inactive reinforcement
       const double per_shift =
           pool.size_mode == SizeMode::Fte ? agents_per_shift_from_fte(pool, step->fte) : 0.0;
       for (std::size_t s = 0; s < pool.shifts.size(); ++s) {
@@ -595,6 +925,7 @@ class Platform {
         }
         if (n <= 0) continue;
         shift_pending_[p][s] = n;
+        shift_start_at_[p][s] = start + pool.shifts[s].start;
         sim_.schedule_at(start + pool.shifts[s].start, Phase::Release, kShiftStart,
                          static_cast<std::uint32_t>(p), static_cast<std::uint32_t>(s));
       }
@@ -605,27 +936,39 @@ class Platform {
     const PoolConfig& pool = cfg_.pools[p];
     const ShiftConfig& shift = pool.shifts[s];
     const SimTime midnight = day_start(day_index(sim_.now()));
-    const SimTime end = midnight + shift.end;
     const int n = shift_pending_[p][s];
     const Duration work = working_time(shift);
     today().staffed_ms += work.count() * n;
     result_.pools[p].staffed_ms += work.count() * n;
+    ++result_.pools[p].active_days;
     for (int i = 0; i < n; ++i) {
       const std::uint32_t a = alloc_agent();
       Agent& ag = agents_[a];
       ag.pool = p;
+      ag.shift = s;
       ag.on = sim_.now();
-      ag.shift_end = end;
-      ag.break_length = shift.break_length;
-      sim_.schedule_at(end, Phase::Release, kShiftEnd, a, ag.gen);
-      sim_.schedule_at(end - pool.no_new_attempt_before_end, Phase::Release, kLastCall, a, ag.gen);
-      if (shift.break_length.count() > 0) {
-        const SimTime brk = shift.break_start.count() >= 0
-                                ? midnight + shift.break_start
-                                : sim_.now() + (shift.end - shift.start - shift.break_length) / 2;
-        sim_.schedule_at(brk, Phase::Release, kBreakStart, a, ag.gen);
-      }
+      plan_shift(a, midnight);
       become_available(a);
+    }
+  }
+
+  // Schedules the shift events of agent `a` for its shift starting on the day at `midnight`.
+  void plan_shift(std::uint32_t a, SimTime midnight) {
+    Agent& ag = agents_[a];
+    const PoolConfig& pool = cfg_.pools[ag.pool];
+    const ShiftConfig& shift = pool.shifts[ag.shift];
+    ag.shift_serial = ++next_shift_serial_;
+    ag.shift_end = midnight + shift.end;
+    ag.break_length = shift.break_length;
+    ag.last_call_passed = false;
+    ag.break_due = false;
+    sim_.schedule_at(ag.shift_end, Phase::Release, kShiftEnd, a, ag.shift_serial);
+    sim_.schedule_at(ag.shift_end - pool.no_new_attempt_before_end, Phase::Release, kLastCall, a, ag.shift_serial);
+    if (shift.break_length.count() > 0) {
+      const SimTime brk = shift.break_start.count() >= 0
+                              ? midnight + shift.break_start
+                              : midnight + shift.start + (shift.end - shift.start - shift.break_length) / 2;
+      sim_.schedule_at(brk, Phase::Release, kBreakStart, a, ag.shift_serial);
     }
   }
 
@@ -636,7 +979,7 @@ class Platform {
     } else if (ag.state == AgentState::Idle) {
       remove_idle(a);
       ag.state = AgentState::Break;
-      sim_.schedule_in(ag.break_length, Phase::Arrival, kBreakEnd, a, ag.gen);
+      sim_.schedule_in(ag.break_length, Phase::Arrival, kBreakEnd, a, ag.shift_serial);
     }
   }
 
@@ -655,6 +998,19 @@ class Platform {
 
   void on_shift_end(std::uint32_t a) {
     Agent& ag = agents_[a];
+    // A shift ending at midnight that starts again at midnight (round-the-clock
+    // cover): the agent carries on instead of leaving, so capacity has no gap.
+    const ShiftConfig& shift = cfg_.pools[ag.pool].shifts[ag.shift];
+    if (shift.end == kDay && shift.start.count() == 0 && shift_pending_[ag.pool][ag.shift] > 0 &&
+        shift_start_at_[ag.pool][ag.shift] == sim_.now()) {
+      --shift_pending_[ag.pool][ag.shift];
+      const Duration work = working_time(shift);
+      today().staffed_ms += work.count();
+      result_.pools[ag.pool].staffed_ms += work.count();
+      plan_shift(a, sim_.now());
+      if (ag.state == AgentState::Winding) become_available(a);
+      return;
+    }
     if (ag.state == AgentState::Busy) {
       ag.leaving = true;  // finishes the call in hand; overtime is counted at its end
       return;
@@ -698,10 +1054,34 @@ class Platform {
 
   void on_day_close(std::uint32_t d) {
     DayStats& day = result_.days[d];
+    const SimTime reopen = next_opening(day_start(static_cast<std::int32_t>(d) + 1));
+    std::uint64_t waiting_contacts = 0;
+    std::uint64_t at_risk = 0;
     for (const Task& t : tasks_) {
-      if (t.state == TaskState::Queued || t.state == TaskState::Waiting ||
-          t.state == TaskState::InCall)
-        ++day.backlog_at_close[index_of(t.type)];
+      if (!is_pending(t.state)) continue;
+      ++day.backlog_at_close[index_of(t.type)];
+      if (t.type == TaskType::ContactCall) {
+        ++waiting_contacts;
+        if (t.deadline <= reopen) ++at_risk;
+      }
+    }
+    update_reinforcements(day.backlog_at_close[0] + day.backlog_at_close[1],
+                          waiting_contacts ? static_cast<double>(at_risk) / static_cast<double>(waiting_contacts) : 0.0);
+  }
+
+  // Opens an overflow pool `activation_delay` after a trigger; closes it from
+  // the next day when the backlog has recovered.
+  void update_reinforcements(std::uint64_t backlog, double at_risk_share) {
+    for (std::size_t p = 0; p < cfg_.pools.size(); ++p) {
+      const ReinforcementConfig& r = cfg_.pools[p].reinforcement;
+      if (!r.enabled) continue;
+      const bool active = pool_active_from_[p] != kNever;
+      if (!active && (backlog > static_cast<std::uint64_t>(r.backlog_above) || at_risk_share > r.at_risk_share_above)) {
+        pool_active_from_[p] = sim_.now() + r.activation_delay;
+      } else if (active && pool_active_from_[p] <= sim_.now() &&
+                 backlog < static_cast<std::uint64_t>(r.release_backlog_below)) {
+        pool_active_from_[p] = kNever;
+      }
     }
   }
 
@@ -709,6 +1089,7 @@ class Platform {
   const RunOptions& opt_;
   kernel::RngFactory rng_;
   std::mt19937_64 day_counts_;
+  std::mt19937_64 inbound_counts_;
   kernel::Simulator sim_;
   RunResult result_;
   std::int32_t days_ = 0;
@@ -727,6 +1108,19 @@ class Platform {
   std::vector<std::vector<std::uint32_t>> idle_;  // per pool
   std::vector<std::vector<double>> shift_carry_;
   std::vector<std::vector<int>> shift_pending_;
+  std::vector<std::vector<SimTime>> shift_start_at_;
+  static constexpr SimTime kNever = SimTime::max();
+  std::vector<SimTime> pool_active_from_;      // reinforcement pools: staffed from this time
+  std::uint32_t next_shift_serial_ = 0;
+  std::array<double, 24> inbound_cdf_{};
+  std::uint64_t next_call_ = 0;
+  std::vector<InboundCall> calls_;
+  std::vector<std::uint32_t> free_calls_;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> queue_;  // (call, gen), FIFO from queue_head_
+  std::size_t queue_head_ = 0;
+  std::uint64_t queue_len_ = 0;                 // callers waiting (queue_ also holds stale entries)
+  SimTime queue_changed_{};
+  bool has_pause_pool_ = false;
   WorkList work_;
 };
 

@@ -5,12 +5,12 @@ namespace tracesim::output {
 
 CsvTrace::CsvTrace(const std::filesystem::path& folder)
     : attempts_{folder / "attempts.csv"}, tasks_{folder / "tasks.csv"} {
-  attempts_.stream() << "agent,pool,task_key,task_type,attempt,answered,start_ms,end_ms,shift_end_ms\n";
+  attempts_.stream() << "agent,pool,channel,task_key,task_type,attempt,answered,start_ms,end_ms,shift_end_ms\n";
   tasks_.stream() << "task_key,task_type,segment,final_state,attempts,created_ms,deadline_ms,resolved_ms\n";
 }
 
 void CsvTrace::on_attempt(const model::AttemptRecord& r) {
-  attempts_.stream() << r.agent << ',' << r.pool << ',' << r.task_key << ',' << model::name_of(r.type) << ','
+  attempts_.stream() << r.agent << ',' << r.pool << ',' << (r.inbound ? "inbound" : "outbound") << ',' << r.task_key << ',' << model::name_of(r.type) << ','
                      << r.attempt << ',' << (r.answered ? 1 : 0) << ',' << kernel::ms_of(r.start) << ','
                      << kernel::ms_of(r.end) << ',' << kernel::ms_of(r.shift_end) << '\n';
 }

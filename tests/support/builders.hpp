@@ -22,7 +22,7 @@ inline std::int64_t at(int day, const char* hhmm, int seconds = 0) {
 
 /// One pool of `agents` on one shift, open 08:00-19:00 every day, starting on
 /// Monday 2021-03-01 for `days` days; cases arrive exactly as `per_day` says,
-/// all on the hour `release_hour`, call in first (answered at once, no ring),
+/// all on the hour `release_hour`, call in first (and wait on the line without hanging up),
 /// each naming `contacts` contacts who always answer after a 30 s ring.
 inline model::PlatformConfig micro_platform(std::vector<std::int64_t> per_day, int contacts = 1, int agents = 1,
                                             int release_hour = 9) {
@@ -38,6 +38,7 @@ inline model::PlatformConfig micro_platform(std::vector<std::int64_t> per_day, i
   pc.index_cases.release_profile[static_cast<std::size_t>(release_hour)] = 1;
   pc.index_cases.release_spread_within_hour = false;
   pc.index_cases.inbound_first_share = 1.0;
+  pc.inbound.patience_limited = false;  // callers wait as long as it takes
   pc.contacts_per_case = model::CountDist{model::CountLaw::Fixed, static_cast<double>(contacts), 1, {}};
   pc.tasks[0].talk = model::fixed(20 * kernel::kMinute);
   pc.tasks[0].wrap_up = model::fixed(kernel::Duration{0});

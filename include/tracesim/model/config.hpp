@@ -141,6 +141,31 @@ struct ShiftConfig {
 
 enum class SizeMode : std::uint8_t { Fte, Roster };
 
+/// How a pool shares its agents between inbound calls and outbound work.
+/// Inbound calls waiting are always served first; the modes restrict outbound.
+enum class BlendMode : std::uint8_t {
+  InboundFirst,   // a free agent takes a waiting inbound call, else outbound work
+  Reserve,        // outbound only while at least `reserve_agents` other agents stay idle
+  PauseOutbound,  // no outbound while more than `pause_queue_above` calls wait
+};
+
+struct BlendConfig {
+  BlendMode mode = BlendMode::InboundFirst;
+  int reserve_agents = 0;
+  int pause_queue_above = 0;
+};
+
+/// An overflow pool ("renfort"): staffed only while active. Checked at each
+/// day's close; it opens `activation_delay` after a trigger and closes (from the
+/// next day) when the backlog falls below `release_backlog_below`.
+struct ReinforcementConfig {
+  bool enabled = false;
+  int backlog_above = 0;                  // unresolved cases + contacts at close
+  double at_risk_share_above = 1.0;       // share of waiting contacts due before the next opening
+  Duration activation_delay = 3 * 24 * kHour;
+  int release_backlog_below = 0;
+};
+
 /// Pool size from a date on: FTE, or an explicit number of agents per shift.
 struct StaffingStep {
   Date from{};
@@ -151,6 +176,7 @@ struct StaffingStep {
 struct PoolConfig {
   std::string name;
   std::array<bool, kTaskTypes> skills{true, true};
+  bool inbound_skill = true;                 // answers the inbound line
   double efficiency = 1.0;                   // talk and wrap-up times are divided by this
   SizeMode size_mode = SizeMode::Fte;
   std::vector<StaffingStep> steps;
@@ -158,6 +184,8 @@ struct PoolConfig {
   double shrinkage = 0.0;                    // absence, training, briefings
   std::vector<ShiftConfig> shifts;
   Duration no_new_attempt_before_end = 10 * kMinute;
+  BlendConfig blend{};
+  ReinforcementConfig reinforcement{};
 };
 
 enum class Discipline : std::uint8_t { Fifo, Lifo, EarliestDeadlineFirst };
@@ -166,6 +194,27 @@ struct DisciplineConfig {
   Discipline order = Discipline::EarliestDeadlineFirst;
   std::vector<std::string> priority_segments;  // served first, in this order
   bool index_before_contacts = false;          // within a priority class
+};
+
+enum class WhenClosed : std::uint8_t { Message, Wait };
+
+/// The inbound line: cases calling in first, call-backs after SMS or missed
+/// calls, and an independent stream (e.g. spill-over from the general line).
+struct InboundConfig {
+  double per_day = 0;                          // independent stream, calls per day (Poisson)
+  std::array<double, 24> hourly_profile{};     // weight per hour; all zero = flat over 24 h
+  bool patience_limited = true;                // false: callers never hang up
+  DurationDist patience = exponential(4 * kMinute);
+  double retrial_share = 0;                    // callers who hang up and call again
+  DurationDist retrial_delay = fixed(30 * kMinute);
+  int max_retrials = 3;
+  double sms_call_back_share = 0;              // SMS recipients who call the platform
+  double missed_call_back_share = 0;           // people who call back after a missed call
+  DurationDist call_back_delay = fixed(2 * kHour);
+  DurationDist talk = fixed(5 * kMinute);      // calls other than index interviews
+  DurationDist wrap_up = fixed(1 * kMinute);
+  WhenClosed when_closed = WhenClosed::Message;
+  Duration service_level_threshold = 20 * kSecond;
 };
 
 /// A task type's defaults: deadline and mean talk time differ, the rest is shared.
@@ -187,6 +236,7 @@ struct PlatformConfig {
   SmsConfig sms;
   std::vector<PoolConfig> pools;
   DisciplineConfig discipline;
+  InboundConfig inbound;
 };
 
 /// Names used in scenario files, outputs and messages.

@@ -47,6 +47,14 @@ inline DurationDist fixed(Duration d) {
   return dist;
 }
 
+/// An exponential duration with mean `mean`.
+inline DurationDist exponential(Duration mean) {
+  DurationDist dist;
+  dist.law = DurationLaw::Exponential;
+  dist.mean = mean;
+  return dist;
+}
+
 /// A Poisson count with mean `mean`.
 inline CountDist poisson(double mean) {
   CountDist dist;

@@ -11,14 +11,15 @@ namespace tracesim::model {
 /// How a task left the platform.
 enum class FinalState : std::uint8_t { ReachedByCall, ReachedBySms, NotReached };
 
-/// One outbound attempt, reported when it ends.
+/// One outbound attempt or answered inbound call, reported when it ends.
 struct AttemptRecord {
   std::uint32_t agent = 0;      // agent slot (reused after the agent goes off shift)
   std::uint32_t pool = 0;
   std::uint64_t task_key = 0;   // stable identity of the case or contact
   TaskType type = TaskType::IndexInterview;
-  std::uint16_t attempt = 0;    // 1-based
+  std::uint16_t attempt = 0;    // 1-based; 0 for an inbound call
   bool answered = false;
+  bool inbound = false;         // an answered inbound call (start = answer time)
   kernel::SimTime start{};
   kernel::SimTime end{};
   kernel::SimTime shift_end{};  // the agent's scheduled end of shift

@@ -28,6 +28,12 @@ struct DayStats {
   std::int64_t staffed_ms = 0;   // agent time on shift, breaks excluded
   std::int64_t busy_ms = 0;      // agent time on attempts started that day
   std::int64_t overtime_ms = 0;  // agent time past the end of shift
+  std::uint32_t inbound_offered = 0;
+  std::uint32_t inbound_answered = 0;
+  std::uint32_t inbound_abandoned = 0;
+  std::uint32_t inbound_refused_closed = 0;
+  std::uint32_t inbound_answered_within_threshold = 0;
+  std::int64_t inbound_wait_answered_ms = 0;
 };
 
 /// Time from arrival (index case) or identification (contact) to being reached,
@@ -61,12 +67,41 @@ struct TaskTotals {
   ReachTimes reach_times;
 };
 
+/// Waiting times of inbound calls, binned by second; the last bin holds the rest.
+struct WaitTimes {
+  static constexpr std::size_t kBins = 4 * 60 * 60;  // 4 hours of seconds
+  std::vector<std::uint32_t> seconds = std::vector<std::uint32_t>(kBins + 1, 0);
+  std::uint64_t count = 0;
+  void add(kernel::Duration d);
+  /// Upper edge (seconds) of the bin holding quantile q; 0 if empty.
+  [[nodiscard]] double quantile_seconds(double q) const;
+};
+
+/// The inbound line. Balance: offered == answered + abandoned + refused_closed
+/// + waiting_at_horizon (a retrial is a new offered call).
+struct InboundTotals {
+  std::uint64_t offered = 0;
+  std::uint64_t answered = 0;
+  std::uint64_t abandoned = 0;
+  std::uint64_t refused_closed = 0;
+  std::uint64_t waiting_at_horizon = 0;
+  std::uint64_t answered_within_threshold = 0;
+  std::uint64_t waited = 0;                  // answered after a wait > 0
+  std::int64_t wait_answered_ms = 0;         // total wait of answered calls
+  std::int64_t wait_all_ms = 0;              // total time in queue of every call (to the horizon)
+  double queue_area_ms = 0;                  // integral of the queue length over time
+  std::int64_t horizon_ms = 0;
+  WaitTimes answered_waits;
+};
+
 struct PoolTotals {
   std::string name;
   std::int64_t staffed_ms = 0;
   std::int64_t busy_ms = 0;
   std::int64_t overtime_ms = 0;
   std::uint64_t attempts = 0;
+  std::uint64_t inbound_answered = 0;
+  std::uint32_t active_days = 0;  // days with agents on shift
 };
 
 /// Everything one replication reports.
@@ -74,6 +109,7 @@ struct RunResult {
   std::vector<DayStats> days;
   std::array<TaskTotals, kTaskTypes> tasks;
   std::vector<PoolTotals> pools;
+  InboundTotals inbound;
   std::uint64_t events = 0;
   bool stopped = false;  // interrupted before the horizon
 };
