@@ -79,6 +79,8 @@ std::vector<Kpi> kpis(const model::RunResult& r) {
     out.push_back({"pools." + p.name + ".occupancy",
                    p.staffed_ms ? static_cast<double>(p.busy_ms) / static_cast<double>(p.staffed_ms) : kNaN});
     out.push_back({"pools." + p.name + ".overtime_h", hours(p.overtime_ms)});
+    out.push_back({"pools." + p.name + ".inbound_answered", static_cast<double>(p.inbound_answered)});
+    out.push_back({"pools." + p.name + ".active_days", static_cast<double>(p.active_days)});
     staffed += p.staffed_ms;
     busy += p.busy_ms;
     overtime += p.overtime_ms;
@@ -86,6 +88,26 @@ std::vector<Kpi> kpis(const model::RunResult& r) {
   out.push_back({"agents.staffed_h", hours(staffed)});
   out.push_back({"agents.occupancy", staffed ? static_cast<double>(busy) / static_cast<double>(staffed) : kNaN});
   out.push_back({"agents.overtime_h", hours(overtime)});
+  const model::InboundTotals& in = r.inbound;
+  const std::uint64_t entered = in.offered - in.refused_closed;
+  out.push_back({"inbound.offered", static_cast<double>(in.offered)});
+  out.push_back({"inbound.answered", static_cast<double>(in.answered)});
+  out.push_back({"inbound.abandoned", static_cast<double>(in.abandoned)});
+  out.push_back({"inbound.refused_closed", static_cast<double>(in.refused_closed)});
+  out.push_back({"inbound.waiting_at_horizon", static_cast<double>(in.waiting_at_horizon)});
+  out.push_back({"inbound.answer_rate", share(in.answered, in.offered)});
+  out.push_back({"inbound.abandon_rate", share(in.abandoned, entered)});
+  out.push_back({"inbound.wait_probability", share(in.waited + in.abandoned + in.waiting_at_horizon, entered)});
+  out.push_back({"inbound.service_level", share(in.answered_within_threshold, entered)});
+  out.push_back({"inbound.mean_wait_answered_s",
+                 in.answered ? static_cast<double>(in.wait_answered_ms) / 1000.0 / static_cast<double>(in.answered) : kNaN});
+  out.push_back({"inbound.mean_wait_s",
+                 entered ? static_cast<double>(in.wait_all_ms) / 1000.0 / static_cast<double>(entered) : kNaN});
+  out.push_back({"inbound.p90_wait_answered_s", in.answered ? in.answered_waits.quantile_seconds(0.9) : kNaN});
+  out.push_back({"inbound.mean_queue_length",
+                 in.horizon_ms ? in.queue_area_ms / static_cast<double>(in.horizon_ms) : kNaN});
+  out.push_back({"inbound.arrival_rate_per_h",
+                 in.horizon_ms ? static_cast<double>(entered) * 3'600'000.0 / static_cast<double>(in.horizon_ms) : kNaN});
   out.push_back({"run.events", static_cast<double>(r.events)});
   return out;
 }
@@ -158,7 +180,9 @@ std::string daily_csv(const std::vector<model::RunResult>& results) {
       "replication,date,index_arrived,contacts_arrived,index_attempts,contact_attempts,index_connected,"
       "contact_connected,index_reached_by_call,contacts_reached_by_call,index_reached_by_sms,"
       "contacts_reached_by_sms,index_not_reached,contacts_not_reached,index_sms_sent,contact_sms_sent,"
-      "index_backlog_at_close,contacts_backlog_at_close,staffed_hours,busy_hours,occupancy,overtime_hours\n";
+      "index_backlog_at_close,contacts_backlog_at_close,staffed_hours,busy_hours,occupancy,overtime_hours,"
+      "inbound_offered,inbound_answered,inbound_abandoned,inbound_refused_closed,inbound_answer_rate,"
+      "inbound_service_level,inbound_mean_wait_answered_s\n";
   for (std::size_t r = 0; r < results.size(); ++r) {
     for (const auto& d : results[r].days) {
       out += std::to_string(r) + "," + kernel::iso_date(d.date);
@@ -167,7 +191,15 @@ std::string daily_csv(const std::vector<model::RunResult>& results) {
         out += "," + std::to_string((*arr)[0]) + "," + std::to_string((*arr)[1]);
       out += "," + csv_number(hours(d.staffed_ms)) + "," + csv_number(hours(d.busy_ms)) + "," +
              csv_number(d.staffed_ms ? static_cast<double>(d.busy_ms) / static_cast<double>(d.staffed_ms) : kNaN) +
-             "," + csv_number(hours(d.overtime_ms)) + "\n";
+             "," + csv_number(hours(d.overtime_ms)) + "," + std::to_string(d.inbound_offered) + "," +
+             std::to_string(d.inbound_answered) + "," + std::to_string(d.inbound_abandoned) + "," +
+             std::to_string(d.inbound_refused_closed) + "," + csv_number(share(d.inbound_answered, d.inbound_offered)) +
+             "," + csv_number(share(d.inbound_answered_within_threshold, d.inbound_offered - d.inbound_refused_closed)) +
+             "," +
+             csv_number(d.inbound_answered ? static_cast<double>(d.inbound_wait_answered_ms) / 1000.0 /
+                                                 static_cast<double>(d.inbound_answered)
+                                           : kNaN) +
+             "\n";
     }
   }
   return out;
@@ -195,7 +227,8 @@ std::string console_table(const std::vector<model::RunResult>& results) {
       "contacts.reached_within_12h", "contacts.reached_within_24h", "contacts.reached_ever",
       "contacts.time_to_reach_mean_h", "contacts.time_to_reach_p90_h", "calls.attempts",
       "calls.attempts_per_staffed_day", "sms.sent", "backlog.max_at_close", "agents.occupancy",
-      "agents.overtime_h"};
+      "agents.overtime_h", "inbound.offered", "inbound.answer_rate", "inbound.service_level",
+      "inbound.mean_wait_answered_s"};
   std::string out;
   char line[160];
   std::snprintf(line, sizeof line, "%-34s %14s %14s\n", "KPI", "mean", "95% CI +/-");

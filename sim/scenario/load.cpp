@@ -370,10 +370,17 @@ void read_pool(ReadContext& ctx, const Field& f, model::PoolConfig& pool) {
     const Field sk = m.at("skills");
     if (detail::expect_sequence(ctx, sk)) {
       pool.skills = {false, false};
+      pool.inbound_skill = false;
       for (std::size_t i = 0; i < sk.node.size(); ++i) {
         if (auto c = detail::read_choice(ctx, sk.item(i), {{"index_interview", "calls to index cases"},
-                                                            {"contact_call", "calls to contacts"}}))
-          pool.skills[*c == "index_interview" ? 0 : 1] = true;
+                                                            {"contact_call", "calls to contacts"},
+                                                            {"inbound", "answers the inbound line"}})) {
+          if (*c == "inbound") {
+            pool.inbound_skill = true;
+          } else {
+            pool.skills[*c == "index_interview" ? 0 : 1] = true;
+          }
+        }
       }
     }
   }
@@ -404,6 +411,37 @@ void read_pool(ReadContext& ctx, const Field& f, model::PoolConfig& pool) {
         }
         pool.shifts.push_back(shift);
       }
+    }
+  }
+  if (m.has("blend")) {
+    MapReader b{ctx, m.at("blend")};
+    if (b.is_map()) {
+      if (b.has("mode")) {
+        if (auto c = detail::read_choice(ctx, b.at("mode"),
+                                         {{"inbound_first", "a free agent takes a waiting call first"},
+                                          {"reserve", "keep reserve_agents idle for inbound"},
+                                          {"pause_outbound", "no outbound while more than pause_queue_above wait"}}))
+          pool.blend.mode = *c == "inbound_first" ? model::BlendMode::InboundFirst
+                            : *c == "reserve"     ? model::BlendMode::Reserve
+                                                  : model::BlendMode::PauseOutbound;
+      }
+      optional_key(b, "reserve_agents", pool.blend.reserve_agents, [&](const Field& x) { return detail::read_int(ctx, x, 0, kMaxAgentsPerShift); });
+      optional_key(b, "pause_queue_above", pool.blend.pause_queue_above, [&](const Field& x) { return detail::read_int(ctx, x, 0, 1000000); });
+    }
+  }
+  if (m.has("reinforcement")) {
+    MapReader r{ctx, m.at("reinforcement")};
+    if (r.is_map()) {
+      auto& rc = pool.reinforcement;
+      rc.enabled = true;
+      rc.backlog_above = INT32_MAX;
+      optional_key(r, "backlog_above", rc.backlog_above, [&](const Field& x) { return detail::read_int(ctx, x, 0, INT32_MAX); });
+      optional_key(r, "at_risk_share_above", rc.at_risk_share_above, [&](const Field& x) { return detail::read_double(ctx, x, 0, 1); });
+      optional_key(r, "activation_delay", rc.activation_delay, [&](const Field& x) { return detail::read_duration(ctx, x, Duration{0}, kMaxDuration); });
+      optional_key(r, "release_backlog_below", rc.release_backlog_below, [&](const Field& x) { return detail::read_int(ctx, x, 0, INT32_MAX); });
+      if (!r.has("backlog_above") && !r.has("at_risk_share_above"))
+        ctx.error(m.at("reinforcement").node, m.at("reinforcement").path,
+                  "expected a trigger: backlog_above, at_risk_share_above or both");
     }
   }
   const bool fte = m.has("fte");
@@ -477,6 +515,48 @@ void read_staffing(ReadContext& ctx, const Field& f, model::PlatformConfig& pc) 
     pc.pools.push_back(std::move(pool));
   }
   if (pc.pools.empty()) ctx.error(pf.node, pf.path, "expected at least one pool");
+}
+
+void read_inbound(ReadContext& ctx, const Field& f, model::InboundConfig& in) {
+  MapReader m{ctx, f};
+  if (!m.is_map()) return;
+  auto dist = [&](const Field& x) { return detail::read_duration_dist(ctx, x); };
+  auto share = [&](const Field& x) { return detail::read_double(ctx, x, 0, 1); };
+  optional_key(m, "per_day", in.per_day, [&](const Field& x) { return detail::read_double(ctx, x, 0, kMaxPerDay); });
+  if (m.has("hourly_profile")) read_hourly(ctx, m.at("hourly_profile"), in.hourly_profile, 1e6);
+  if (m.has("patience")) {
+    const Field pf = m.at("patience");
+    if (pf.node.IsScalar() && pf.node.Scalar() == "unlimited") {
+      in.patience_limited = false;
+    } else if (auto d = dist(pf)) {
+      in.patience = *d;
+    }
+  }
+  optional_key(m, "talk", in.talk, dist);
+  optional_key(m, "wrap_up", in.wrap_up, dist);
+  if (m.has("retrial")) {
+    MapReader r{ctx, m.at("retrial")};
+    if (r.is_map()) {
+      optional_key(r, "share", in.retrial_share, share);
+      optional_key(r, "delay", in.retrial_delay, dist);
+      optional_key(r, "max", in.max_retrials, [&](const Field& x) { return detail::read_int(ctx, x, 0, 100); });
+    }
+  }
+  if (m.has("call_back")) {
+    MapReader c{ctx, m.at("call_back")};
+    if (c.is_map()) {
+      optional_key(c, "sms_share", in.sms_call_back_share, share);
+      optional_key(c, "missed_call_share", in.missed_call_back_share, share);
+      optional_key(c, "delay", in.call_back_delay, dist);
+    }
+  }
+  if (m.has("when_closed")) {
+    if (auto c = detail::read_choice(ctx, m.at("when_closed"), {{"message", "refused with a closed message (counted)"},
+                                                                 {"wait", "queued until opening"}}))
+      in.when_closed = *c == "wait" ? model::WhenClosed::Wait : model::WhenClosed::Message;
+  }
+  optional_key(m, "service_level_threshold", in.service_level_threshold,
+               [&](const Field& x) { return detail::read_duration(ctx, x, Duration{0}, 24 * kernel::kHour); });
 }
 
 void read_run(ReadContext& ctx, const Field& f, RunSettings& run) {
@@ -571,6 +651,7 @@ Scenario read_document(const YAML::Node& root, ReadContext& ctx, const std::file
   }
   if (top.has("attempt")) read_attempt(ctx, top.at("attempt"), sc.platform.attempt);
   if (top.has("sms")) read_sms(ctx, top.at("sms"), sc.platform.sms);
+  if (top.has("inbound")) read_inbound(ctx, top.at("inbound"), sc.platform.inbound);
   if (top.has("staffing")) read_staffing(ctx, top.at("staffing"), sc.platform); else top.missing("staffing");
   if (top.has("run")) read_run(ctx, top.at("run"), sc.run);
   return sc;

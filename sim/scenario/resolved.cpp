@@ -178,6 +178,34 @@ std::string to_yaml(const Scenario& sc) {
   out << YAML::Key << "index_declares_contacts_share" << YAML::Value << pc.sms.index_declares_contacts_share;
   out << YAML::EndMap;
 
+  const auto& in = pc.inbound;
+  out << YAML::Key << "inbound" << YAML::Value << YAML::BeginMap;
+  out << YAML::Key << "per_day" << YAML::Value << in.per_day;
+  out << YAML::Key << "hourly_profile" << YAML::Value;
+  emit_hourly(out, in.hourly_profile);
+  out << YAML::Key << "patience" << YAML::Value;
+  if (in.patience_limited) {
+    emit(out, in.patience);
+  } else {
+    out << "unlimited";
+  }
+  out << YAML::Key << "talk" << YAML::Value;
+  emit(out, in.talk);
+  out << YAML::Key << "wrap_up" << YAML::Value;
+  emit(out, in.wrap_up);
+  out << YAML::Key << "retrial" << YAML::Value << YAML::BeginMap << YAML::Key << "share" << YAML::Value
+      << in.retrial_share << YAML::Key << "delay" << YAML::Value;
+  emit(out, in.retrial_delay);
+  out << YAML::Key << "max" << YAML::Value << in.max_retrials << YAML::EndMap;
+  out << YAML::Key << "call_back" << YAML::Value << YAML::BeginMap << YAML::Key << "sms_share" << YAML::Value
+      << in.sms_call_back_share << YAML::Key << "missed_call_share" << YAML::Value << in.missed_call_back_share
+      << YAML::Key << "delay" << YAML::Value;
+  emit(out, in.call_back_delay);
+  out << YAML::EndMap;
+  out << YAML::Key << "when_closed" << YAML::Value << (in.when_closed == model::WhenClosed::Wait ? "wait" : "message");
+  out << YAML::Key << "service_level_threshold" << YAML::Value << format_duration(in.service_level_threshold);
+  out << YAML::EndMap;
+
   out << YAML::Key << "staffing" << YAML::Value << YAML::BeginMap;
   out << YAML::Key << "discipline" << YAML::Value << YAML::BeginMap;
   out << YAML::Key << "order" << YAML::Value
@@ -194,6 +222,7 @@ std::string to_yaml(const Scenario& sc) {
     out << YAML::Key << "skills" << YAML::Value << YAML::Flow << YAML::BeginSeq;
     if (pool.skills[0]) out << "index_interview";
     if (pool.skills[1]) out << "contact_call";
+    if (pool.inbound_skill) out << "inbound";
     out << YAML::EndSeq;
     out << YAML::Key << "efficiency" << YAML::Value << pool.efficiency;
     out << YAML::Key << (pool.size_mode == model::SizeMode::Fte ? "fte" : "roster") << YAML::Value << YAML::BeginSeq;
@@ -222,6 +251,20 @@ std::string to_yaml(const Scenario& sc) {
     }
     out << YAML::EndSeq;
     out << YAML::Key << "no_new_attempt_before_end" << YAML::Value << format_duration(pool.no_new_attempt_before_end);
+    out << YAML::Key << "blend" << YAML::Value << YAML::Flow << YAML::BeginMap << YAML::Key << "mode" << YAML::Value
+        << (pool.blend.mode == model::BlendMode::InboundFirst ? "inbound_first"
+            : pool.blend.mode == model::BlendMode::Reserve    ? "reserve"
+                                                              : "pause_outbound")
+        << YAML::Key << "reserve_agents" << YAML::Value << pool.blend.reserve_agents << YAML::Key
+        << "pause_queue_above" << YAML::Value << pool.blend.pause_queue_above << YAML::EndMap;
+    if (pool.reinforcement.enabled) {
+      const auto& r = pool.reinforcement;
+      out << YAML::Key << "reinforcement" << YAML::Value << YAML::Flow << YAML::BeginMap << YAML::Key
+          << "backlog_above" << YAML::Value << r.backlog_above << YAML::Key << "at_risk_share_above" << YAML::Value
+          << r.at_risk_share_above << YAML::Key << "activation_delay" << YAML::Value
+          << format_duration(r.activation_delay) << YAML::Key << "release_backlog_below" << YAML::Value
+          << r.release_backlog_below << YAML::EndMap;
+    }
     out << YAML::EndMap;
   }
   out << YAML::EndMap << YAML::EndMap;

@@ -18,7 +18,7 @@ void add_duration_dist(std::set<std::string>& s, const std::string& base) {
 std::set<std::string> build() {
   std::set<std::string> s;
   add(s, "", {"schema_version", "name", "description", "calendar", "demand", "tasks", "attempt",
-              "sms", "staffing", "run"});
+              "sms", "inbound", "staffing", "run"});
   add(s, "calendar", {"start", "end", "opening", "closed_dates"});
   for (const char* day : {"all_days", "weekdays", "weekend", "monday", "tuesday", "wednesday",
                           "thursday", "friday", "saturday", "sunday"}) {
@@ -54,12 +54,25 @@ std::set<std::string> build() {
   add(s, "sms", {"policy", "gateway", "index_declares_contacts_share"});
   add(s, "sms.policy[]", {"from", "segment", "index_interview", "contact_call"});
   add(s, "sms.gateway", {"per_hour", "delivery_delay"});
+  add(s, "inbound", {"per_day", "hourly_profile", "retrial", "call_back", "when_closed",
+                      "service_level_threshold"});
+  add(s, "inbound.hourly_profile", {"<name>"});
+  add_duration_dist(s, "inbound.patience");
+  add_duration_dist(s, "inbound.talk");
+  add_duration_dist(s, "inbound.wrap_up");
+  add(s, "inbound.retrial", {"share", "max"});
+  add_duration_dist(s, "inbound.retrial.delay");
+  add(s, "inbound.call_back", {"sms_share", "missed_call_share"});
+  add_duration_dist(s, "inbound.call_back.delay");
   add(s, "staffing", {"discipline", "pools"});
   add(s, "staffing.discipline", {"order", "priority_segments", "index_before_contacts"});
   const std::string pool = "staffing.pools.<name>";
   s.insert(pool);
   add(s, pool, {"skills", "efficiency", "fte", "roster", "contracted_hours_per_week", "shrinkage",
-                "shifts", "no_new_attempt_before_end"});
+                "shifts", "no_new_attempt_before_end", "blend", "reinforcement"});
+  add(s, pool + ".blend", {"mode", "reserve_agents", "pause_queue_above"});
+  add(s, pool + ".reinforcement", {"backlog_above", "at_risk_share_above", "activation_delay",
+                                   "release_backlog_below"});
   add(s, pool + ".fte[]", {"from", "fte"});
   add(s, pool + ".roster[]", {"from", "agents"});
   add(s, pool + ".shifts[]", {"name", "start", "end", "break", "break_start", "days"});

@@ -144,6 +144,19 @@ Diagnostics validate(const Scenario& sc) {
       }
     }
   }
+  const auto& in = pc.inbound;
+  const bool inbound_demand = ic.inbound_first_share > 0 || in.per_day > 0 || in.sms_call_back_share > 0 ||
+                              in.missed_call_back_share > 0;
+  bool inbound_served = false;
+  for (const auto& pool : pc.pools) inbound_served = inbound_served || pool.inbound_skill;
+  if (inbound_demand && !pc.pools.empty() && !inbound_served)
+    fail("staffing.pools", "inbound calls arrive (inbound_first_share, inbound.per_day or call-backs) but no pool "
+                           "has the skill inbound");
+  for (const auto& pool : pc.pools) {
+    if (pool.reinforcement.enabled && pool.reinforcement.release_backlog_below > pool.reinforcement.backlog_above)
+      fail("staffing.pools." + pool.name + ".reinforcement.release_backlog_below",
+           "must not exceed backlog_above, or the pool would open and close on the same backlog");
+  }
   if (!pc.pools.empty()) {
     for (std::size_t t = 0; t < model::kTaskTypes; ++t)
       if (!served[t])
