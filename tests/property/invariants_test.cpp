@@ -184,3 +184,29 @@ TEST_CASE("property: with common random numbers, more staff never lowers the 12-
     }
   }
 }
+
+TEST_CASE("property: reserving agents for the inbound line raises its answer rate and delays contacts",
+          "[property][inbound]") {
+  // scenarios/inbound-tradeoff.yaml, 3 seeds: reserve 0, 2 and 4 agents.
+  const auto sc = scenario::load_scenario(TRACESIM_SOURCE_DIR "/scenarios/inbound-tradeoff.yaml");
+  for (std::uint64_t seed : {11u, 12u, 13u}) {
+    CAPTURE(seed);
+    double last_answer = -1;
+    double last_contacts = 2;
+    for (int reserve : {0, 2, 4}) {
+      CAPTURE(reserve);
+      auto pc = sc.platform;
+      pc.pools[0].blend.reserve_agents = reserve;
+      model::RunOptions o;
+      o.seed = seed;
+      const auto r = model::simulate(pc, o);
+      const double answer = static_cast<double>(r.inbound.answered) / static_cast<double>(r.inbound.offered);
+      const double contacts =
+          static_cast<double>(r.tasks[1].reached_within_12h) / static_cast<double>(r.tasks[1].arrived);
+      CHECK(answer > last_answer);
+      CHECK(contacts < last_contacts);
+      last_answer = answer;
+      last_contacts = contacts;
+    }
+  }
+}
