@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <iostream>
 #include <optional>
+#include <sstream>
 #include <stop_token>
 #include <thread>
 
@@ -20,6 +21,7 @@
 #include "tracesim/output/trace.hpp"
 #include "tracesim/scenario/scenario.hpp"
 #include "tracesim/sweep/replications.hpp"
+#include "tracesim/sweep/sweep.hpp"
 #include "tracesim_version.hpp"
 
 namespace po = boost::program_options;
@@ -32,6 +34,43 @@ namespace {
 std::atomic<bool> g_interrupted{false};  // process-wide by nature: signals are
 
 extern "C" void on_signal(int) { g_interrupted.store(true); }
+
+// Turns SIGINT/SIGTERM into a stop request for as long as it lives.
+class InterruptWatcher {
+ public:
+  InterruptWatcher() {
+    g_interrupted.store(false);
+    std::signal(SIGINT, on_signal);
+    std::signal(SIGTERM, on_signal);
+    thread_ = std::jthread([this](std::stop_token own) {
+      while (!own.stop_requested()) {
+        if (g_interrupted.load()) {
+          source_.request_stop();
+          return;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+      }
+    });
+  }
+  InterruptWatcher(const InterruptWatcher&) = delete;
+  InterruptWatcher& operator=(const InterruptWatcher&) = delete;
+  ~InterruptWatcher() {
+    thread_.request_stop();
+    thread_.join();
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
+  }
+  [[nodiscard]] std::stop_token token() const { return source_.get_token(); }
+  [[nodiscard]] bool interrupted() const { return g_interrupted.load(); }
+
+ private:
+  std::stop_source source_;
+  std::jthread thread_;
+};
+
+double seconds_since(std::chrono::steady_clock::time_point t0) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
 
 std::vector<std::string> parse(const std::vector<std::string>& args, const po::options_description& visible,
                                po::variables_map& vm, const char* usage, const char* examples) {
@@ -140,44 +179,23 @@ int command_run(const std::vector<std::string>& args) {
   std::optional<output::CsvTrace> trace;
   if (vm.count("trace")) trace.emplace(out_dir);
 
-  std::stop_source stop;
-  g_interrupted.store(false);
-  std::signal(SIGINT, on_signal);
-  std::signal(SIGTERM, on_signal);
-  std::atomic<bool> finished{false};
-  std::jthread watcher([&] {
-    while (!finished.load()) {
-      if (g_interrupted.load()) {
-        stop.request_stop();
-        return;
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
-  });
+  InterruptWatcher interrupt;
 
   const bool show_progress = !quiet && ::isatty(STDERR_FILENO);
   const auto started = std::chrono::steady_clock::now();
   auto progress = [&](int done, int total) {
     if (!show_progress) return;
-    const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    const double elapsed = seconds_since(started);
     const double eta = done > 0 ? elapsed * (total - done) / done : 0.0;
     std::fprintf(stderr, "\r%s: %d/%d replications, %.1f s elapsed, ETA %.1f s   ", sc.name.c_str(), done, total,
                  elapsed, eta);
     if (done == total) std::fprintf(stderr, "\n");
   };
   bool stopped = false;
-  std::vector<model::RunResult> results;
-  try {
-    results = sweep::run_replications(sc.platform, sc.run.seed, sc.run.replications, threads, sc.run.event_budget,
-                                      stop.get_token(), progress, stopped, trace ? &*trace : nullptr);
-  } catch (...) {
-    finished.store(true);
-    throw;
-  }
-  finished.store(true);
-  std::signal(SIGINT, SIG_DFL);
-  std::signal(SIGTERM, SIG_DFL);
-  if (stopped || g_interrupted.load()) {
+  const auto results = sweep::run_replications(sc.platform, sc.run.seed, sc.run.replications, threads,
+                                               sc.run.event_budget, interrupt.token(), progress, stopped,
+                                               trace ? &*trace : nullptr);
+  if (stopped || interrupt.interrupted()) {
     std::cerr << "\ntracesim: interrupted; no output written (partial traces removed)\n";
     return kInterrupted;
   }
@@ -204,6 +222,130 @@ int command_run(const std::vector<std::string>& args) {
               << ", seed " << sc.run.seed << "\n"
               << output::console_table(results) << "results in " << out_dir.string() << "/\n";
   }
+  return kOk;
+}
+
+int command_sweep(const std::vector<std::string>& args) {
+  po::options_description opts("Options");
+  opts.add_options()("help,h", "show this help")
+      ("vary", po::value<std::vector<std::string>>()->composing(),
+       "a scenario key and its values: KEY=FROM:TO:STEP or KEY=V1,V2,... (repeatable; default: the file's sweep section)")
+      ("replications,r", po::value<int>(), "replications per grid point (default: sweep.replications, then run.replications)")
+      ("seed", po::value<std::uint64_t>(), "base seed, the same at every point (default: run.seed)")
+      ("threads,j", po::value<unsigned>()->default_value(0), "worker threads; 0 = all cores. Results do not depend on it")
+      ("out,o", po::value<std::string>(), "output folder (default: results/<scenario name>-sweep)")
+      ("set", po::value<std::vector<std::string>>()->composing(), "override a key at every point, KEY=VALUE (repeatable)")
+      ("cases", po::value<std::string>(), "daily positives CSV (date,positives) to use as the case curve")
+      ("resume", "continue an interrupted sweep in the same --out folder: finished points are kept")
+      ("shard", po::value<std::string>(), "run only slice i of n of the grid, i/n with 1 <= i <= n (see tracesim merge)")
+      ("event-budget", po::value<std::uint64_t>(), "stop a replication after this many events")
+      ("quiet,q", "no progress");
+  po::variables_map vm;
+  if (!parse(args, opts, vm, "Usage: tracesim sweep FILE [options]\n\nRuns every combination of the varied keys "
+             "(the first varies slowest), R replications each. Replication r uses the same random streams at every "
+             "point (common random numbers), so differences between points are not noise.\nWrites, in the output "
+             "folder:\n  points.csv         one row per point: each KPI's mean, sd, 95% CI half-width, replications\n"
+             "  replications.csv   one row per point and replication\n"
+             "  points/, sweep.json  finished points (each written when complete) and the sweep's identity",
+             "Examples:\n  tracesim sweep scenarios/occitanie-2021.yaml --vary 'staffing.pools.tracers.fte[2].fte=40:120:10' -r 20\n"
+             "  tracesim sweep s.yaml --vary 'staffing.pools.tracers.fte[2].fte=60,81' --vary sms.policy[2].contact_call=0,0.8\n"
+             "  tracesim sweep s.yaml --out results/s --resume        # after Ctrl-C\n"
+             "  tracesim sweep s.yaml --shard 2/3 --out results/s-2   # then: tracesim merge results/s results/s-1 ...\n")
+           .empty())
+    return kOk;
+  sweep::SweepSpec spec;
+  spec.scenario = vm["file"].as<std::string>();
+  spec.base_overrides = overrides_of(vm);
+  const auto base = scenario::load_scenario(spec.scenario, spec.base_overrides);
+  try {
+    if (vm.count("vary")) {
+      for (const auto& v : vm["vary"].as<std::vector<std::string>>()) spec.axes.push_back(sweep::parse_axis(v));
+    } else {
+      for (const auto& [key, value] : base.sweep.vary) spec.axes.push_back(sweep::parse_axis(key, value));
+    }
+  } catch (const std::invalid_argument& e) {
+    throw po::error(e.what());
+  }
+  if (spec.axes.empty()) throw po::error("nothing to vary: give --vary KEY=VALUES or a sweep section in the scenario");
+  spec.replications = vm.count("replications") ? vm["replications"].as<int>()
+                      : base.sweep.replications > 0 ? base.sweep.replications
+                                                    : base.run.replications;
+  if (spec.replications < 1 || spec.replications > 100000) throw po::error("--replications must be between 1 and 100000");
+  spec.seed = vm.count("seed") ? vm["seed"].as<std::uint64_t>() : base.run.seed;
+  spec.event_budget = vm.count("event-budget") ? vm["event-budget"].as<std::uint64_t>() : base.run.event_budget;
+  spec.threads = vm["threads"].as<unsigned>();
+  spec.resume = vm.count("resume") > 0;
+  if (vm.count("shard")) {
+    const std::string sh = vm["shard"].as<std::string>();
+    int i = 0;
+    int n = 0;
+    char slash = 0;
+    std::istringstream in(sh);
+    if (!(in >> i >> slash >> n) || slash != '/' || !in.eof() || n < 1 || i < 1 || i > n)
+      throw po::error("--shard expects i/n with 1 <= i <= n, got '" + sh + "'");
+    spec.shard_index = i - 1;
+    spec.shard_count = n;
+  }
+  const std::filesystem::path out_dir = vm.count("out") ? std::filesystem::path{vm["out"].as<std::string>()}
+                                                        : std::filesystem::path{"results"} / (base.name + "-sweep");
+  const bool show = !vm.count("quiet") && ::isatty(STDERR_FILENO);
+  const auto started = std::chrono::steady_clock::now();
+  auto progress = [&](std::size_t points_done, std::size_t points, std::size_t reps_done, std::size_t reps) {
+    if (!show) return;
+    const double elapsed = seconds_since(started);
+    const double eta = reps_done > 0 ? elapsed * static_cast<double>(reps - reps_done) / static_cast<double>(reps_done) : 0;
+    std::fprintf(stderr, "\r%zu/%zu points, %zu/%zu replications, %.1f s elapsed, ETA %.1f s   ", points_done, points,
+                 reps_done, reps, elapsed, eta);
+  };
+  InterruptWatcher interrupt;
+  const auto outcome = sweep::run_sweep(spec, out_dir, interrupt.token(), progress);
+  if (show) std::fprintf(stderr, "\n");
+  if (outcome.interrupted || interrupt.interrupted()) {
+    std::string again = "tracesim sweep";
+    for (const auto& a : args) again += " '" + a + "'";
+    if (!spec.resume) again += " --resume";
+    std::cerr << "tracesim: interrupted; " << outcome.points_done << " of " << outcome.points_in_shard
+              << " points are saved in " << out_dir.string() << "/points. Continue with:\n  " << again << "\n";
+    return kInterrupted;
+  }
+  if (!vm.count("quiet")) {
+    std::cout << outcome.points_done << " of " << outcome.points_in_shard << " points done (" << outcome.points_resumed
+              << " resumed), " << spec.replications << " replications each\n";
+    if (outcome.assembled) {
+      std::cout << "results in " << out_dir.string() << "/points.csv and replications.csv\n";
+    } else {
+      std::cout << "shard " << spec.shard_index + 1 << "/" << spec.shard_count << " saved in " << out_dir.string()
+                << "/points; when every shard has run: tracesim merge OUT SHARD_DIR...\n";
+    }
+  }
+  return kOk;
+}
+
+int command_merge(const std::vector<std::string>& args) {
+  po::options_description opts("Options");
+  opts.add_options()("help,h", "show this help")("out,o", po::value<std::string>(), "the merged folder (required)")
+      ("shards", po::value<std::vector<std::string>>(), "shard folders");
+  po::positional_options_description pos;
+  pos.add("shards", -1);
+  po::variables_map vm;
+  po::store(po::command_line_parser(args).options(opts).positional(pos).run(), vm);
+  po::notify(vm);
+  if (vm.count("help")) {
+    std::cout << "Usage: tracesim merge --out DIR SHARD_DIR...\n\nCombines the folders of a sharded sweep "
+                 "(tracesim sweep --shard i/n) into exactly the files one unsharded run writes.\n\n"
+              << opts << "\nExample:\n  tracesim merge --out results/s results/s-1 results/s-2 results/s-3\n";
+    return kOk;
+  }
+  if (!vm.count("out")) throw po::error("missing --out DIR");
+  if (!vm.count("shards")) throw po::error("missing the shard folders");
+  std::vector<std::filesystem::path> dirs;
+  for (const auto& d : vm["shards"].as<std::vector<std::string>>()) {
+    if (!std::filesystem::exists(std::filesystem::path{d} / "sweep.json"))
+      throw scenario::InputError("'" + d + "' is not a sweep folder (no sweep.json)");
+    dirs.emplace_back(d);
+  }
+  sweep::merge_shards(dirs, vm["out"].as<std::string>());
+  std::cout << "merged " << dirs.size() << " shards into " << vm["out"].as<std::string>() << "\n";
   return kOk;
 }
 

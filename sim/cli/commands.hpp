@@ -20,5 +20,7 @@ enum ExitCode : int {
 
 int command_check(const std::vector<std::string>& args);
 int command_run(const std::vector<std::string>& args);
+int command_sweep(const std::vector<std::string>& args);
+int command_merge(const std::vector<std::string>& args);
 
 }  // namespace tracesim::cli

@@ -12,6 +12,7 @@
 #include "commands.hpp"
 #include "tracesim/kernel/simulator.hpp"
 #include "tracesim/scenario/diagnostics.hpp"
+#include "tracesim/sweep/sweep.hpp"
 #include "tracesim_version.hpp"
 
 namespace {
@@ -24,6 +25,8 @@ Usage:
 Commands:
   check FILE     validate a scenario file and report every problem, without running it
   run FILE       simulate a scenario over several replications and write the results
+  sweep FILE     run a grid of scenario variants (e.g. staffing levels) x replications, in parallel
+  merge          combine the folders of a sharded sweep
 
 Run 'tracesim <command> --help' for the options and examples of each command.
 
@@ -68,7 +71,9 @@ int main(int argc, char** argv) {
   try {
     if (command == "check") return command_check(rest);
     if (command == "run") return command_run(rest);
-    std::cerr << "tracesim: unknown command '" << command << "'; expected check or run (see tracesim --help)\n";
+    if (command == "sweep") return command_sweep(rest);
+    if (command == "merge") return command_merge(rest);
+    std::cerr << "tracesim: unknown command '" << command << "'; expected check, run, sweep or merge (see tracesim --help)\n";
     return kUsage;
   } catch (const boost::program_options::error& e) {
     std::cerr << "tracesim " << command << ": " << e.what() << " (see tracesim " << command << " --help)\n";
@@ -81,6 +86,9 @@ int main(int argc, char** argv) {
   } catch (const tracesim::scenario::InputError& e) {
     std::cerr << "tracesim: " << e.what() << "\n";
     return kNoInput;
+  } catch (const tracesim::sweep::SweepError& e) {
+    std::cerr << "tracesim " << command << ": " << e.what() << "\n";
+    return kUsage;
   } catch (const tracesim::kernel::EventBudgetExceeded& e) {
     std::cerr << "tracesim: " << e.what() << " (run.event_budget or --event-budget); no output written\n";
     return kAborted;

@@ -567,6 +567,44 @@ void read_run(ReadContext& ctx, const Field& f, RunSettings& run) {
   optional_key(m, "event_budget", run.event_budget, [&](const Field& x) { return detail::read_int(ctx, x, 1000, LLONG_MAX); });
 }
 
+// The sweep section: each key of `vary` is a scenario key (checked when the
+// sweep runs, through the same overrides as --set); values are "FROM:TO:STEP"
+// or a list of values.
+void read_sweep(ReadContext& ctx, const Field& f, SweepSection& sw) {
+  MapReader m{ctx, f};
+  if (!m.is_map()) return;
+  optional_key(m, "replications", sw.replications, [&](const Field& x) { return detail::read_int(ctx, x, 1, 100000); });
+  if (!m.has("vary")) {
+    m.missing("vary");
+    return;
+  }
+  const Field vf = m.at("vary");
+  MapReader v{ctx, vf};
+  if (!v.is_map()) return;
+  for (const auto& kv : vf.node) {
+    const std::string key = kv.first.Scalar();
+    const Field item = vf.named(key);
+    if (item.node.IsScalar()) {
+      sw.vary.push_back({key, item.node.Scalar()});
+    } else if (item.node.IsSequence() && item.node.size() > 0) {
+      std::string spec;
+      bool ok = true;
+      for (std::size_t i = 0; i < item.node.size(); ++i) {
+        const Field e = item.item(i);
+        if (!e.node.IsScalar() || e.node.Scalar().find(',') != std::string::npos) {
+          ctx.error(e.node, e.path, "expected a plain value without commas");
+          ok = false;
+          break;
+        }
+        spec += (i ? "," : "") + e.node.Scalar();
+      }
+      if (ok) sw.vary.push_back({key, spec});
+    } else {
+      ctx.error(item.node, item.path, "expected FROM:TO:STEP or a non-empty list of values");
+    }
+  }
+}
+
 // Sets `path` (a.b[2].c) in `root` to `value`, creating mappings as needed.
 void apply_override(YAML::Node root, const Override& o) {
   std::vector<std::string> parts;
@@ -654,6 +692,7 @@ Scenario read_document(const YAML::Node& root, ReadContext& ctx, const std::file
   if (top.has("inbound")) read_inbound(ctx, top.at("inbound"), sc.platform.inbound);
   if (top.has("staffing")) read_staffing(ctx, top.at("staffing"), sc.platform); else top.missing("staffing");
   if (top.has("run")) read_run(ctx, top.at("run"), sc.run);
+  if (top.has("sweep")) read_sweep(ctx, top.at("sweep"), sc.sweep);
   return sc;
 }
 

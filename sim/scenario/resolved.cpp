@@ -274,6 +274,13 @@ std::string to_yaml(const Scenario& sc) {
   out << YAML::Key << "seed" << YAML::Value << sc.run.seed;
   out << YAML::Key << "event_budget" << YAML::Value << sc.run.event_budget;
   out << YAML::EndMap;
+  if (!sc.sweep.vary.empty()) {
+    out << YAML::Key << "sweep" << YAML::Value << YAML::BeginMap << YAML::Key << "vary" << YAML::Value << YAML::BeginMap;
+    for (const auto& [key, spec] : sc.sweep.vary) out << YAML::Key << key << YAML::Value << spec;
+    out << YAML::EndMap;
+    if (sc.sweep.replications > 0) out << YAML::Key << "replications" << YAML::Value << sc.sweep.replications;
+    out << YAML::EndMap;
+  }
   out << YAML::EndMap;
   return std::string{out.c_str()} + "\n";
 }

@@ -18,7 +18,7 @@ void add_duration_dist(std::set<std::string>& s, const std::string& base) {
 std::set<std::string> build() {
   std::set<std::string> s;
   add(s, "", {"schema_version", "name", "description", "calendar", "demand", "tasks", "attempt",
-              "sms", "inbound", "staffing", "run"});
+              "sms", "inbound", "staffing", "run", "sweep"});
   add(s, "calendar", {"start", "end", "opening", "closed_dates"});
   for (const char* day : {"all_days", "weekdays", "weekend", "monday", "tuesday", "wednesday",
                           "thursday", "friday", "saturday", "sunday"}) {
@@ -77,6 +77,8 @@ std::set<std::string> build() {
   add(s, pool + ".roster[]", {"from", "agents"});
   add(s, pool + ".shifts[]", {"name", "start", "end", "break", "break_start", "days"});
   add(s, "run", {"replications", "seed", "event_budget"});
+  add(s, "sweep", {"vary", "replications"});
+  add(s, "sweep.vary", {"<name>"});
   // Lists of mappings also exist as plain keys.
   for (const char* list : {"demand.index_cases.curve.piecewise", "demand.index_cases.curve.waves.peaks",
                            "sms.policy", "staffing.pools.<name>.fte", "staffing.pools.<name>.roster",

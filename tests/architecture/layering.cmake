@@ -5,7 +5,7 @@ set(forbidden_kernel   "tracesim/(model|scenario|output|sweep)/|yaml-cpp/|boost/
 set(forbidden_model    "tracesim/(scenario|output|sweep)/|yaml-cpp/|boost/(asio|program_options)|nlohmann")
 set(forbidden_scenario "tracesim/(output|sweep)/|boost/(asio|program_options)|nlohmann")
 set(forbidden_output   "tracesim/(scenario|sweep)/|yaml-cpp/|boost/(asio|program_options)")
-set(forbidden_sweep    "tracesim/(scenario|output)/|yaml-cpp/|boost/program_options|nlohmann")
+set(forbidden_sweep    "yaml-cpp/|boost/program_options")
 set(failed FALSE)
 foreach(module IN ITEMS kernel model scenario output sweep)
   file(GLOB_RECURSE files "${ROOT}/include/tracesim/${module}/*" "${ROOT}/sim/${module}/*")

@@ -24,6 +24,13 @@ struct RunSettings {
   std::uint64_t event_budget = 2'000'000'000;
 };
 
+/// A sweep declared in the scenario file: keys to vary and their value specs
+/// ("FROM:TO:STEP" or a list), in file order.
+struct SweepSection {
+  std::vector<std::pair<std::string, std::string>> vary;
+  int replications = 0;  // 0: use run.replications
+};
+
 /// A loaded, validated scenario.
 struct Scenario {
   int schema_version = kSchemaVersion;
@@ -31,6 +38,7 @@ struct Scenario {
   std::string description;
   model::PlatformConfig platform;
   RunSettings run;
+  SweepSection sweep;
 };
 
 /// A command-line override: dotted path (with [i] for list items) and a YAML value.

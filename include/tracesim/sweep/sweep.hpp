@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <stdexcept>
+#include <stop_token>
+#include <string>
+#include <vector>
+
+#include "tracesim/scenario/scenario.hpp"
+
+namespace tracesim::sweep {
+
+/// A sweep that cannot run as asked (folder holds another sweep, shards do not
+/// match, points missing): the user must change the command.
+class SweepError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// One varied scenario key and its values (YAML text, as --set takes them).
+struct Axis {
+  std::string key;
+  std::vector<std::string> values;
+};
+
+/// Parses "KEY=FROM:TO:STEP" (inclusive numeric range) or "KEY=V1,V2,...".
+/// Throws std::invalid_argument with a message saying what was expected.
+Axis parse_axis(const std::string& text);
+
+/// Same, for a key and a spec given separately (the scenario's sweep section).
+Axis parse_axis(const std::string& key, const std::string& spec);
+
+/// Every grid point: the cartesian product, the first axis varying slowest.
+std::vector<std::vector<std::string>> grid(const std::vector<Axis>& axes);
+
+/// What a sweep runs: a scenario, the grid, and R replications per point.
+struct SweepSpec {
+  std::filesystem::path scenario;
+  std::vector<scenario::Override> base_overrides;  // --set, applied to every point
+  std::vector<Axis> axes;
+  int replications = 10;
+  std::uint64_t seed = 1;
+  std::uint64_t event_budget = UINT64_MAX;
+  unsigned threads = 0;
+  int shard_index = 0;  // 0-based
+  int shard_count = 1;
+  bool resume = false;  // continue a sweep whose folder already holds finished points
+};
+
+/// Points done, total points (of this shard), replications done, total replications.
+using SweepProgress = std::function<void(std::size_t, std::size_t, std::size_t, std::size_t)>;
+
+/// Outcome of run_sweep.
+struct SweepOutcome {
+  std::size_t points_total = 0;     // in the grid
+  std::size_t points_in_shard = 0;
+  std::size_t points_done = 0;      // finished in this shard, including resumed ones
+  std::size_t points_resumed = 0;   // found finished on disk
+  bool interrupted = false;
+  bool assembled = false;           // points.csv and replications.csv written
+};
+
+/// Runs the shard's grid points that `out_dir` does not already hold, writing
+/// each point's replications to out_dir/points/ atomically as it completes.
+/// When every point of the grid is present, writes points.csv and
+/// replications.csv. Every point uses the same seed, so replication r of every
+/// point sees the same random streams (common random numbers). Throws
+/// scenario::ScenarioError if a point's scenario is invalid, std::runtime_error
+/// if out_dir holds a different sweep.
+SweepOutcome run_sweep(const SweepSpec& spec, const std::filesystem::path& out_dir, std::stop_token stop,
+                       const SweepProgress& progress);
+
+/// Combines shard folders into `out_dir`: the same files one unsharded run
+/// writes. Throws std::runtime_error naming missing points or mismatched sweeps.
+void merge_shards(const std::vector<std::filesystem::path>& shard_dirs, const std::filesystem::path& out_dir);
+
+}  // namespace tracesim::sweep

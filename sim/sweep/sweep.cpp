@@ -1,0 +1,386 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "tracesim/sweep/sweep.hpp"
+
+#include <boost/asio/post.hpp>
+#include <boost/asio/thread_pool.hpp>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <limits>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <stdexcept>
+
+#include "tracesim/model/platform.hpp"
+#include "tracesim/output/atomic_file.hpp"
+#include "tracesim/output/statistics.hpp"
+#include "tracesim/output/summary.hpp"
+#include "tracesim/sweep/replications.hpp"
+
+namespace tracesim::sweep {
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string trim(const std::string& s) {
+  const auto b = s.find_first_not_of(" \t");
+  const auto e = s.find_last_not_of(" \t");
+  return b == std::string::npos ? "" : s.substr(b, e - b + 1);
+}
+
+bool parse_number(const std::string& s, double& out) {
+  if (s.empty()) return false;
+  char* end = nullptr;
+  out = std::strtod(s.c_str(), &end);
+  return end == s.c_str() + s.size() && std::isfinite(out);
+}
+
+// Range values are printed with 12 significant digits so that 0.1 steps give
+// "0.3", not "0.30000000000000004".
+std::string range_value(double v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.12g", v);
+  return buf;
+}
+
+std::string point_file_name(std::size_t p) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "point-%06zu.csv", p);
+  return buf;
+}
+
+std::string csv_field(const std::string& s) {
+  if (s.find_first_of(",\"\n") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) out += c == '"' ? std::string{"\"\""} : std::string{c};
+  return out + "\"";
+}
+
+std::string read_text(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read '" + file.string() + "'");
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::vector<std::string> split_lines(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  std::string line;
+  while (std::getline(in, line)) lines.push_back(line);
+  return lines;
+}
+
+// Splits a CSV line written by this module (quoted fields only for axis values).
+std::vector<std::string> split_csv(const std::string& line) {
+  std::vector<std::string> out;
+  std::string cur;
+  bool quoted = false;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
+        cur += '"';
+        ++i;
+      } else if (c == '"') {
+        quoted = false;
+      } else {
+        cur += c;
+      }
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == ',') {
+      out.push_back(cur);
+      cur.clear();
+    } else {
+      cur += c;
+    }
+  }
+  out.push_back(cur);
+  return out;
+}
+
+nlohmann::ordered_json identity(const SweepSpec& spec, const std::string& resolved_base, std::size_t points) {
+  nlohmann::ordered_json j;
+  j["scenario"] = spec.scenario.filename().string();
+  nlohmann::ordered_json axes = nlohmann::ordered_json::array();
+  for (const Axis& a : spec.axes) axes.push_back({{"key", a.key}, {"values", a.values}});
+  j["axes"] = axes;
+  j["replications"] = spec.replications;
+  j["seed"] = spec.seed;
+  j["points"] = points;
+  j["base_scenario_hash"] = output::fnv1a_hex(resolved_base);
+  j["sweep_id"] = output::fnv1a_hex(j.dump());
+  return j;
+}
+
+// Writes points.csv and replications.csv from the point files, in point order.
+void assemble(const fs::path& dir, const nlohmann::ordered_json& id) {
+  const std::size_t points = id["points"].get<std::size_t>();
+  const std::size_t n_axes = id["axes"].size();
+  std::string replications;
+  std::string summary;
+  for (std::size_t p = 0; p < points; ++p) {
+    const auto lines = split_lines(read_text(dir / "points" / point_file_name(p)));
+    if (lines.size() < 2) throw std::runtime_error("point file " + point_file_name(p) + " is empty");
+    const auto header = split_csv(lines[0]);
+    const std::size_t first_kpi = n_axes + 2;  // point, axes..., replication
+    if (p == 0) {
+      replications = lines[0] + "\n";
+      summary = "point";
+      for (std::size_t a = 0; a < n_axes; ++a) summary += "," + csv_field(header[1 + a]);
+      summary += ",replications";
+      for (std::size_t k = first_kpi; k < header.size(); ++k)
+        summary += "," + header[k] + "_mean," + header[k] + "_sd," + header[k] + "_ci95_half_width";
+      summary += "\n";
+    } else if (lines[0] + "\n" != replications.substr(0, replications.find('\n') + 1)) {
+      throw std::runtime_error("point file " + point_file_name(p) + " has other columns than point 0");
+    }
+    std::vector<std::vector<double>> values(header.size());
+    std::vector<std::string> first_row;
+    for (std::size_t i = 1; i < lines.size(); ++i) {
+      replications += lines[i] + "\n";
+      const auto cells = split_csv(lines[i]);
+      if (i == 1) first_row = cells;
+      for (std::size_t k = first_kpi; k < cells.size() && k < header.size(); ++k) {
+        double v = std::numeric_limits<double>::quiet_NaN();
+        if (!cells[k].empty() && !parse_number(cells[k], v))
+          throw std::runtime_error("point file " + point_file_name(p) + ": bad number '" + cells[k] + "'");
+        values[k].push_back(v);
+      }
+    }
+    summary += std::to_string(p);
+    for (std::size_t a = 0; a < n_axes; ++a) summary += "," + csv_field(first_row[1 + a]);
+    summary += "," + std::to_string(lines.size() - 1);
+    for (std::size_t k = first_kpi; k < header.size(); ++k) {
+      const output::Estimate e = output::estimate(values[k]);
+      summary += "," + output::csv_number(e.mean) + "," + output::csv_number(e.sd) + "," +
+                 output::csv_number(e.half_width);
+    }
+    summary += "\n";
+  }
+  output::write_file_atomic(dir / "replications.csv", replications);
+  output::write_file_atomic(dir / "points.csv", summary);
+}
+
+bool complete(const fs::path& dir, std::size_t points) {
+  for (std::size_t p = 0; p < points; ++p)
+    if (!fs::exists(dir / "points" / point_file_name(p))) return false;
+  return true;
+}
+
+}  // namespace
+
+Axis parse_axis(const std::string& text) {
+  const auto eq = text.find('=');
+  if (eq == std::string::npos || eq == 0)
+    throw std::invalid_argument("--vary expects KEY=FROM:TO:STEP or KEY=V1,V2,..., got '" + text + "'");
+  return parse_axis(text.substr(0, eq), text.substr(eq + 1));
+}
+
+Axis parse_axis(const std::string& key, const std::string& spec) {
+  Axis axis{key, {}};
+  const auto parts = split_csv(spec);
+  if (spec.find(':') != std::string::npos && parts.size() == 1) {
+    const auto c1 = spec.find(':');
+    const auto c2 = spec.find(':', c1 + 1);
+    double from = 0;
+    double to = 0;
+    double step = 0;
+    if (c2 == std::string::npos || !parse_number(trim(spec.substr(0, c1)), from) ||
+        !parse_number(trim(spec.substr(c1 + 1, c2 - c1 - 1)), to) || !parse_number(trim(spec.substr(c2 + 1)), step) ||
+        step <= 0 || to < from)
+      throw std::invalid_argument(key + ": expected FROM:TO:STEP with FROM <= TO and STEP > 0, got '" + spec + "'");
+    const double count = std::floor((to - from) / step + 1e-9) + 1;
+    if (count > 100000) throw std::invalid_argument(key + ": the range has more than 100000 values");
+    for (int i = 0; i < static_cast<int>(count); ++i) axis.values.push_back(range_value(from + i * step));
+  } else {
+    for (const auto& v : parts) {
+      const std::string t = trim(v);
+      if (t.empty()) throw std::invalid_argument(key + ": empty value in '" + spec + "'");
+      axis.values.push_back(t);
+    }
+  }
+  if (axis.values.empty()) throw std::invalid_argument(key + ": no values");
+  return axis;
+}
+
+std::vector<std::vector<std::string>> grid(const std::vector<Axis>& axes) {
+  std::vector<std::vector<std::string>> points{{}};
+  for (const Axis& axis : axes) {
+    std::vector<std::vector<std::string>> next;
+    for (const auto& prefix : points)
+      for (const auto& v : axis.values) {
+        auto p = prefix;
+        p.push_back(v);
+        next.push_back(std::move(p));
+      }
+    points = std::move(next);
+  }
+  return points;
+}
+
+SweepOutcome run_sweep(const SweepSpec& spec, const fs::path& out_dir, std::stop_token stop,
+                       const SweepProgress& progress) {
+  const auto points = grid(spec.axes);
+  if (points.size() > 1'000'000) throw SweepError("the grid has more than 1,000,000 points");
+  // Validate every point before running anything: a typo in the last value fails fast.
+  std::vector<model::PlatformConfig> configs;
+  configs.reserve(points.size());
+  const auto base = scenario::load_scenario(spec.scenario, spec.base_overrides);
+  for (const auto& values : points) {
+    auto overrides = spec.base_overrides;
+    for (std::size_t a = 0; a < spec.axes.size(); ++a) overrides.push_back({spec.axes[a].key, values[a]});
+    configs.push_back(scenario::load_scenario(spec.scenario, overrides).platform);
+  }
+  const auto id = identity(spec, scenario::to_yaml(base), points.size());
+
+  fs::create_directories(out_dir / "points");
+  const fs::path id_file = out_dir / "sweep.json";
+  if (fs::exists(id_file) && !spec.resume)
+    throw SweepError("'" + out_dir.string() + "' already holds a sweep: add --resume to continue it, or "
+                             "choose another --out");
+  if (fs::exists(id_file)) {
+    const auto existing = nlohmann::ordered_json::parse(read_text(id_file));
+    if (existing.value("sweep_id", "") != id["sweep_id"].get<std::string>())
+      throw SweepError("'" + out_dir.string() + "' holds the results of another sweep (different scenario, "
+                               "grid, replications or seed); use another --out");
+  } else {
+    output::write_file_atomic(id_file, id.dump(2) + "\n");
+  }
+
+  // Temporary files left by a crashed run are never results: remove them.
+  for (const auto& entry : fs::directory_iterator(out_dir / "points"))
+    if (entry.path().filename().string().rfind('.', 0) == 0) fs::remove(entry.path());
+
+  SweepOutcome outcome;
+  outcome.points_total = points.size();
+  std::vector<std::size_t> todo;
+  for (std::size_t p = 0; p < points.size(); ++p) {
+    if (static_cast<int>(p % static_cast<std::size_t>(spec.shard_count)) != spec.shard_index) continue;
+    ++outcome.points_in_shard;
+    if (fs::exists(out_dir / "points" / point_file_name(p))) {
+      ++outcome.points_resumed;
+    } else {
+      todo.push_back(p);
+    }
+  }
+  outcome.points_done = outcome.points_resumed;
+
+  const auto reps = static_cast<std::size_t>(spec.replications);
+  std::vector<std::vector<std::vector<output::Kpi>>> slots(todo.size(), std::vector<std::vector<output::Kpi>>(reps));
+  std::vector<std::size_t> remaining(todo.size(), reps);
+  std::vector<std::exception_ptr> errors(todo.size());
+  std::mutex mutex;
+  std::size_t reps_done = 0;
+  const std::size_t reps_total = todo.size() * reps;
+  if (progress) progress(outcome.points_done, outcome.points_in_shard, 0, reps_total);
+  {
+    boost::asio::thread_pool pool{effective_threads(spec.threads)};
+    for (std::size_t t = 0; t < todo.size(); ++t) {
+      for (std::size_t r = 0; r < reps; ++r) {
+        boost::asio::post(pool, [&, t, r] {
+          if (stop.stop_requested()) return;
+          const std::size_t p = todo[t];
+          try {
+            model::RunOptions o;
+            o.seed = spec.seed;  // the same seed at every point: common random numbers
+            o.replication = r;
+            o.event_budget = spec.event_budget;
+            o.stop = stop;
+            const auto result = model::simulate(configs[p], o);
+            if (result.stopped) return;
+            slots[t][r] = output::kpis(result);
+          } catch (...) {
+            const std::lock_guard lock{mutex};
+            errors[t] = std::current_exception();
+            return;
+          }
+          const std::lock_guard lock{mutex};
+          ++reps_done;
+          if (--remaining[t] == 0 && !errors[t]) {
+            // The point is complete: write its rows atomically, so a resumed run skips it.
+            std::string text = "point";
+            for (const Axis& a : spec.axes) text += "," + csv_field(a.key);
+            text += ",replication";
+            for (const auto& k : slots[t][0]) text += "," + k.name;
+            text += "\n";
+            for (std::size_t rr = 0; rr < reps; ++rr) {
+              text += std::to_string(p);
+              for (const auto& v : points[p]) text += "," + csv_field(v);
+              text += "," + std::to_string(rr);
+              for (const auto& k : slots[t][rr]) text += "," + output::csv_number(k.value);
+              text += "\n";
+            }
+            try {
+              output::write_file_atomic(out_dir / "points" / point_file_name(p), text);
+              ++outcome.points_done;
+            } catch (...) {
+              errors[t] = std::current_exception();
+            }
+            slots[t].clear();
+          }
+          if (progress) progress(outcome.points_done, outcome.points_in_shard, reps_done, reps_total);
+        });
+      }
+    }
+    pool.join();
+  }
+  for (const auto& e : errors)
+    if (e) std::rethrow_exception(e);
+  outcome.interrupted = stop.stop_requested() && outcome.points_done < outcome.points_in_shard;
+  if (!outcome.interrupted && complete(out_dir, points.size())) {
+    assemble(out_dir, id);
+    outcome.assembled = true;
+  }
+  return outcome;
+}
+
+void merge_shards(const std::vector<fs::path>& shard_dirs, const fs::path& out_dir) {
+  if (shard_dirs.empty()) throw SweepError("merge needs at least one shard folder");
+  std::string id_text;
+  nlohmann::ordered_json id;
+  for (const auto& dir : shard_dirs) {
+    const auto text = read_text(dir / "sweep.json");
+    const auto j = nlohmann::ordered_json::parse(text);
+    if (id_text.empty()) {
+      id_text = text;
+      id = j;
+    } else if (j.value("sweep_id", "") != id.value("sweep_id", "")) {
+      throw SweepError("'" + dir.string() + "' holds another sweep than '" + shard_dirs[0].string() + "'");
+    }
+  }
+  fs::create_directories(out_dir / "points");
+  const auto points = id["points"].get<std::size_t>();
+  std::vector<std::string> missing;
+  for (std::size_t p = 0; p < points; ++p) {
+    const std::string name = point_file_name(p);
+    std::string found;
+    for (const auto& dir : shard_dirs) {
+      if (!fs::exists(dir / "points" / name)) continue;
+      const std::string text = read_text(dir / "points" / name);
+      if (!found.empty() && text != found)
+        throw SweepError("point " + std::to_string(p) + " differs between shards");
+      found = text;
+    }
+    if (found.empty()) {
+      missing.push_back(std::to_string(p));
+      continue;
+    }
+    output::write_file_atomic(out_dir / "points" / name, found);
+  }
+  if (!missing.empty()) {
+    std::string list;
+    for (std::size_t i = 0; i < missing.size() && i < 20; ++i) list += (i ? ", " : "") + missing[i];
+    throw SweepError(std::to_string(missing.size()) + " of " + std::to_string(points) +
+                             " points are in no shard (" + list + (missing.size() > 20 ? ", ..." : "") +
+                             "): run the missing shards first");
+  }
+  output::write_file_atomic(out_dir / "sweep.json", id_text);
+  assemble(out_dir, id);
+}
+
+}  // namespace tracesim::sweep
