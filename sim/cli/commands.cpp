@@ -21,6 +21,7 @@
 #include "tracesim/output/trace.hpp"
 #include "tracesim/scenario/scenario.hpp"
 #include "tracesim/sweep/replications.hpp"
+#include "tracesim/sweep/staff.hpp"
 #include "tracesim/sweep/sweep.hpp"
 #include "tracesim_version.hpp"
 
@@ -346,6 +347,99 @@ int command_merge(const std::vector<std::string>& args) {
   }
   sweep::merge_shards(dirs, vm["out"].as<std::string>());
   std::cout << "merged " << dirs.size() << " shards into " << vm["out"].as<std::string>() << "\n";
+  return kOk;
+}
+
+int command_staff(const std::vector<std::string>& args) {
+  po::options_description opts("Options");
+  opts.add_options()("help,h", "show this help")
+      ("target", po::value<std::string>(), "the requirement, 'KPI >= VALUE' or 'KPI <= VALUE' (required)")
+      ("confidence", po::value<double>()->default_value(0.95), "one-sided confidence that the target holds")
+      ("pool", po::value<std::string>(), "vary this pool: FTE of every step, or agents per shift of a roster")
+      ("scale", "vary a factor on every pool's size instead (default range 0.1..3, step 0.05)")
+      ("min", po::value<double>(), "lowest level to consider (default 0 for --pool, 0.1 for --scale)")
+      ("max", po::value<double>(), "highest level to consider (default 500 for --pool, 3 for --scale)")
+      ("step", po::value<double>(), "level grid step (default 1 for --pool, 0.05 for --scale)")
+      ("replications,r", po::value<int>()->default_value(10), "replications per level at first")
+      ("max-replications", po::value<int>()->default_value(160), "replications doubled near the target up to this")
+      ("seed", po::value<std::uint64_t>(), "seed, the same at every level (default: run.seed)")
+      ("threads,j", po::value<unsigned>()->default_value(0), "worker threads; 0 = all cores")
+      ("set", po::value<std::vector<std::string>>()->composing(), "override a scenario key, KEY=VALUE (repeatable)")
+      ("cases", po::value<std::string>(), "daily positives CSV (date,positives) to use as the case curve")
+      ("quiet,q", "print only the answer");
+  po::variables_map vm;
+  if (!parse(args, opts, vm, "Usage: tracesim staff FILE --target 'KPI >= VALUE' (--pool NAME | --scale) [options]\n\n"
+             "Finds the least staff for which the target holds with the given confidence across replications,\n"
+             "by bisection over the level grid, assuming the KPI improves with staff. Every level uses the same\n"
+             "random streams (common random numbers); replications are doubled while the confidence interval\n"
+             "straddles the target. Prints the answer with the KPI's mean and bounds there and one step below.",
+             "Examples:\n  tracesim staff scenarios/occitanie-2021.yaml --target 'contacts.reached_within_12h >= 0.9' --pool tracers\n"
+             "  tracesim staff scenarios/inbound-tradeoff.yaml --target 'inbound.answer_rate >= 0.8' --scale\n")
+           .empty())
+    return kOk;
+  if (!vm.count("target")) throw po::error("missing --target 'KPI >= VALUE'");
+  if (vm.count("pool") == vm.count("scale")) throw po::error("give exactly one of --pool NAME or --scale");
+  const auto sc = scenario::load_scenario(vm["file"].as<std::string>(), overrides_of(vm));
+  sweep::StaffSearch search;
+  try {
+    search.target = sweep::parse_target(vm["target"].as<std::string>());
+  } catch (const std::invalid_argument& e) {
+    throw po::error(e.what());
+  }
+  const bool scale = vm.count("scale") > 0;
+  if (!scale) search.lever.pool = vm["pool"].as<std::string>();
+  search.lever.min = vm.count("min") ? vm["min"].as<double>() : (scale ? 0.1 : 0.0);
+  search.lever.max = vm.count("max") ? vm["max"].as<double>() : (scale ? 3.0 : 500.0);
+  search.lever.step = vm.count("step") ? vm["step"].as<double>() : (scale ? 0.05 : 1.0);
+  search.confidence = vm["confidence"].as<double>();
+  if (!(search.confidence > 0.5 && search.confidence < 1)) throw po::error("--confidence must be in (0.5, 1)");
+  search.replications = vm["replications"].as<int>();
+  search.max_replications = std::max(search.replications, vm["max-replications"].as<int>());
+  if (search.replications < 2 || search.max_replications > 100000)
+    throw po::error("--replications must be at least 2 and --max-replications at most 100000");
+  search.seed = vm.count("seed") ? vm["seed"].as<std::uint64_t>() : sc.run.seed;
+  search.event_budget = sc.run.event_budget;
+  search.threads = vm["threads"].as<unsigned>();
+  if (!scale) {
+    bool found = false;
+    for (const auto& p : sc.platform.pools) found = found || p.name == search.lever.pool;
+    if (!found) throw po::error("no pool named '" + search.lever.pool + "' in the scenario");
+  }
+  const bool quiet = vm.count("quiet") > 0;
+  const char* unit = scale ? "x" : "";
+  auto log = [&](const sweep::LevelResult& r) {
+    if (quiet) return;
+    std::fprintf(stderr, "  level %-8g %s: mean %.4f, %g%% bounds [%.4f, %.4f], %d replications -> %s\n", r.level, unit,
+                 r.mean, search.confidence * 100, r.low, r.high, r.replications, r.holds ? "holds" : "does not hold");
+  };
+  InterruptWatcher interrupt;
+  sweep::StaffAnswer answer;
+  try {
+    answer = sweep::find_least_staff(sc.platform, search, interrupt.token(), log);
+  } catch (const sweep::Interrupted&) {
+    std::cerr << "tracesim: interrupted; no answer\n";
+    return kInterrupted;
+  } catch (const std::invalid_argument& e) {
+    throw po::error(e.what());
+  }
+  const std::string what = scale ? "staff factor" : (sc.platform.pools.front().size_mode == model::SizeMode::Fte &&
+                                                         !search.lever.pool.empty()
+                                                     ? "level of pool " + search.lever.pool
+                                                     : "level of pool " + search.lever.pool);
+  if (!answer.found) {
+    std::cout << "the target " << search.target.kpi << (search.target.at_least ? " >= " : " <= ") << search.target.value
+              << " does not hold with " << search.confidence * 100 << "% confidence even at " << what << " "
+              << search.lever.max << "\n";
+    return kOk;
+  }
+  std::cout << "least " << what << ": " << answer.level << "\n";
+  auto line = [&](const char* label, const sweep::LevelResult& r) {
+    std::printf("  %-12s %-10g %s = %.4f, one-sided %g%% bounds [%.4f, %.4f] over %d replications: %s\n", label,
+                r.level, search.target.kpi.c_str(), r.mean, search.confidence * 100, r.low, r.high, r.replications,
+                r.holds ? "holds" : "not shown to hold");
+  };
+  line("at answer", answer.at_answer);
+  if (answer.has_below) line("one below", answer.below);
   return kOk;
 }
 

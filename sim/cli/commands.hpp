@@ -22,5 +22,6 @@ int command_check(const std::vector<std::string>& args);
 int command_run(const std::vector<std::string>& args);
 int command_sweep(const std::vector<std::string>& args);
 int command_merge(const std::vector<std::string>& args);
+int command_staff(const std::vector<std::string>& args);
 
 }  // namespace tracesim::cli

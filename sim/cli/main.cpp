@@ -27,6 +27,7 @@ Commands:
   run FILE       simulate a scenario over several replications and write the results
   sweep FILE     run a grid of scenario variants (e.g. staffing levels) x replications, in parallel
   merge          combine the folders of a sharded sweep
+  staff FILE     find the least staff that meets a target, e.g. 90 % of contacts within 12 h
 
 Run 'tracesim <command> --help' for the options and examples of each command.
 
@@ -73,7 +74,8 @@ int main(int argc, char** argv) {
     if (command == "run") return command_run(rest);
     if (command == "sweep") return command_sweep(rest);
     if (command == "merge") return command_merge(rest);
-    std::cerr << "tracesim: unknown command '" << command << "'; expected check, run, sweep or merge (see tracesim --help)\n";
+    if (command == "staff") return command_staff(rest);
+    std::cerr << "tracesim: unknown command '" << command << "'; expected check, run, sweep, merge or staff (see tracesim --help)\n";
     return kUsage;
   } catch (const boost::program_options::error& e) {
     std::cerr << "tracesim " << command << ": " << e.what() << " (see tracesim " << command << " --help)\n";

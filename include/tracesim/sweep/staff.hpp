@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <stdexcept>
+#include <stop_token>
+#include <string>
+#include <vector>
+
+#include "tracesim/model/config.hpp"
+
+namespace tracesim::sweep {
+
+/// The search was stopped (Ctrl-C) before it could answer.
+class Interrupted : public std::runtime_error {
+ public:
+  Interrupted() : std::runtime_error("interrupted") {}
+};
+
+/// "KPI >= value" or "KPI <= value".
+struct Target {
+  std::string kpi;
+  bool at_least = true;
+  double value = 0;
+};
+
+/// Parses a target such as "contacts.reached_within_12h >= 0.90". Throws
+/// std::invalid_argument saying what was expected.
+Target parse_target(const std::string& text);
+
+/// What staff level means: the size of one pool (FTE of every step, or agents
+/// per shift of a roster pool), or a factor on every pool's size.
+struct StaffLever {
+  std::string pool;  // empty: scale every pool
+  double min = 0;
+  double max = 0;
+  double step = 1;
+};
+
+/// Applies staff level `level` to a copy of `config`.
+model::PlatformConfig with_staff(const model::PlatformConfig& config, const StaffLever& lever, double level);
+
+struct StaffSearch {
+  Target target;
+  StaffLever lever;
+  double confidence = 0.95;      // one-sided
+  int replications = 10;         // first try at each level
+  int max_replications = 160;    // doubled near the boundary up to this
+  std::uint64_t seed = 1;
+  std::uint64_t event_budget = UINT64_MAX;
+  unsigned threads = 0;
+};
+
+/// One level tried.
+struct LevelResult {
+  double level = 0;
+  int replications = 0;
+  double mean = 0;
+  double low = 0;    // one-sided confidence bounds of the mean
+  double high = 0;
+  bool holds = false;
+};
+
+struct StaffAnswer {
+  bool found = false;            // false: the target does not hold even at lever.max
+  double level = 0;
+  std::vector<LevelResult> tried;  // in the order tried
+  LevelResult at_answer;
+  bool has_below = false;
+  LevelResult below;             // one step below the answer
+};
+
+/// The least level in [min, max] (on the step grid) at which the target holds
+/// with the given one-sided confidence, assuming the KPI moves monotonically
+/// with staff. Every level uses the same seed (common random numbers);
+/// replications are doubled while the confidence interval straddles the target.
+/// `log` receives one line per level tried. Throws std::invalid_argument if the
+/// KPI does not exist (with the nearest names).
+StaffAnswer find_least_staff(const model::PlatformConfig& config, const StaffSearch& search, std::stop_token stop,
+                             const std::function<void(const LevelResult&)>& log);
+
+}  // namespace tracesim::sweep

@@ -1,0 +1,152 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "tracesim/sweep/staff.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <stdexcept>
+
+#include "tracesim/output/statistics.hpp"
+#include "tracesim/output/summary.hpp"
+#include "tracesim/sweep/replications.hpp"
+
+namespace tracesim::sweep {
+namespace {
+
+std::string trim(const std::string& s) {
+  const auto b = s.find_first_not_of(" \t");
+  const auto e = s.find_last_not_of(" \t");
+  return b == std::string::npos ? "" : s.substr(b, e - b + 1);
+}
+
+std::size_t distance(const std::string& a, const std::string& b) {
+  std::vector<std::size_t> prev(b.size() + 1);
+  std::vector<std::size_t> cur(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j)
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+}  // namespace
+
+Target parse_target(const std::string& text) {
+  for (const char* op : {">=", "<="}) {
+    const auto at = text.find(op);
+    if (at == std::string::npos) continue;
+    Target t;
+    t.kpi = trim(text.substr(0, at));
+    t.at_least = std::string{op} == ">=";
+    const std::string v = trim(text.substr(at + 2));
+    char* end = nullptr;
+    t.value = std::strtod(v.c_str(), &end);
+    if (t.kpi.empty() || v.empty() || end != v.c_str() + v.size() || !std::isfinite(t.value))
+      break;
+    return t;
+  }
+  throw std::invalid_argument("--target expects 'KPI >= VALUE' or 'KPI <= VALUE', e.g. "
+                              "'contacts.reached_within_12h >= 0.9'; got '" + text + "'");
+}
+
+model::PlatformConfig with_staff(const model::PlatformConfig& config, const StaffLever& lever, double level) {
+  model::PlatformConfig pc = config;
+  bool found = lever.pool.empty();
+  for (auto& pool : pc.pools) {
+    if (!lever.pool.empty() && pool.name != lever.pool) continue;
+    found = true;
+    for (auto& step : pool.steps) {
+      if (lever.pool.empty()) {  // a factor on every pool's size
+        step.fte *= level;
+        for (int& n : step.agents_per_shift) n = static_cast<int>(std::lround(n * level));
+      } else {
+        step.fte = level;
+        for (int& n : step.agents_per_shift) n = static_cast<int>(std::lround(level));
+      }
+    }
+  }
+  if (!found) throw std::invalid_argument("no pool named '" + lever.pool + "'");
+  return pc;
+}
+
+StaffAnswer find_least_staff(const model::PlatformConfig& config, const StaffSearch& search, std::stop_token stop,
+                             const std::function<void(const LevelResult&)>& log) {
+  const auto& lever = search.lever;
+  if (!(lever.step > 0) || lever.max < lever.min) throw std::invalid_argument("staff range: expected min <= max and step > 0");
+  const auto steps = static_cast<long long>(std::floor((lever.max - lever.min) / lever.step + 1e-9));
+  if (steps > 1'000'000) throw std::invalid_argument("staff range has more than 1,000,000 steps");
+  auto level_of = [&](long long i) { return lever.min + static_cast<double>(i) * lever.step; };
+
+  std::map<long long, LevelResult> cache;
+  std::size_t kpi_index = SIZE_MAX;
+  StaffAnswer answer;
+  auto evaluate = [&](long long i) -> LevelResult {
+    if (const auto it = cache.find(i); it != cache.end()) return it->second;
+    const model::PlatformConfig pc = with_staff(config, lever, level_of(i));
+    std::vector<double> values;
+    LevelResult r;
+    r.level = level_of(i);
+    for (int reps = search.replications;; reps = std::min(2 * reps, search.max_replications)) {
+      bool stopped = false;
+      // Replications 0..reps-1 at every level: common random numbers across levels.
+      const auto results = run_replications(pc, search.seed, reps, search.threads, search.event_budget, stop, {}, stopped);
+      if (stopped) throw Interrupted{};
+      if (kpi_index == SIZE_MAX) {
+        const auto names = output::kpis(results.front());
+        for (std::size_t k = 0; k < names.size(); ++k)
+          if (names[k].name == search.target.kpi) kpi_index = k;
+        if (kpi_index == SIZE_MAX) {
+          std::vector<std::pair<std::size_t, std::string>> near;
+          for (const auto& k : names) near.push_back({distance(search.target.kpi, k.name), k.name});
+          std::sort(near.begin(), near.end());
+          std::string list;
+          for (std::size_t k = 0; k < near.size() && k < 3; ++k) list += (k ? ", " : "") + near[k].second;
+          throw std::invalid_argument("no KPI named '" + search.target.kpi + "'; nearest: " + list +
+                                      " (all KPIs: docs/outputs.md)");
+        }
+      }
+      values.clear();
+      for (const auto& res : results) values.push_back(output::kpis(res)[kpi_index].value);
+      // One-sided bounds at `confidence` are the two-sided interval at 2c - 1.
+      const output::Estimate e = output::estimate(values, 2 * search.confidence - 1);
+      r.replications = reps;
+      r.mean = e.mean;
+      r.low = e.mean - e.half_width;
+      r.high = e.mean + e.half_width;
+      const double bound = search.target.at_least ? r.low : r.high;
+      const double other = search.target.at_least ? r.high : r.low;
+      r.holds = search.target.at_least ? bound >= search.target.value : bound <= search.target.value;
+      const bool clearly_fails = search.target.at_least ? other < search.target.value : other > search.target.value;
+      if (r.holds || clearly_fails || reps >= search.max_replications) break;
+    }
+    cache[i] = r;
+    answer.tried.push_back(r);
+    if (log) log(r);
+    return r;
+  };
+
+  // Bisection on the step grid: hi holds, lo does not.
+  if (!evaluate(steps).holds) return answer;
+  long long hi = steps;
+  long long lo = -1;
+  if (evaluate(0).holds) hi = 0;
+  else lo = 0;
+  while (hi - lo > 1) {
+    const long long mid = lo + (hi - lo) / 2;
+    if (evaluate(mid).holds) hi = mid;
+    else lo = mid;
+  }
+  answer.found = true;
+  answer.level = level_of(hi);
+  answer.at_answer = cache[hi];
+  if (hi > 0) {
+    answer.has_below = true;
+    answer.below = evaluate(hi - 1);
+  }
+  return answer;
+}
+
+}  // namespace tracesim::sweep
