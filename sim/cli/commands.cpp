@@ -16,10 +16,12 @@
 #include <stop_token>
 #include <thread>
 
+#include "tracesim/analytic/erlang.hpp"
 #include "tracesim/output/atomic_file.hpp"
 #include "tracesim/output/summary.hpp"
 #include "tracesim/output/trace.hpp"
 #include "tracesim/scenario/scenario.hpp"
+#include "tracesim/scenario/units.hpp"
 #include "tracesim/sweep/replications.hpp"
 #include "tracesim/sweep/staff.hpp"
 #include "tracesim/sweep/sweep.hpp"
@@ -440,6 +442,77 @@ int command_staff(const std::vector<std::string>& args) {
   };
   line("at answer", answer.at_answer);
   if (answer.has_below) line("one below", answer.below);
+  return kOk;
+}
+
+int command_erlang(const std::vector<std::string>& args) {
+  po::options_description opts("Options (times in minutes, rates per minute)");
+  opts.add_options()("help,h", "show this help")
+      ("arrivals", po::value<double>(), "arrival rate, calls per minute (or use --per-hour / --per-day)")
+      ("per-hour", po::value<double>(), "arrival rate, calls per hour")
+      ("per-day", po::value<double>(), "arrival rate, calls per 24 h")
+      ("handle", po::value<std::string>(), "mean handle time (talk + wrap-up), a duration such as 6m or 7m30s")
+      ("patience", po::value<std::string>(), "mean patience, a duration; omit for Erlang C (nobody hangs up)")
+      ("agents,c", po::value<int>(), "number of agents")
+      ("threshold", po::value<std::string>()->default_value("20s"), "service level threshold, a duration")
+      ("target", po::value<double>(), "instead of --agents: find the least agents with service level >= TARGET");
+  po::variables_map vm;
+  po::store(po::command_line_parser(args).options(opts).run(), vm);
+  po::notify(vm);
+  if (vm.count("help")) {
+    std::cout << "Usage: tracesim erlang --arrivals RATE --handle DURATION [--patience DURATION] (--agents C | --target SL)\n\n"
+                 "Erlang C (M/M/c) or, with --patience, Erlang A (M/M/c+M): wait probability, mean wait, service level\n"
+                 "(share of all callers answered within the threshold) and abandonment, or the least agents meeting a\n"
+                 "service-level target. The analytic baseline for a stationary inbound line.\n\n"
+              << opts
+              << "\nExamples:\n  tracesim erlang --arrivals 10 --handle 10m --patience 10m --agents 110\n"
+                 "  tracesim erlang --per-hour 120 --handle 6m --target 0.8 --threshold 20s\n";
+    return kOk;
+  }
+  auto duration = [&](const char* key) {
+    const auto d = scenario::parse_duration(vm[key].as<std::string>());
+    if (!d || d->count() <= 0)
+      throw po::error(std::string{"--"} + key + " expects a positive duration such as 90s, 6m or 7m30s");
+    return static_cast<double>(d->count()) / 60000.0;
+  };
+  const int rates = static_cast<int>(vm.count("arrivals") + vm.count("per-hour") + vm.count("per-day"));
+  if (rates != 1) throw po::error("give exactly one of --arrivals, --per-hour, --per-day");
+  if (!vm.count("handle")) throw po::error("missing --handle");
+  if (vm.count("agents") == vm.count("target")) throw po::error("give exactly one of --agents or --target");
+  analytic::ErlangInput in;
+  in.arrival_rate = vm.count("arrivals") ? vm["arrivals"].as<double>()
+                    : vm.count("per-hour") ? vm["per-hour"].as<double>() / 60.0
+                                           : vm["per-day"].as<double>() / 1440.0;
+  in.mean_handle = duration("handle");
+  if (vm.count("patience")) in.mean_patience = duration("patience");
+  const auto threshold = scenario::parse_duration(vm["threshold"].as<std::string>());
+  if (!threshold) throw po::error("--threshold expects a duration such as 20s");
+  in.service_level_threshold = static_cast<double>(threshold->count()) / 60000.0;
+  if (!(in.arrival_rate > 0)) throw po::error("the arrival rate must be positive");
+  try {
+    if (vm.count("target")) {
+      in.agents = analytic::least_agents(in, vm["target"].as<double>());
+    } else {
+      in.agents = vm["agents"].as<int>();
+    }
+    const auto r = analytic::erlang(in);
+    std::printf("model               %s\n", in.mean_patience > 0 ? "Erlang A (M/M/c+M)" : "Erlang C (M/M/c)");
+    std::printf("agents              %d%s\n", in.agents, vm.count("target") ? "  (least meeting the target)" : "");
+    std::printf("offered load        %.4f Erlangs\n", r.offered_load);
+    if (!r.stable) {
+      std::printf("unstable: the load is at least the number of agents; the queue grows without bound\n");
+      return kOk;
+    }
+    std::printf("occupancy           %.4f\n", r.occupancy);
+    std::printf("wait probability    %.4f\n", r.wait_probability);
+    std::printf("mean wait           %.2f s (all callers), %.2f s (answered)\n", r.mean_wait * 60, r.mean_wait_answered * 60);
+    std::printf("service level       %.4f answered within %s\n", r.service_level, vm["threshold"].as<std::string>().c_str());
+    std::printf("abandonment         %.4f\n", r.abandon_probability);
+    std::printf("answer rate         %.4f\n", 1.0 - r.abandon_probability);
+    std::printf("mean queue length   %.4f\n", r.mean_queue_length);
+  } catch (const std::invalid_argument& e) {
+    throw po::error(e.what());
+  }
   return kOk;
 }
 

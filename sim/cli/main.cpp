@@ -28,6 +28,7 @@ Commands:
   sweep FILE     run a grid of scenario variants (e.g. staffing levels) x replications, in parallel
   merge          combine the folders of a sharded sweep
   staff FILE     find the least staff that meets a target, e.g. 90 % of contacts within 12 h
+  erlang         Erlang C / Erlang A figures for a stationary inbound line, or the least agents
 
 Run 'tracesim <command> --help' for the options and examples of each command.
 
@@ -75,7 +76,8 @@ int main(int argc, char** argv) {
     if (command == "sweep") return command_sweep(rest);
     if (command == "merge") return command_merge(rest);
     if (command == "staff") return command_staff(rest);
-    std::cerr << "tracesim: unknown command '" << command << "'; expected check, run, sweep, merge or staff (see tracesim --help)\n";
+    if (command == "erlang") return command_erlang(rest);
+    std::cerr << "tracesim: unknown command '" << command << "'; expected check, run, sweep, merge, staff or erlang (see tracesim --help)\n";
     return kUsage;
   } catch (const boost::program_options::error& e) {
     std::cerr << "tracesim " << command << ": " << e.what() << " (see tracesim " << command << " --help)\n";

@@ -114,7 +114,7 @@ Diagnostics validate(const Scenario& sc) {
   std::array<bool, model::kTaskTypes> served{};
   for (const auto& pool : pc.pools) {
     const std::string base = "staffing.pools." + pool.name;
-    if (!pool.skills[0] && !pool.skills[1]) fail(base + ".skills", "a pool needs at least one skill");
+    if (!pool.skills[0] && !pool.skills[1] && !pool.inbound_skill) fail(base + ".skills", "a pool needs at least one skill");
     for (std::size_t t = 0; t < model::kTaskTypes; ++t) served[t] = served[t] || pool.skills[t];
     for (std::size_t s = 0; s < pool.shifts.size(); ++s) {
       const auto& sh = pool.shifts[s];
@@ -157,7 +157,9 @@ Diagnostics validate(const Scenario& sc) {
       fail("staffing.pools." + pool.name + ".reinforcement.release_backlog_below",
            "must not exceed backlog_above, or the pool would open and close on the same backlog");
   }
-  if (!pc.pools.empty()) {
+  // Outbound work exists unless the case curve is a constant zero (an inbound-only centre).
+  const bool outbound_demand = !(ic.curve.kind == model::CurveKind::Constant && ic.curve.per_day == 0);
+  if (!pc.pools.empty() && outbound_demand) {
     for (std::size_t t = 0; t < model::kTaskTypes; ++t)
       if (!served[t])
         fail("staffing.pools", "no pool has the skill " + std::string{model::name_of(static_cast<model::TaskType>(t))} +
