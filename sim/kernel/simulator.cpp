@@ -86,11 +86,15 @@ void Simulator::sift_down(std::size_t i) noexcept {
     const std::size_t first = 4 * i + 1;
     if (first >= n) break;
     std::size_t best = first;
+    Order best_order = order(heap_[first]);
     const std::size_t last = first + 4 < n ? first + 4 : n;
     for (std::size_t c = first + 1; c < last; ++c) {
-      if (before(heap_[c], heap_[best])) best = c;
+      const Order o = order(heap_[c]);
+      const bool smaller = o < best_order;
+      best = smaller ? c : best;  // conditional moves, not branches
+      best_order = smaller ? o : best_order;
     }
-    if (!before(heap_[best], moving)) break;
+    if (!(best_order < order(moving))) break;
     heap_[i] = heap_[best];
     i = best;
   }

@@ -2,7 +2,9 @@
 #include "tracesim/model/platform.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <boost/random/binomial_distribution.hpp>
+#include <boost/random/exponential_distribution.hpp>
 #include <boost/random/poisson_distribution.hpp>
 #include <random>
 #include <stdexcept>
@@ -47,6 +49,7 @@ enum Kind : std::uint16_t {
   kDayClose,
   kInboundArrival,
   kInboundAbandon,
+  kIndependentCall,
 };
 
 // Inbound: an index case on the inbound line (it called in first).
@@ -126,6 +129,7 @@ class Platform {
   RunResult run() {
     for (std::int32_t d = 0; d < days_; ++d)
       sim_.schedule_at(day_start(d), Phase::Release, kDayStart, static_cast<std::uint32_t>(d));
+    if (cfg_.inbound.per_day > 0) schedule_next_independent(SimTime{});
     sim_.set_event_budget(opt_.event_budget);
     sim_.set_stop_token(opt_.stop);
     const auto outcome =
@@ -197,12 +201,12 @@ class Platform {
     sms_interval_ = cfg_.sms.gateway_per_hour > 0
                         ? Duration{static_cast<std::int64_t>(3'600'000.0 / cfg_.sms.gateway_per_hour)}
                         : Duration{0};
+    // Hourly arrival rates (per ms) of the independent inbound stream.
     double inbound_total = 0;
     for (double w : cfg_.inbound.hourly_profile) inbound_total += w;
-    double inbound_acc = 0;
     for (std::size_t h = 0; h < 24; ++h) {
-      inbound_acc += inbound_total > 0 ? cfg_.inbound.hourly_profile[h] : 1.0;
-      inbound_cdf_[h] = inbound_acc;
+      const double share = inbound_total > 0 ? cfg_.inbound.hourly_profile[h] / inbound_total : 1.0 / 24;
+      inbound_rate_[h] = cfg_.inbound.per_day * share / static_cast<double>(kernel::kHour.count());
     }
     pool_active_from_.assign(cfg_.pools.size(), SimTime{});
     for (std::size_t p = 0; p < cfg_.pools.size(); ++p)
@@ -233,10 +237,13 @@ class Platform {
     return s == TaskState::Queued || s == TaskState::Waiting || s == TaskState::InCall ||
            s == TaskState::Inbound;
   }
-  DayStats& today() { return result_.days[static_cast<std::size_t>(day_index(sim_.now()))]; }
+  // The day of now(): kept by the day-start events (the first event of each day),
+  // so the hot path needs no division.
+  DayStats& today() { return result_.days[static_cast<std::size_t>(current_day_)]; }
   Date date_of(SimTime t) const { return Date{cfg_.calendar.start.days + day_index(t)}; }
-  bool is_open(SimTime t) const {
-    const auto d = static_cast<std::size_t>(day_index(t));
+  bool is_open_now() const {
+    const SimTime t = sim_.now();
+    const auto d = static_cast<std::size_t>(current_day_);
     return t >= open_from_[d] && t < open_until_[d];
   }
 
@@ -254,6 +261,7 @@ class Platform {
       case kAttemptEnd: if (agent_event_live(e)) on_attempt_end(e.entity); break;
       case kInboundArrival: on_inbound_arrival(e.entity, e.data); break;
       case kInboundAbandon: on_inbound_abandon(e.entity, e.data); break;
+      case kIndependentCall: on_independent_call(); break;
       case kTaskReady: on_task_ready(e.entity, e.data); break;
       case kTaskDeadline: on_task_deadline(e.entity, e.data); break;
       case kDayClose: on_day_close(e.entity); break;
@@ -267,10 +275,10 @@ class Platform {
 
   // ---- days and demand ---------------------------------------------------
   void on_day_start(std::int32_t d) {
+    current_day_ = d;
     const Date date{cfg_.calendar.start.days + d};
     const SimTime start = day_start(d);
     generate_cases(date, start);
-    generate_inbound(start);
     const auto di = static_cast<std::size_t>(d);
     const bool open = open_until_[di] > open_from_[di];
     if (open) {
@@ -318,22 +326,37 @@ class Platform {
     }
   }
 
-  // The independent inbound stream: a Poisson count per day, spread by the hourly profile.
-  void generate_inbound(SimTime start) {
-    if (cfg_.inbound.per_day <= 0) return;
-    const auto n = boost::random::poisson_distribution<std::int64_t>{cfg_.inbound.per_day}(inbound_counts_);
-    for (std::int64_t i = 0; i < n; ++i) {
-      const std::uint32_t ci = alloc_call();
-      InboundCall& c = calls_[ci];
-      c.rng = kernel::KeyedEngine{rng_.key(stream(Stream::InboundCalls), next_call_++)};
-      c.kind = CallKind::Independent;
-      const double u = c.rng.uniform01() * inbound_cdf_[23];
-      std::size_t h = 0;
-      while (h < 23 && u >= inbound_cdf_[h]) ++h;
-      const auto within = static_cast<std::int64_t>(c.rng.uniform01() * static_cast<double>(kernel::kHour.count()));
-      sim_.schedule_at(start + kernel::kHour * static_cast<std::int64_t>(h) + Duration{within}, Phase::Arrival,
-                       kInboundArrival, ci, c.gen);
+  // The independent inbound stream is a Poisson process whose rate is constant
+  // within each hour of the day. Only the next arrival is ever scheduled, so the
+  // event queue stays small however busy the line is.
+  void schedule_next_independent(SimTime from) {
+    double e = boost::random::exponential_distribution<double>{1.0}(inbound_counts_);
+    double t = static_cast<double>(kernel::ms_of(from));
+    const double horizon = static_cast<double>(kernel::ms_of(day_start(days_)));
+    const auto hour_ms = static_cast<double>(kernel::kHour.count());
+    while (t < horizon) {
+      const auto h = static_cast<std::size_t>(std::fmod(std::floor(t / hour_ms), 24.0));
+      const double boundary = (std::floor(t / hour_ms) + 1) * hour_ms;
+      const double mass = inbound_rate_[h] * (boundary - t);  // expected arrivals left in this hour
+      if (e < mass) {
+        t += e / inbound_rate_[h];
+        const auto at = static_cast<std::int64_t>(std::ceil(t));
+        if (static_cast<double>(at) >= horizon) return;
+        sim_.schedule_at(SimTime{Duration{std::max(at, kernel::ms_of(from))}}, Phase::Arrival, kIndependentCall, 0);
+        return;
+      }
+      e -= mass;
+      t = boundary;
     }
+  }
+
+  void on_independent_call() {
+    const std::uint32_t ci = alloc_call();
+    InboundCall& c = calls_[ci];
+    c.rng = kernel::KeyedEngine{rng_.key(stream(Stream::InboundCalls), next_call_++)};
+    c.kind = CallKind::Independent;
+    offer_call(ci);
+    schedule_next_independent(sim_.now());
   }
 
   std::uint8_t draw_segment(kernel::KeyedEngine& rng) const {
@@ -513,7 +536,7 @@ class Platform {
     ++result_.inbound.offered;
     ++today().inbound_offered;
     SimTime patience_from = now;
-    if (!is_open(now)) {
+    if (!is_open_now()) {
       if (cfg_.inbound.when_closed == WhenClosed::Message) {
         ++result_.inbound.refused_closed;
         ++today().inbound_refused_closed;
@@ -525,15 +548,21 @@ class Platform {
     c.waiting = true;
     c.queued_at = now;
     ++queue_len_;
+    if (is_open_now()) {
+      // An idle agent answers at once: no queue entry and no patience timer (an
+      // idle agent while open means nobody is waiting, so FIFO order holds).
+      for (std::size_t p = 0; p < cfg_.pools.size(); ++p) {
+        if (!cfg_.pools[p].inbound_skill || idle_[p].empty()) continue;
+        const std::uint32_t a = idle_[p].back();
+        remove_idle(a);
+        start_inbound(a, ci);
+        return;
+      }
+    }
     queue_.push_back({ci, c.gen});
     if (cfg_.inbound.patience_limited)
       sim_.schedule_at(patience_from + sample(cfg_.inbound.patience, c.rng), Phase::Arrival, kInboundAbandon, ci,
                        c.gen);
-    if (!is_open(now)) return;
-    for (std::size_t p = 0; p < cfg_.pools.size(); ++p) {
-      if (!cfg_.pools[p].inbound_skill || idle_[p].empty()) continue;
-      if (try_start(idle_[p].back())) return;
-    }
   }
 
   SimTime next_opening(SimTime t) const {
@@ -683,7 +712,7 @@ class Platform {
   }
 
   bool may_work_on(TaskType type) const {
-    return !cfg_.tasks[index_of(type)].retry.only_while_open || is_open(sim_.now());
+    return !cfg_.tasks[index_of(type)].retry.only_while_open || is_open_now();
   }
 
   // Whether the pool's blend rule lets agent `a` start outbound work now.
@@ -706,7 +735,7 @@ class Platform {
   // then outbound work if the blend rule allows; false if there is none.
   bool try_start(std::uint32_t a) {
     const std::uint32_t pool = agents_[a].pool;
-    if (cfg_.pools[pool].inbound_skill && queue_len_ > 0 && is_open(sim_.now())) {
+    if (cfg_.pools[pool].inbound_skill && queue_len_ > 0 && is_open_now()) {
       if (const auto ci = pop_caller()) {
         if (agents_[a].state == AgentState::Idle) remove_idle(a);
         start_inbound(a, *ci);
@@ -1093,6 +1122,7 @@ class Platform {
   kernel::Simulator sim_;
   RunResult result_;
   std::int32_t days_ = 0;
+  std::int32_t current_day_ = 0;
   std::vector<SimTime> open_from_;
   std::vector<SimTime> open_until_;
   std::array<double, 24> release_cdf_{};
@@ -1112,7 +1142,7 @@ class Platform {
   static constexpr SimTime kNever = SimTime::max();
   std::vector<SimTime> pool_active_from_;      // reinforcement pools: staffed from this time
   std::uint32_t next_shift_serial_ = 0;
-  std::array<double, 24> inbound_cdf_{};
+  std::array<double, 24> inbound_rate_{};  // independent inbound calls per ms, by hour of day
   std::uint64_t next_call_ = 0;
   std::vector<InboundCall> calls_;
   std::vector<std::uint32_t> free_calls_;
