@@ -40,7 +40,11 @@ else
     --benchmark_format=json > "$out/scenario.json"
   measure mmc_cli "$bin" run bench/scenarios/mmc.yaml -q -r 1 -j 1 --out "$out/mmc"
   measure national "$bin" run bench/scenarios/national-2021.yaml -q -j 1 --out "$out/nat"
-  measure national_half_year "$bin" run bench/scenarios/national-2021.yaml -q -j 1 --set calendar.end=2021-06-30 --out "$out/nat2"
+  # Memory must follow the work in flight, not the horizon: one and two years at a constant load.
+  measure national_constant_1y "$bin" run bench/scenarios/national-2021.yaml -q -j 1 \
+    --set 'demand.index_cases.curve={constant: 10000}' --set calendar.end=2021-12-31 --out "$out/c1"
+  measure national_constant_2y "$bin" run bench/scenarios/national-2021.yaml -q -j 1 \
+    --set 'demand.index_cases.curve={constant: 10000}' --set calendar.end=2022-12-31 --out "$out/c2"
   measure sweep_1_thread "$bin" sweep bench/scenarios/mmc.yaml --set calendar.end=2021-01-17 --vary 'inbound.per_day=13000:14400:200' -r 4 -j 1 -q --out "$out/s1"
   measure sweep_2_threads "$bin" sweep bench/scenarios/mmc.yaml --set calendar.end=2021-01-17 --vary 'inbound.per_day=13000:14400:200' -r 4 -j 2 -q --out "$out/s2"
 fi
