@@ -23,6 +23,7 @@
 #include "tracesim/scenario/scenario.hpp"
 #include "tracesim/scenario/units.hpp"
 #include "tracesim/sweep/replications.hpp"
+#include "tracesim/sweep/calibrate.hpp"
 #include "tracesim/sweep/staff.hpp"
 #include "tracesim/sweep/sweep.hpp"
 #include "tracesim_version.hpp"
@@ -512,6 +513,87 @@ int command_erlang(const std::vector<std::string>& args) {
     std::printf("mean queue length   %.4f\n", r.mean_queue_length);
   } catch (const std::invalid_argument& e) {
     throw po::error(e.what());
+  }
+  return kOk;
+}
+
+int command_calibrate(const std::vector<std::string>& args) {
+  po::options_description opts("Options");
+  opts.add_options()("help,h", "show this help")
+      ("check", "no search: evaluate every target at the scenario's own values (reproduces a calibration table)")
+      ("seed", po::value<std::uint64_t>(), "seed, the same for every candidate (default: run.seed)")
+      ("threads,j", po::value<unsigned>()->default_value(0), "worker threads; 0 = all cores")
+      ("out,o", po::value<std::string>(), "also write calibration.md and scenario.calibrated.yaml here")
+      ("set", po::value<std::vector<std::string>>()->composing(), "override a scenario key, KEY=VALUE (repeatable)")
+      ("cases", po::value<std::string>(), "daily positives CSV (date,positives) to use as the case curve")
+      ("quiet,q", "no progress lines");
+  po::variables_map vm;
+  if (!parse(args, opts, vm, "Usage: tracesim calibrate FILE [options]\n\nFits the scenario's calibration.parameters "
+             "(within their bounds) so that the simulated KPIs match calibration.targets\n(those with role: fit), "
+             "by Nelder-Mead on the box of the bounds with common random numbers across candidates,\nthen reports every "
+             "target (held-out ones too): report value, simulated mean, 95% CI, residual in tolerances.\n"
+             "Refuses ill-posed set-ups: more free parameters than fitted targets, unknown KPIs.",
+             "Examples:\n  tracesim calibrate scenarios/isere-2020.yaml --out results/isere-cal\n"
+             "  tracesim calibrate scenarios/isere-2020.yaml --check     # the table of docs/calibration.md\n")
+           .empty())
+    return kOk;
+  const std::string file = vm["file"].as<std::string>();
+  const auto overrides = overrides_of(vm);
+  const auto sc = scenario::load_scenario(file, overrides);
+  sweep::CalibrationOptions options;
+  options.seed = vm.count("seed") ? vm["seed"].as<std::uint64_t>() : sc.run.seed;
+  options.threads = vm["threads"].as<unsigned>();
+  options.event_budget = sc.run.event_budget;
+  options.check_only = vm.count("check") > 0;
+  const bool quiet = vm.count("quiet") > 0;
+  auto progress = [&](int n, const std::vector<std::string>& values, double objective) {
+    if (quiet) return;
+    std::string v;
+    for (std::size_t k = 0; k < values.size(); ++k) v += (k ? ", " : "") + sc.calibration.parameters[k].key + "=" + values[k];
+    std::fprintf(stderr, "  evaluation %d: %s -> sum of squared residuals %.4g\n", n, v.c_str(), objective);
+  };
+  InterruptWatcher interrupt;
+  sweep::CalibrationResult result;
+  try {
+    result = sweep::calibrate(file, overrides, options, interrupt.token(), progress);
+  } catch (const sweep::Interrupted&) {
+    std::cerr << "tracesim: interrupted; no result\n";
+    return kInterrupted;
+  }
+  std::string md;
+  if (!options.check_only) {
+    md += "Fitted parameters (" + std::to_string(result.evaluations) + " evaluations, " +
+          std::to_string(sc.calibration.replications) + " replications each, seed " + std::to_string(options.seed) +
+          "):\n\n| parameter | bounds | fitted value |\n|---|---|---|\n";
+    for (std::size_t k = 0; k < result.value_texts.size(); ++k) {
+      const auto& p = sc.calibration.parameters[k];
+      auto b = [&](double v) {
+        return p.is_duration ? scenario::format_duration(kernel::Duration{static_cast<std::int64_t>(std::llround(v))})
+                             : output::csv_number(v);
+      };
+      md += "| `" + p.key + "` | " + b(p.min) + " .. " + b(p.max) + " | " + result.value_texts[k] + " |\n";
+    }
+    md += "\n";
+  }
+  md += "| target | report value | simulated mean | 95 % CI | residual (tolerances) | role |\n|---|---:|---:|---|---:|---|\n";
+  char buf[512];
+  for (const auto& t : result.targets) {
+    std::string name = t.target.name;
+    if (t.target.from || t.target.to)
+      name += " (" + (t.target.from ? kernel::iso_date(*t.target.from) : std::string{"start"}) + " to " +
+              (t.target.to ? kernel::iso_date(*t.target.to) : std::string{"end"}) + ")";
+    std::snprintf(buf, sizeof buf, "| %s | %.6g | %.6g | [%.6g, %.6g] | %+.2f | %s |\n", name.c_str(), t.target.value,
+                  t.mean, t.ci_low, t.ci_high, t.residual, t.target.fit ? "fitted" : "held out");
+    md += buf;
+  }
+  std::cout << md;
+  if (vm.count("out")) {
+    const std::filesystem::path dir{vm["out"].as<std::string>()};
+    std::filesystem::create_directories(dir);
+    output::write_file_atomic(dir / "calibration.md", md);
+    if (!options.check_only) output::write_file_atomic(dir / "scenario.calibrated.yaml", result.calibrated_yaml);
+    std::cout << "written: " << (dir / "calibration.md").string()
+              << (options.check_only ? "" : " and scenario.calibrated.yaml") << "\n";
   }
   return kOk;
 }

@@ -24,5 +24,6 @@ int command_sweep(const std::vector<std::string>& args);
 int command_merge(const std::vector<std::string>& args);
 int command_staff(const std::vector<std::string>& args);
 int command_erlang(const std::vector<std::string>& args);
+int command_calibrate(const std::vector<std::string>& args);
 
 }  // namespace tracesim::cli

@@ -29,6 +29,7 @@ Commands:
   merge          combine the folders of a sharded sweep
   staff FILE     find the least staff that meets a target, e.g. 90 % of contacts within 12 h
   erlang         Erlang C / Erlang A figures for a stationary inbound line, or the least agents
+  calibrate FILE fit the scenario's free parameters to the figures it declares as targets
 
 Run 'tracesim <command> --help' for the options and examples of each command.
 
@@ -77,7 +78,8 @@ int main(int argc, char** argv) {
     if (command == "merge") return command_merge(rest);
     if (command == "staff") return command_staff(rest);
     if (command == "erlang") return command_erlang(rest);
-    std::cerr << "tracesim: unknown command '" << command << "'; expected check, run, sweep, merge, staff or erlang (see tracesim --help)\n";
+    if (command == "calibrate") return command_calibrate(rest);
+    std::cerr << "tracesim: unknown command '" << command << "'; expected check, run, sweep, merge, staff, erlang or calibrate (see tracesim --help)\n";
     return kUsage;
   } catch (const boost::program_options::error& e) {
     std::cerr << "tracesim " << command << ": " << e.what() << " (see tracesim " << command << " --help)\n";

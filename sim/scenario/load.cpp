@@ -9,6 +9,7 @@
 #include "schema.hpp"
 #include "tracesim/scenario/cases_csv.hpp"
 #include "tracesim/scenario/scenario.hpp"
+#include "tracesim/scenario/units.hpp"
 #include "yaml_reader.hpp"
 
 namespace tracesim::scenario {
@@ -605,6 +606,79 @@ void read_sweep(ReadContext& ctx, const Field& f, SweepSection& sw) {
   }
 }
 
+// A bound is a number or a duration with units; both bounds of a parameter must agree.
+std::optional<std::pair<double, bool>> read_bound(ReadContext& ctx, const Field& f) {
+  if (f.node.IsScalar()) {
+    if (const auto d = parse_duration(f.node.Scalar()))
+      return std::pair{static_cast<double>(d->count()), true};
+  }
+  if (const auto v = detail::read_double(ctx, f, -1e12, 1e12)) return std::pair{*v, false};
+  return std::nullopt;
+}
+
+void read_calibration(ReadContext& ctx, const Field& f, CalibrationSection& cal) {
+  MapReader m{ctx, f};
+  if (!m.is_map()) return;
+  optional_key(m, "replications", cal.replications, [&](const Field& x) { return detail::read_int(ctx, x, 2, 10000); });
+  optional_key(m, "max_evaluations", cal.max_evaluations, [&](const Field& x) { return detail::read_int(ctx, x, 1, 100000); });
+  if (m.has("parameters")) {
+    const Field pf = m.at("parameters");
+    if (detail::expect_sequence(ctx, pf)) {
+      for (std::size_t i = 0; i < pf.node.size(); ++i) {
+        MapReader p{ctx, pf.item(i)};
+        if (!p.is_map()) continue;
+        CalibrationParameter par;
+        required_key(p, "key", par.key, [&](const Field& x) { return detail::read_string(ctx, x); });
+        std::optional<std::pair<double, bool>> lo;
+        std::optional<std::pair<double, bool>> hi;
+        if (p.has("min")) lo = read_bound(ctx, p.at("min")); else p.missing("min");
+        if (p.has("max")) hi = read_bound(ctx, p.at("max")); else p.missing("max");
+        if (lo && hi) {
+          par.min = lo->first;
+          par.max = hi->first;
+          par.is_duration = lo->second;
+          if (lo->second != hi->second)
+            ctx.error(p.at("max").node, p.at("max").path, "min and max must both be durations or both numbers");
+          else if (!(par.min < par.max))
+            ctx.error(p.at("max").node, p.at("max").path, "must be greater than min");
+        }
+        cal.parameters.push_back(par);
+      }
+    }
+  } else {
+    m.missing("parameters");
+  }
+  if (m.has("targets")) {
+    const Field tf = m.at("targets");
+    if (detail::expect_sequence(ctx, tf)) {
+      for (std::size_t i = 0; i < tf.node.size(); ++i) {
+        MapReader t{ctx, tf.item(i)};
+        if (!t.is_map()) continue;
+        CalibrationTarget tg;
+        required_key(t, "kpi", tg.kpi, [&](const Field& x) { return detail::read_string(ctx, x); });
+        tg.name = tg.kpi;
+        optional_key(t, "name", tg.name, [&](const Field& x) { return detail::read_string(ctx, x); });
+        required_key(t, "value", tg.value, [&](const Field& x) { return detail::read_double(ctx, x, -1e15, 1e15); });
+        optional_key(t, "tolerance", tg.tolerance, [&](const Field& x) { return detail::read_double(ctx, x, 1e-9, 1e15); });
+        optional_key(t, "relative", tg.relative, [&](const Field& x) { return detail::read_bool(ctx, x); });
+        optional_key(t, "source", tg.source, [&](const Field& x) { return detail::read_string(ctx, x); });
+        if (t.has("from")) tg.from = detail::read_date(ctx, t.at("from"));
+        if (t.has("to")) tg.to = detail::read_date(ctx, t.at("to"));
+        if (t.has("role")) {
+          if (auto c = detail::read_choice(ctx, t.at("role"), {{"fit", "the search fits it"},
+                                                                {"holdout", "reported, never fitted"}}))
+            tg.fit = *c == "fit";
+        }
+        if (tg.relative && tg.value == 0)
+          ctx.error(t.field().node, t.field().path, "a relative tolerance needs a non-zero value");
+        cal.targets.push_back(tg);
+      }
+    }
+  } else {
+    m.missing("targets");
+  }
+}
+
 // Sets `path` (a.b[2].c) in `root` to `value`, creating mappings as needed.
 void apply_override(YAML::Node root, const Override& o) {
   std::vector<std::string> parts;
@@ -693,6 +767,7 @@ Scenario read_document(const YAML::Node& root, ReadContext& ctx, const std::file
   if (top.has("staffing")) read_staffing(ctx, top.at("staffing"), sc.platform); else top.missing("staffing");
   if (top.has("run")) read_run(ctx, top.at("run"), sc.run);
   if (top.has("sweep")) read_sweep(ctx, top.at("sweep"), sc.sweep);
+  if (top.has("calibration")) read_calibration(ctx, top.at("calibration"), sc.calibration);
   return sc;
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include <yaml-cpp/yaml.h>
 
+#include <cmath>
+
 #include "tracesim/scenario/scenario.hpp"
 #include "tracesim/scenario/units.hpp"
 
@@ -274,6 +276,32 @@ std::string to_yaml(const Scenario& sc) {
   out << YAML::Key << "seed" << YAML::Value << sc.run.seed;
   out << YAML::Key << "event_budget" << YAML::Value << sc.run.event_budget;
   out << YAML::EndMap;
+  if (!sc.calibration.parameters.empty() || !sc.calibration.targets.empty()) {
+    const auto& cal = sc.calibration;
+    auto bound = [](const CalibrationParameter& p, double v) {
+      return p.is_duration ? format_duration(kernel::Duration{static_cast<std::int64_t>(std::llround(v))})
+                           : YAML::Dump(YAML::Node(v));
+    };
+    out << YAML::Key << "calibration" << YAML::Value << YAML::BeginMap;
+    out << YAML::Key << "parameters" << YAML::Value << YAML::BeginSeq;
+    for (const auto& p : cal.parameters)
+      out << YAML::Flow << YAML::BeginMap << YAML::Key << "key" << YAML::Value << p.key << YAML::Key << "min"
+          << YAML::Value << bound(p, p.min) << YAML::Key << "max" << YAML::Value << bound(p, p.max) << YAML::EndMap;
+    out << YAML::EndSeq << YAML::Key << "targets" << YAML::Value << YAML::BeginSeq;
+    for (const auto& t : cal.targets) {
+      out << YAML::Flow << YAML::BeginMap << YAML::Key << "name" << YAML::Value << t.name << YAML::Key << "kpi"
+          << YAML::Value << t.kpi;
+      if (t.from) out << YAML::Key << "from" << YAML::Value << kernel::iso_date(*t.from);
+      if (t.to) out << YAML::Key << "to" << YAML::Value << kernel::iso_date(*t.to);
+      out << YAML::Key << "value" << YAML::Value << t.value << YAML::Key << "tolerance" << YAML::Value << t.tolerance
+          << YAML::Key << "relative" << YAML::Value << YAML::TrueFalseBool << t.relative << YAML::Key << "role"
+          << YAML::Value << (t.fit ? "fit" : "holdout");
+      if (!t.source.empty()) out << YAML::Key << "source" << YAML::Value << t.source;
+      out << YAML::EndMap;
+    }
+    out << YAML::EndSeq << YAML::Key << "replications" << YAML::Value << cal.replications << YAML::Key
+        << "max_evaluations" << YAML::Value << cal.max_evaluations << YAML::EndMap;
+  }
   if (!sc.sweep.vary.empty()) {
     out << YAML::Key << "sweep" << YAML::Value << YAML::BeginMap << YAML::Key << "vary" << YAML::Value << YAML::BeginMap;
     for (const auto& [key, spec] : sc.sweep.vary) out << YAML::Key << key << YAML::Value << spec;

@@ -18,7 +18,7 @@ void add_duration_dist(std::set<std::string>& s, const std::string& base) {
 std::set<std::string> build() {
   std::set<std::string> s;
   add(s, "", {"schema_version", "name", "description", "calendar", "demand", "tasks", "attempt",
-              "sms", "inbound", "staffing", "run", "sweep"});
+              "sms", "inbound", "staffing", "run", "sweep", "calibration"});
   add(s, "calendar", {"start", "end", "opening", "closed_dates"});
   for (const char* day : {"all_days", "weekdays", "weekend", "monday", "tuesday", "wednesday",
                           "thursday", "friday", "saturday", "sunday"}) {
@@ -79,10 +79,13 @@ std::set<std::string> build() {
   add(s, "run", {"replications", "seed", "event_budget"});
   add(s, "sweep", {"vary", "replications"});
   add(s, "sweep.vary", {"<name>"});
+  add(s, "calibration", {"parameters", "targets", "replications", "max_evaluations"});
+  add(s, "calibration.parameters[]", {"key", "min", "max"});
+  add(s, "calibration.targets[]", {"name", "kpi", "from", "to", "value", "tolerance", "relative", "role", "source"});
   // Lists of mappings also exist as plain keys.
   for (const char* list : {"demand.index_cases.curve.piecewise", "demand.index_cases.curve.waves.peaks",
                            "sms.policy", "staffing.pools.<name>.fte", "staffing.pools.<name>.roster",
-                           "staffing.pools.<name>.shifts"})
+                           "staffing.pools.<name>.shifts", "calibration.parameters", "calibration.targets"})
     s.insert(list);
   return s;
 }

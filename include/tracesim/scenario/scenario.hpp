@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -31,6 +32,35 @@ struct SweepSection {
   int replications = 0;  // 0: use run.replications
 };
 
+/// A free parameter of a calibration: a scenario key and its bounds. Bounds
+/// given as durations ("5m") make the parameter a duration.
+struct CalibrationParameter {
+  std::string key;
+  double min = 0;
+  double max = 0;
+  bool is_duration = false;  // min and max then in ms
+};
+
+/// A figure the model must reproduce.
+struct CalibrationTarget {
+  std::string name;             // label in reports
+  std::string kpi;              // an output KPI (docs/outputs.md)
+  std::optional<kernel::Date> from;  // period (daily KPIs only), inclusive
+  std::optional<kernel::Date> to;
+  double value = 0;             // the report's figure
+  double tolerance = 0.05;      // relative to value when relative, else absolute
+  bool relative = true;
+  bool fit = true;              // false: held out, reported only
+  std::string source;           // where the figure comes from (free text)
+};
+
+struct CalibrationSection {
+  std::vector<CalibrationParameter> parameters;
+  std::vector<CalibrationTarget> targets;
+  int replications = 5;
+  int max_evaluations = 80;
+};
+
 /// A loaded, validated scenario.
 struct Scenario {
   int schema_version = kSchemaVersion;
@@ -39,6 +69,7 @@ struct Scenario {
   model::PlatformConfig platform;
   RunSettings run;
   SweepSection sweep;
+  CalibrationSection calibration;
 };
 
 /// A command-line override: dotted path (with [i] for list items) and a YAML value.

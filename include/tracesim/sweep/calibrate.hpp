@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <stop_token>
+#include <string>
+#include <vector>
+
+#include "tracesim/model/results.hpp"
+#include "tracesim/scenario/scenario.hpp"
+
+namespace tracesim::sweep {
+
+/// The value of KPI `name` in one replication, over the whole run, or summed
+/// over the days [from, to] for the daily quantities (calls.attempts,
+/// calls.connected, index.arrived, contacts.arrived, sms.sent,
+/// index.reached_by_call, contacts.reached_by_call, inbound.offered,
+/// inbound.answered). std::nullopt if the KPI does not exist (or has no daily
+/// form when a period is given).
+std::optional<double> kpi_value(const model::RunResult& result, const std::string& name,
+                                std::optional<kernel::Date> from = std::nullopt,
+                                std::optional<kernel::Date> to = std::nullopt);
+
+/// The KPIs that take a period.
+const std::vector<std::string>& period_kpis();
+
+struct CalibrationOptions {
+  std::uint64_t seed = 1;
+  unsigned threads = 0;
+  std::uint64_t event_budget = UINT64_MAX;
+  bool check_only = false;  // evaluate the targets at the scenario's values, no search
+};
+
+/// One target's outcome at the fitted (or given) parameters.
+struct TargetOutcome {
+  scenario::CalibrationTarget target;
+  double mean = 0;
+  double ci_low = 0;   // 95 %
+  double ci_high = 0;
+  double residual = 0;  // (mean - value) / (tolerance in absolute terms)
+};
+
+struct CalibrationResult {
+  std::vector<double> values;                // fitted parameter values, in declaration order
+  std::vector<std::string> value_texts;      // as written into the scenario (durations with units)
+  std::vector<TargetOutcome> targets;
+  double objective = 0;                      // sum of squared residuals of the fitted targets
+  int evaluations = 0;
+  std::string calibrated_yaml;               // the scenario with the fitted values
+};
+
+/// Searches the scenario's calibration parameters (Nelder-Mead in the box of
+/// their bounds, common random numbers across candidates) to minimise the sum
+/// of squared, tolerance-scaled residuals of the "fit" targets; then reports
+/// every target, held-out ones included. Throws scenario::ScenarioError for an
+/// ill-posed setup (more free parameters than fitted targets, unknown KPI,
+/// a period on a KPI without a daily form, no calibration section).
+CalibrationResult calibrate(const std::filesystem::path& file, const std::vector<scenario::Override>& overrides,
+                            const CalibrationOptions& options, std::stop_token stop,
+                            const std::function<void(int, const std::vector<std::string>&, double)>& progress);
+
+}  // namespace tracesim::sweep

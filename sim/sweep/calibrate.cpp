@@ -1,0 +1,248 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "tracesim/sweep/calibrate.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numeric>
+
+#include "tracesim/output/statistics.hpp"
+#include "tracesim/output/summary.hpp"
+#include "tracesim/scenario/units.hpp"
+#include "tracesim/sweep/replications.hpp"
+#include "tracesim/sweep/staff.hpp"
+
+namespace tracesim::sweep {
+namespace {
+
+using scenario::Diagnostic;
+using scenario::ScenarioError;
+
+// Daily quantities that can be summed over a period: name -> value of one day.
+double daily(const model::DayStats& d, const std::string& name) {
+  if (name == "calls.attempts") return d.attempts[0] + d.attempts[1];
+  if (name == "calls.connected") return d.connected[0] + d.connected[1];
+  if (name == "index.arrived") return d.arrived[0];
+  if (name == "contacts.arrived") return d.arrived[1];
+  if (name == "sms.sent") return d.sms_sent[0] + d.sms_sent[1];
+  if (name == "index.reached_by_call") return d.reached_call[0];
+  if (name == "contacts.reached_by_call") return d.reached_call[1];
+  if (name == "inbound.offered") return d.inbound_offered;
+  if (name == "inbound.answered") return d.inbound_answered;
+  return std::numeric_limits<double>::quiet_NaN();
+}
+
+std::string value_text(const scenario::CalibrationParameter& p, double v) {
+  if (p.is_duration) return scenario::format_duration(kernel::Duration{static_cast<std::int64_t>(std::llround(v))});
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.6g", v);
+  return buf;
+}
+
+}  // namespace
+
+const std::vector<std::string>& period_kpis() {
+  static const std::vector<std::string> names{"calls.attempts",        "calls.connected",          "index.arrived",
+                                              "contacts.arrived",      "sms.sent",                 "index.reached_by_call",
+                                              "contacts.reached_by_call", "inbound.offered",       "inbound.answered"};
+  return names;
+}
+
+std::optional<double> kpi_value(const model::RunResult& result, const std::string& name,
+                                std::optional<kernel::Date> from, std::optional<kernel::Date> to) {
+  if (from || to) {
+    if (std::find(period_kpis().begin(), period_kpis().end(), name) == period_kpis().end()) return std::nullopt;
+    double sum = 0;
+    for (const auto& d : result.days)
+      if ((!from || d.date >= *from) && (!to || d.date <= *to)) sum += daily(d, name);
+    return sum;
+  }
+  for (const auto& k : output::kpis(result))
+    if (k.name == name) return k.value;
+  return std::nullopt;
+}
+
+CalibrationResult calibrate(const std::filesystem::path& file, const std::vector<scenario::Override>& overrides,
+                            const CalibrationOptions& options, std::stop_token stop,
+                            const std::function<void(int, const std::vector<std::string>&, double)>& progress) {
+  const auto base = scenario::load_scenario(file, overrides);
+  const auto& cal = base.calibration;
+  const std::string where = file.string();
+  scenario::Diagnostics problems;
+  auto fail = [&](const std::string& path, const std::string& message) {
+    problems.push_back(Diagnostic{where, 0, 0, path, message});
+  };
+  if (cal.parameters.empty() || cal.targets.empty())
+    throw ScenarioError({Diagnostic{where, 0, 0, "calibration",
+                                    "expected a calibration section with parameters and targets (docs/calibration.md)"}});
+  // Ill-posed set-ups are refused before any simulation.
+  model::RunResult shape;
+  for (const auto& p : base.platform.pools) shape.pools.push_back(model::PoolTotals{p.name, 0, 0, 0, 0, 0, 0});
+  std::vector<std::string> names;
+  for (const auto& k : output::kpis(shape)) names.push_back(k.name);
+  std::size_t fitted = 0;
+  for (std::size_t i = 0; i < cal.targets.size(); ++i) {
+    const auto& t = cal.targets[i];
+    const std::string path = "calibration.targets[" + std::to_string(i) + "]";
+    fitted += t.fit ? 1 : 0;
+    if (t.from || t.to) {
+      if (std::find(period_kpis().begin(), period_kpis().end(), t.kpi) == period_kpis().end()) {
+        std::string list;
+        for (const auto& n : period_kpis()) list += (list.empty() ? "" : ", ") + n;
+        fail(path + ".kpi", "'" + t.kpi + "' has no daily form, so it takes no period; these do: " + list);
+      }
+      if (t.from && t.to && *t.to < *t.from) fail(path + ".to", "must not be before from");
+    } else if (std::find(names.begin(), names.end(), t.kpi) == names.end()) {
+      fail(path + ".kpi", "no KPI named '" + t.kpi + "' (docs/outputs.md lists them)");
+    }
+  }
+  if (cal.parameters.size() > fitted)
+    fail("calibration.parameters", std::to_string(cal.parameters.size()) + " free parameters but only " +
+                                       std::to_string(fitted) + " fitted targets: the fit is not identified");
+  if (!problems.empty()) throw ScenarioError(std::move(problems));
+
+  const std::size_t dim = cal.parameters.size();
+  const auto reps = cal.replications;
+  CalibrationResult out;
+
+  // One evaluation: the scenario at these values, `reps` replications with the
+  // same seeds every time (common random numbers make the objective smooth).
+  auto run_at = [&](const std::vector<double>& values, std::vector<std::vector<double>>& per_target) {
+    auto o = overrides;
+    for (std::size_t k = 0; k < dim; ++k) o.push_back({cal.parameters[k].key, value_text(cal.parameters[k], values[k])});
+    const auto sc = scenario::load_scenario(file, o);
+    bool stopped = false;
+    const auto results = run_replications(sc.platform, options.seed, reps, options.threads, options.event_budget,
+                                          stop, {}, stopped);
+    if (stopped) throw Interrupted{};
+    per_target.assign(cal.targets.size(), {});
+    for (const auto& r : results)
+      for (std::size_t i = 0; i < cal.targets.size(); ++i)
+        per_target[i].push_back(*kpi_value(r, cal.targets[i].kpi, cal.targets[i].from, cal.targets[i].to));
+  };
+  auto residual = [&](const scenario::CalibrationTarget& t, double mean) {
+    const double scale = t.relative ? std::abs(t.value) * t.tolerance : t.tolerance;
+    return (mean - t.value) / scale;
+  };
+  auto objective = [&](const std::vector<double>& unit) {
+    std::vector<double> values(dim);
+    for (std::size_t k = 0; k < dim; ++k)
+      values[k] = cal.parameters[k].min + std::clamp(unit[k], 0.0, 1.0) * (cal.parameters[k].max - cal.parameters[k].min);
+    std::vector<std::vector<double>> per_target;
+    run_at(values, per_target);
+    double sum = 0;
+    for (std::size_t i = 0; i < cal.targets.size(); ++i) {
+      if (!cal.targets[i].fit) continue;
+      const double mean = std::accumulate(per_target[i].begin(), per_target[i].end(), 0.0) / static_cast<double>(reps);
+      const double r = residual(cal.targets[i], mean);
+      sum += r * r;
+    }
+    ++out.evaluations;
+    if (progress) {
+      std::vector<std::string> texts;
+      for (std::size_t k = 0; k < dim; ++k) texts.push_back(value_text(cal.parameters[k], values[k]));
+      progress(out.evaluations, texts, sum);
+    }
+    return sum;
+  };
+
+  std::vector<double> best(dim, 0.5);
+  if (options.check_only) {
+    best.clear();
+  } else {
+    // Nelder-Mead on the unit box (points clamped into it).
+    std::vector<std::vector<double>> simplex(dim + 1, std::vector<double>(dim, 0.5));
+    for (std::size_t k = 0; k < dim; ++k) simplex[k + 1][k] = 0.85;
+    std::vector<double> f(dim + 1);
+    for (std::size_t i = 0; i <= dim; ++i) f[i] = objective(simplex[i]);
+    auto clamp_point = [](std::vector<double> p) {
+      for (double& x : p) x = std::clamp(x, 0.0, 1.0);
+      return p;
+    };
+    while (out.evaluations < cal.max_evaluations) {
+      std::vector<std::size_t> order(dim + 1);
+      std::iota(order.begin(), order.end(), 0);
+      std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return f[a] < f[b]; });
+      const std::size_t lo = order.front();
+      const std::size_t hi = order.back();
+      const std::size_t second = order[dim > 0 ? dim - 1 : 0];
+      double size = 0;
+      for (std::size_t i = 0; i <= dim; ++i)
+        for (std::size_t k = 0; k < dim; ++k) size = std::max(size, std::abs(simplex[i][k] - simplex[lo][k]));
+      if (size < 1e-4 || f[hi] - f[lo] < 1e-9) break;
+      std::vector<double> centroid(dim, 0.0);
+      for (std::size_t i = 0; i <= dim; ++i)
+        if (i != hi)
+          for (std::size_t k = 0; k < dim; ++k) centroid[k] += simplex[i][k] / static_cast<double>(dim);
+      auto along = [&](double t) {
+        std::vector<double> p(dim);
+        for (std::size_t k = 0; k < dim; ++k) p[k] = centroid[k] + t * (simplex[hi][k] - centroid[k]);
+        return clamp_point(p);
+      };
+      const auto reflected = along(-1.0);
+      const double fr = objective(reflected);
+      if (fr < f[lo]) {
+        const auto expanded = along(-2.0);
+        const double fe = objective(expanded);
+        if (fe < fr) {
+          simplex[hi] = expanded;
+          f[hi] = fe;
+        } else {
+          simplex[hi] = reflected;
+          f[hi] = fr;
+        }
+      } else if (fr < f[second]) {
+        simplex[hi] = reflected;
+        f[hi] = fr;
+      } else {
+        const auto contracted = fr < f[hi] ? along(-0.5) : along(0.5);
+        const double fc = objective(contracted);
+        if (fc < std::min(fr, f[hi])) {
+          simplex[hi] = contracted;
+          f[hi] = fc;
+        } else {  // shrink towards the best point
+          for (std::size_t i = 0; i <= dim; ++i) {
+            if (i == lo) continue;
+            for (std::size_t k = 0; k < dim; ++k) simplex[i][k] = simplex[lo][k] + 0.5 * (simplex[i][k] - simplex[lo][k]);
+            f[i] = objective(simplex[i]);
+          }
+        }
+      }
+    }
+    const auto it = std::min_element(f.begin(), f.end());
+    best = simplex[static_cast<std::size_t>(it - f.begin())];
+  }
+
+  // Report every target at the answer (or at the scenario's own values with check_only).
+  std::vector<double> values;
+  auto fitted_overrides = overrides;
+  for (std::size_t k = 0; k < best.size(); ++k) {
+    const auto& p = cal.parameters[k];
+    values.push_back(p.min + std::clamp(best[k], 0.0, 1.0) * (p.max - p.min));
+    out.value_texts.push_back(value_text(p, values.back()));
+    fitted_overrides.push_back({p.key, out.value_texts.back()});
+  }
+  out.values = values;
+  std::vector<std::vector<double>> per_target;
+  {
+    const auto sc = scenario::load_scenario(file, fitted_overrides);
+    bool stopped = false;
+    const auto results = run_replications(sc.platform, options.seed, reps, options.threads, options.event_budget,
+                                          stop, {}, stopped);
+    if (stopped) throw Interrupted{};
+    per_target.assign(cal.targets.size(), {});
+    for (const auto& r : results)
+      for (std::size_t i = 0; i < cal.targets.size(); ++i)
+        per_target[i].push_back(*kpi_value(r, cal.targets[i].kpi, cal.targets[i].from, cal.targets[i].to));
+    out.calibrated_yaml = scenario::to_yaml(sc);
+  }
+  for (std::size_t i = 0; i < cal.targets.size(); ++i) {
+    const output::Estimate e = output::estimate(per_target[i]);
+    TargetOutcome t{cal.targets[i], e.mean, e.mean - e.half_width, e.mean + e.half_width, residual(cal.targets[i], e.mean)};
+    if (t.target.fit) out.objective += t.residual * t.residual;
+    out.targets.push_back(t);
+  }
+  return out;
+}
+
+}  // namespace tracesim::sweep
