@@ -55,6 +55,7 @@ std::vector<Kpi> kpis(const model::RunResult& r) {
   std::vector<Kpi> out;
   task_kpis(out, "index", r.tasks[0]);
   task_kpis(out, "contacts", r.tasks[1]);
+  out.push_back({"people.arrived", static_cast<double>(r.tasks[0].arrived + r.tasks[1].arrived)});
   const double attempts = static_cast<double>(r.tasks[0].attempts + r.tasks[1].attempts);
   out.push_back({"calls.attempts", attempts});
   out.push_back({"calls.connected", static_cast<double>(r.tasks[0].connected + r.tasks[1].connected)});

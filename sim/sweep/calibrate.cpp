@@ -23,6 +23,7 @@ double daily(const model::DayStats& d, const std::string& name) {
   if (name == "calls.attempts") return d.attempts[0] + d.attempts[1];
   if (name == "calls.connected") return d.connected[0] + d.connected[1];
   if (name == "index.arrived") return d.arrived[0];
+  if (name == "people.arrived") return d.arrived[0] + d.arrived[1];
   if (name == "contacts.arrived") return d.arrived[1];
   if (name == "sms.sent") return d.sms_sent[0] + d.sms_sent[1];
   if (name == "index.reached_by_call") return d.reached_call[0];
@@ -42,7 +43,7 @@ std::string value_text(const scenario::CalibrationParameter& p, double v) {
 }  // namespace
 
 const std::vector<std::string>& period_kpis() {
-  static const std::vector<std::string> names{"calls.attempts",        "calls.connected",          "index.arrived",
+  static const std::vector<std::string> names{"calls.attempts",        "calls.connected",          "index.arrived",  "people.arrived",
                                               "contacts.arrived",      "sms.sent",                 "index.reached_by_call",
                                               "contacts.reached_by_call", "inbound.offered",       "inbound.answered"};
   return names;
@@ -72,9 +73,9 @@ CalibrationResult calibrate(const std::filesystem::path& file, const std::vector
   auto fail = [&](const std::string& path, const std::string& message) {
     problems.push_back(Diagnostic{where, 0, 0, path, message});
   };
-  if (cal.parameters.empty() || cal.targets.empty())
+  if (cal.targets.empty())
     throw ScenarioError({Diagnostic{where, 0, 0, "calibration",
-                                    "expected a calibration section with parameters and targets (docs/calibration.md)"}});
+                                    "expected a calibration section with targets (docs/calibration.md)"}});
   // Ill-posed set-ups are refused before any simulation.
   model::RunResult shape;
   for (const auto& p : base.platform.pools) shape.pools.push_back(model::PoolTotals{p.name, 0, 0, 0, 0, 0, 0});
@@ -147,7 +148,7 @@ CalibrationResult calibrate(const std::filesystem::path& file, const std::vector
   };
 
   std::vector<double> best(dim, 0.5);
-  if (options.check_only) {
+  if (options.check_only || dim == 0) {
     best.clear();
   } else {
     // Nelder-Mead on the unit box (points clamped into it).

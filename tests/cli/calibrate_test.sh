@@ -36,7 +36,7 @@ check grep -q "no KPI named 'agents.ocupancy'" "$work/unknown.err"
 sed 's/kpi: agents.occupancy, /kpi: agents.occupancy, from: 2021-03-02, /' "$synthetic" > "$work/period.yaml"
 "$bin" calibrate "$work/period.yaml" -q 2> "$work/period.err"; check test $? -eq 65
 check grep -q "has no daily form" "$work/period.err"
-# No calibration section at all.
+# No calibration section at all (a check needs at least targets).
 "$bin" calibrate "$src/scenarios/inbound-tradeoff.yaml" -q 2> "$work/none.err"; check test $? -eq 65
 
 echo "$pass passed, $failures failed"
