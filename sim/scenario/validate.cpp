@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include <cmath>
+#include <cstdio>
 #include <set>
 
 #include "tracesim/model/demand.hpp"
@@ -12,6 +13,12 @@ namespace tracesim::scenario {
 
 namespace {
 constexpr int kMaxDays = 3660;
+
+std::string number(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.10g", v);
+  return buf;
+}
 constexpr double kMaxAgentsPerShift = 100000;
 }  // namespace
 
@@ -43,7 +50,7 @@ Diagnostics validate(const Scenario& sc) {
     if (!seg_names.insert(s.name).second) fail("demand.index_cases.segments." + s.name, "duplicate segment");
   }
   if (std::abs(seg_total - 1.0) > 1e-6)
-    fail("demand.index_cases.segments", "shares must sum to 1, got " + std::to_string(seg_total));
+    fail("demand.index_cases.segments", "shares must sum to 1, got " + number(seg_total));
   if (ic.curve.kind == model::CurveKind::Waves) {
     for (std::size_t i = 0; i < ic.curve.waves.size(); ++i)
       if (ic.curve.waves[i].width_days <= 0)
@@ -85,7 +92,7 @@ Diagnostics validate(const Scenario& sc) {
     double t = 0;
     for (double p : pc.contacts_per_case.table) t += p;
     if (pc.contacts_per_case.table.empty() || std::abs(t - 1.0) > 1e-6)
-      fail("demand.contacts_per_case.probabilities", "must sum to 1, got " + std::to_string(t));
+      fail("demand.contacts_per_case.probabilities", "must sum to 1, got " + number(t));
   }
   for (const auto* dist : {&ic.delay_to_platform, &pc.tasks[0].talk, &pc.tasks[0].wrap_up, &pc.tasks[1].talk,
                            &pc.tasks[1].wrap_up, &pc.attempt.ring, &pc.attempt.no_answer_handling}) {

@@ -147,6 +147,14 @@ bool MapReader::has(const std::string& key) const {
 }
 
 void MapReader::missing(const std::string& key) const {
+  // A misspelt key is already reported as unknown, with this key suggested: saying
+  // that the key is missing as well would only repeat it.
+  if (is_map_) {
+    for (const auto& kv : field_.node) {
+      const std::string other = kv.first.Scalar();
+      if (other != key && edit_distance(other, key) <= std::max<std::size_t>(2, key.size() / 3)) return;
+    }
+  }
   ctx_.error(field_.node, field_.path.empty() ? key : field_.path + "." + key, "missing required key");
 }
 
