@@ -4,6 +4,21 @@
 #include <cmath>
 
 namespace tracesim::model {
+namespace {
+
+// Upper edge of the bin holding quantile q of the counts in `bins` (total `count`).
+double bin_quantile(const std::vector<std::uint32_t>& bins, std::uint64_t count, double q) {
+  if (count == 0) return 0.0;
+  const auto need = static_cast<std::uint64_t>(std::ceil(q * static_cast<double>(count)));
+  std::uint64_t seen = 0;
+  for (std::size_t i = 0; i < bins.size(); ++i) {
+    seen += bins[i];
+    if (seen >= need && seen > 0) return static_cast<double>(i);
+  }
+  return static_cast<double>(bins.size() - 1);
+}
+
+}  // namespace
 
 void ReachTimes::add(kernel::Duration d) {
   const std::int64_t ms = d.count() < 0 ? 0 : d.count();
@@ -15,16 +30,7 @@ void ReachTimes::add(kernel::Duration d) {
   sum_ms += ms;
 }
 
-double ReachTimes::quantile_minutes(double q) const {
-  if (count == 0) return 0.0;
-  const auto need = static_cast<std::uint64_t>(std::ceil(q * static_cast<double>(count)));
-  std::uint64_t seen = 0;
-  for (std::size_t i = 0; i < minutes.size(); ++i) {
-    seen += minutes[i];
-    if (seen >= need && seen > 0) return static_cast<double>(i);
-  }
-  return static_cast<double>(kBins);
-}
+double ReachTimes::quantile_minutes(double q) const { return bin_quantile(minutes, count, q); }
 
 void WaitTimes::add(kernel::Duration d) {
   const std::int64_t ms = d.count() < 0 ? 0 : d.count();
@@ -33,15 +39,6 @@ void WaitTimes::add(kernel::Duration d) {
   ++count;
 }
 
-double WaitTimes::quantile_seconds(double q) const {
-  if (count == 0) return 0.0;
-  const auto need = static_cast<std::uint64_t>(std::ceil(q * static_cast<double>(count)));
-  std::uint64_t seen = 0;
-  for (std::size_t i = 0; i < seconds.size(); ++i) {
-    seen += seconds[i];
-    if (seen >= need && seen > 0) return static_cast<double>(i);
-  }
-  return static_cast<double>(kBins);
-}
+double WaitTimes::quantile_seconds(double q) const { return bin_quantile(seconds, count, q); }
 
 }  // namespace tracesim::model

@@ -75,7 +75,5 @@ std::optional<model::CountDist> read_count_dist(ReadContext& ctx, const Field& f
 /// Checks `f` is a sequence; reports and returns false if not.
 bool expect_sequence(ReadContext& ctx, const Field& f);
 
-/// Edit distance, for "did you mean".
-std::size_t edit_distance(const std::string& a, const std::string& b);
 
 }  // namespace tracesim::scenario::detail

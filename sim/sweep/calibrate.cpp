@@ -225,18 +225,8 @@ CalibrationResult calibrate(const std::filesystem::path& file, const std::vector
   }
   out.values = values;
   std::vector<std::vector<double>> per_target;
-  {
-    const auto sc = scenario::load_scenario(file, fitted_overrides);
-    bool stopped = false;
-    const auto results = run_replications(sc.platform, options.seed, reps, options.threads, options.event_budget,
-                                          stop, {}, stopped);
-    if (stopped) throw Interrupted{};
-    per_target.assign(cal.targets.size(), {});
-    for (const auto& r : results)
-      for (std::size_t i = 0; i < cal.targets.size(); ++i)
-        per_target[i].push_back(*kpi_value(r, cal.targets[i].kpi, cal.targets[i].from, cal.targets[i].to));
-    out.calibrated_yaml = scenario::to_yaml(sc);
-  }
+  run_at(values, per_target);
+  out.calibrated_yaml = scenario::to_yaml(scenario::load_scenario(file, fitted_overrides));
   for (std::size_t i = 0; i < cal.targets.size(); ++i) {
     const output::Estimate e = output::estimate(per_target[i]);
     TargetOutcome t{cal.targets[i], e.mean, e.mean - e.half_width, e.mean + e.half_width, residual(cal.targets[i], e.mean)};

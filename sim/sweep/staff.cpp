@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "tracesim/output/statistics.hpp"
+#include "tracesim/scenario/diagnostics.hpp"
 #include "tracesim/output/summary.hpp"
 #include "tracesim/sweep/replications.hpp"
 
@@ -17,19 +18,6 @@ std::string trim(const std::string& s) {
   const auto b = s.find_first_not_of(" \t");
   const auto e = s.find_last_not_of(" \t");
   return b == std::string::npos ? "" : s.substr(b, e - b + 1);
-}
-
-std::size_t distance(const std::string& a, const std::string& b) {
-  std::vector<std::size_t> prev(b.size() + 1);
-  std::vector<std::size_t> cur(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j)
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-    std::swap(prev, cur);
-  }
-  return prev[b.size()];
 }
 
 }  // namespace
@@ -100,7 +88,7 @@ StaffAnswer find_least_staff(const model::PlatformConfig& config, const StaffSea
           if (names[k].name == search.target.kpi) kpi_index = k;
         if (kpi_index == SIZE_MAX) {
           std::vector<std::pair<std::size_t, std::string>> near;
-          for (const auto& k : names) near.push_back({distance(search.target.kpi, k.name), k.name});
+          for (const auto& k : names) near.push_back({scenario::edit_distance(search.target.kpi, k.name), k.name});
           std::sort(near.begin(), near.end());
           std::string list;
           for (std::size_t k = 0; k < near.size() && k < 3; ++k) list += (k ? ", " : "") + near[k].second;

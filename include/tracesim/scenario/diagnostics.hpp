@@ -23,6 +23,9 @@ std::string format(const Diagnostic& d);
 /// Sorts by file, line and column, keeping the order of equal positions.
 void sort_by_position(Diagnostics& diags);
 
+/// Levenshtein distance, for "did you mean" suggestions.
+std::size_t edit_distance(const std::string& a, const std::string& b);
+
 /// The scenario is invalid: carries every problem found, sorted by position.
 class ScenarioError : public std::runtime_error {
  public:
