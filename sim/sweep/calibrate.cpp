@@ -108,9 +108,13 @@ CalibrationResult calibrate(const std::filesystem::path& file, const std::vector
 
   // One evaluation: the scenario at these values, `reps` replications with the
   // same seeds every time (common random numbers make the objective smooth).
-  auto run_at = [&](const std::vector<double>& values, std::vector<std::vector<double>>& per_target) {
+  auto with_values = [&](const std::vector<double>& values) {
     auto o = overrides;
-    for (std::size_t k = 0; k < dim; ++k) o.push_back({cal.parameters[k].key, value_text(cal.parameters[k], values[k])});
+    for (std::size_t k = 0; k < values.size(); ++k)
+      o.push_back({cal.parameters[k].key, value_text(cal.parameters[k], values[k])});
+    return o;
+  };
+  auto run_at = [&](const std::vector<scenario::Override>& o, std::vector<std::vector<double>>& per_target) {
     const auto sc = scenario::load_scenario(file, o);
     bool stopped = false;
     const auto results = run_replications(sc.platform, options.seed, reps, options.threads, options.event_budget,
@@ -130,7 +134,7 @@ CalibrationResult calibrate(const std::filesystem::path& file, const std::vector
     for (std::size_t k = 0; k < dim; ++k)
       values[k] = cal.parameters[k].min + std::clamp(unit[k], 0.0, 1.0) * (cal.parameters[k].max - cal.parameters[k].min);
     std::vector<std::vector<double>> per_target;
-    run_at(values, per_target);
+    run_at(with_values(values), per_target);
     double sum = 0;
     for (std::size_t i = 0; i < cal.targets.size(); ++i) {
       if (!cal.targets[i].fit) continue;
@@ -215,17 +219,16 @@ CalibrationResult calibrate(const std::filesystem::path& file, const std::vector
   }
 
   // Report every target at the answer (or at the scenario's own values with check_only).
-  std::vector<double> values;
-  auto fitted_overrides = overrides;
+  std::vector<double> values;  // empty with check_only: the scenario's own values
   for (std::size_t k = 0; k < best.size(); ++k) {
     const auto& p = cal.parameters[k];
     values.push_back(p.min + std::clamp(best[k], 0.0, 1.0) * (p.max - p.min));
     out.value_texts.push_back(value_text(p, values.back()));
-    fitted_overrides.push_back({p.key, out.value_texts.back()});
   }
   out.values = values;
+  const auto fitted_overrides = with_values(values);
   std::vector<std::vector<double>> per_target;
-  run_at(values, per_target);
+  run_at(fitted_overrides, per_target);
   out.calibrated_yaml = scenario::to_yaml(scenario::load_scenario(file, fitted_overrides));
   for (std::size_t i = 0; i < cal.targets.size(); ++i) {
     const output::Estimate e = output::estimate(per_target[i]);
