@@ -31,34 +31,50 @@ std::size_t pick_weighted(const std::vector<double>& weights, kernel::KeyedEngin
 
 }  // namespace
 
-Duration sample(const DurationDist& dist, kernel::KeyedEngine& engine) {
+DurationSampler::DurationSampler(const DurationDist& dist) : dist_{&dist} {
   const double mean = static_cast<double>(dist.mean.count());
+  if (mean <= 0.0) return;
   switch (dist.law) {
-    case DurationLaw::Deterministic:
-      return dist.mean;
     case DurationLaw::Exponential:
-      if (mean <= 0.0) return Duration{0};
-      return to_duration(boost::random::exponential_distribution<double>{1.0 / mean}(engine));
+      first_ = 1.0 / mean;
+      break;
     case DurationLaw::Lognormal: {
-      if (mean <= 0.0) return Duration{0};
       // For a lognormal with mean m and coefficient of variation cv:
       // sigma² = ln(1 + cv²), mu = ln m - sigma²/2.
       const double s2 = std::log1p(dist.cv * dist.cv);
-      const double mu = std::log(mean) - s2 / 2.0;
-      return to_duration(boost::random::lognormal_distribution<double>{mu, std::sqrt(s2)}(engine));
+      first_ = std::log(mean) - s2 / 2.0;
+      second_ = std::sqrt(s2);
+      break;
     }
-    case DurationLaw::Gamma: {
-      if (mean <= 0.0) return Duration{0};
+    case DurationLaw::Gamma:
       // Gamma with shape k = 1/cv² and scale theta = m·cv² has mean m and cv as given.
-      const double shape = 1.0 / (dist.cv * dist.cv);
-      return to_duration(
-          boost::random::gamma_distribution<double>{shape, mean / shape}(engine));
-    }
+      first_ = 1.0 / (dist.cv * dist.cv);
+      second_ = mean / first_;
+      break;
+    case DurationLaw::Deterministic:
     case DurationLaw::Empirical:
-      return dist.values[pick_weighted(dist.weights, engine)];
+      break;
   }
-  return dist.mean;
 }
+
+Duration DurationSampler::operator()(kernel::KeyedEngine& engine) const {
+  const DurationDist& dist = *dist_;
+  if (dist.law == DurationLaw::Deterministic) return dist.mean;
+  if (dist.law == DurationLaw::Empirical) return dist.values[pick_weighted(dist.weights, engine)];
+  if (dist.mean.count() <= 0) return Duration{0};
+  switch (dist.law) {
+    case DurationLaw::Exponential:
+      return to_duration(boost::random::exponential_distribution<double>{first_}(engine));
+    case DurationLaw::Lognormal:
+      return to_duration(boost::random::lognormal_distribution<double>{first_, second_}(engine));
+    case DurationLaw::Gamma:
+      return to_duration(boost::random::gamma_distribution<double>{first_, second_}(engine));
+    default:
+      return dist.mean;
+  }
+}
+
+Duration sample(const DurationDist& dist, kernel::KeyedEngine& engine) { return DurationSampler{dist}(engine); }
 
 std::uint32_t sample(const CountDist& dist, kernel::KeyedEngine& engine) {
   switch (dist.law) {

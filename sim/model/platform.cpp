@@ -109,6 +109,31 @@ struct InboundCall {
   bool live = false;
 };
 
+// Every duration law of the configuration, parameters worked out once.
+struct Samplers {
+  explicit Samplers(const PlatformConfig& c)
+      : delay_to_platform{c.index_cases.delay_to_platform},
+        talk{DurationSampler{c.tasks[0].talk}, DurationSampler{c.tasks[1].talk}},
+        wrap_up{DurationSampler{c.tasks[0].wrap_up}, DurationSampler{c.tasks[1].wrap_up}},
+        ring{c.attempt.ring},
+        no_answer{c.attempt.no_answer_handling},
+        patience{c.inbound.patience},
+        retrial_delay{c.inbound.retrial_delay},
+        call_back_delay{c.inbound.call_back_delay},
+        inbound_talk{c.inbound.talk},
+        inbound_wrap_up{c.inbound.wrap_up} {}
+  DurationSampler delay_to_platform;
+  std::array<DurationSampler, kTaskTypes> talk;
+  std::array<DurationSampler, kTaskTypes> wrap_up;
+  DurationSampler ring;
+  DurationSampler no_answer;
+  DurationSampler patience;
+  DurationSampler retrial_delay;
+  DurationSampler call_back_delay;
+  DurationSampler inbound_talk;
+  DurationSampler inbound_wrap_up;
+};
+
 struct SmsStep {
   Date from{};
   int segment = -1;  // -1: all segments
@@ -121,6 +146,7 @@ class Platform {
       : cfg_{config},
         opt_{options},
         rng_{options.seed, options.replication},
+        samplers_{config},
         day_counts_{rng_.engine(stream(Stream::DailyCaseCounts))},
         inbound_counts_{rng_.engine(stream(Stream::InboundCounts))} {
     prepare();
@@ -321,7 +347,7 @@ class Platform {
       t.inbound_first = t.rng.uniform01() < ic.inbound_first_share;
       t.contacts_total = sample(cfg_.contacts_per_case, t.rng);
       const Duration offset = release_offset(t.rng);
-      const Duration delay = sample(ic.delay_to_platform, t.rng);
+      const Duration delay = samplers_.delay_to_platform(t.rng);
       sim_.schedule_at(start + offset + delay, Phase::Arrival, kTaskArrival, ti, t.gen);
     }
   }
@@ -489,7 +515,7 @@ class Platform {
     c.kind = kind;
     c.task = ti;
     c.task_gen = task_gen;
-    sim_.schedule_at(from + sample(cfg_.inbound.call_back_delay, c.rng), Phase::Arrival, kInboundArrival, ci, c.gen);
+    sim_.schedule_at(from + samplers_.call_back_delay(c.rng), Phase::Arrival, kInboundArrival, ci, c.gen);
   }
 
   // ---- inbound line ------------------------------------------------------
@@ -561,7 +587,7 @@ class Platform {
     }
     queue_.push_back({ci, c.gen});
     if (cfg_.inbound.patience_limited)
-      sim_.schedule_at(patience_from + sample(cfg_.inbound.patience, c.rng), Phase::Arrival, kInboundAbandon, ci,
+      sim_.schedule_at(patience_from + samplers_.patience(c.rng), Phase::Arrival, kInboundAbandon, ci,
                        c.gen);
   }
 
@@ -594,7 +620,7 @@ class Platform {
     if (retry && c.retrials < cfg_.inbound.max_retrials && c.rng.uniform01() < cfg_.inbound.retrial_share) {
       ++c.retrials;
       ++c.gen;
-      sim_.schedule_at(sim_.now() + sample(cfg_.inbound.retrial_delay, c.rng), Phase::Arrival, kInboundArrival, ci,
+      sim_.schedule_at(sim_.now() + samplers_.retrial_delay(c.rng), Phase::Arrival, kInboundArrival, ci,
                        c.gen);
       return;
     }
@@ -648,11 +674,11 @@ class Platform {
     double handling = 0;
     if (c.kind == CallKind::IndexFirst) {
       Task& t = tasks_[c.task];
-      handling = static_cast<double>(sample(cfg_.tasks[0].talk, t.rng).count()) +
-                 static_cast<double>(sample(cfg_.tasks[0].wrap_up, t.rng).count());
+      handling = static_cast<double>(samplers_.talk[0](t.rng).count()) +
+                 static_cast<double>(samplers_.wrap_up[0](t.rng).count());
     } else {
-      handling = static_cast<double>(sample(cfg_.inbound.talk, c.rng).count()) +
-                 static_cast<double>(sample(cfg_.inbound.wrap_up, c.rng).count());
+      handling = static_cast<double>(samplers_.inbound_talk(c.rng).count()) +
+                 static_cast<double>(samplers_.inbound_wrap_up(c.rng).count());
     }
     const Duration total{static_cast<std::int64_t>(std::llround(handling / pool.efficiency))};
     ag.state = AgentState::Busy;
@@ -699,6 +725,21 @@ class Platform {
   // ---- work list and agents ----------------------------------------------
   void enqueue(std::uint32_t ti) {
     Task& t = tasks_[ti];
+    // Fast path: an idle agent who may take this task now takes it directly. An
+    // agent idle while it may work means the queues of its skills hold nothing it
+    // could take (it would have taken it), so this task is the best for it.
+    // Pools that keep agents idle on purpose (reserve, pause) go through the list.
+    if (may_work_on(t.type)) {
+      for (std::size_t p = 0; p < cfg_.pools.size(); ++p) {
+        const PoolConfig& pool = cfg_.pools[p];
+        if (!pool.skills[index_of(t.type)] || idle_[p].empty()) continue;
+        if (pool.inbound_skill && pool.blend.mode != BlendMode::InboundFirst) break;
+        const std::uint32_t a = idle_[p].back();
+        remove_idle(a);
+        start_attempt(a, ti);
+        return;
+      }
+    }
     t.state = TaskState::Queued;
     const std::size_t rank = t.inbound_first ? 0 : segment_rank_[t.segment];
     const std::int64_t primary = kernel::ms_of(t.deadline);
@@ -804,14 +845,14 @@ class Platform {
                                                  kernel::kHour.count());
       const double p = std::min(1.0, base * cfg_.attempt.answer_hour_factor[hour]);
       answered = t.rng.uniform01() < p;
-      ring = sample(cfg_.attempt.ring, t.rng);
+      ring = samplers_.ring(t.rng);
     }
     if (answered) {
-      const double talk = static_cast<double>(sample(cfg_.tasks[ty].talk, t.rng).count()) +
-                          static_cast<double>(sample(cfg_.tasks[ty].wrap_up, t.rng).count());
+      const double talk = static_cast<double>(samplers_.talk[ty](t.rng).count()) +
+                          static_cast<double>(samplers_.wrap_up[ty](t.rng).count());
       handling = Duration{static_cast<std::int64_t>(std::llround(talk / pool.efficiency))};
     } else {
-      handling = sample(cfg_.attempt.no_answer_handling, t.rng);
+      handling = samplers_.no_answer(t.rng);
     }
     ag.state = AgentState::Busy;
     ag.task = ti;
@@ -1117,6 +1158,7 @@ class Platform {
   const PlatformConfig& cfg_;
   const RunOptions& opt_;
   kernel::RngFactory rng_;
+  Samplers samplers_;
   std::mt19937_64 day_counts_;
   std::mt19937_64 inbound_counts_;
   kernel::Simulator sim_;

@@ -65,6 +65,20 @@ inline CountDist poisson(double mean) {
 /// Draws one duration, rounded once to whole milliseconds (never negative).
 Duration sample(const DurationDist& dist, kernel::KeyedEngine& engine);
 
+/// The same draws as sample(), with the law's parameters (log-normal mu and
+/// sigma, gamma shape and scale) worked out once instead of at every draw.
+/// Refers to `dist`, which must outlive it.
+class DurationSampler {
+ public:
+  explicit DurationSampler(const DurationDist& dist);
+  Duration operator()(kernel::KeyedEngine& engine) const;
+
+ private:
+  const DurationDist* dist_;
+  double first_ = 0;   // exponential: rate; lognormal: mu; gamma: shape
+  double second_ = 0;  // lognormal: sigma; gamma: scale
+};
+
 /// Draws one count.
 std::uint32_t sample(const CountDist& dist, kernel::KeyedEngine& engine);
 
