@@ -25,5 +25,6 @@ int command_merge(const std::vector<std::string>& args);
 int command_staff(const std::vector<std::string>& args);
 int command_erlang(const std::vector<std::string>& args);
 int command_calibrate(const std::vector<std::string>& args);
+int command_bench(const std::vector<std::string>& args);
 
 }  // namespace tracesim::cli

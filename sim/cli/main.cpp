@@ -30,6 +30,7 @@ Commands:
   staff FILE     find the least staff that meets a target, e.g. 90 % of contacts within 12 h
   erlang         Erlang C / Erlang A figures for a stationary inbound line, or the least agents
   calibrate FILE fit the scenario's free parameters to the figures it declares as targets
+  bench          measure this machine: event kernel, a 1-million-caller centre, thread scaling
 
 Run 'tracesim <command> --help' for the options and examples of each command.
 
@@ -79,7 +80,8 @@ int main(int argc, char** argv) {
     if (command == "staff") return command_staff(rest);
     if (command == "erlang") return command_erlang(rest);
     if (command == "calibrate") return command_calibrate(rest);
-    std::cerr << "tracesim: unknown command '" << command << "'; expected check, run, sweep, merge, staff, erlang or calibrate (see tracesim --help)\n";
+    if (command == "bench") return command_bench(rest);
+    std::cerr << "tracesim: unknown command '" << command << "'; expected check, run, sweep, merge, staff, erlang, calibrate or bench (see tracesim --help)\n";
     return kUsage;
   } catch (const boost::program_options::error& e) {
     std::cerr << "tracesim " << command << ": " << e.what() << " (see tracesim " << command << " --help)\n";

@@ -68,6 +68,11 @@ expect_exit 0 "trace" "$bin" run "$scenario" --set calendar.end=2021-01-10 -r 2 
 rows=$(wc -l < "$work/a/daily.csv")
 [ "$rows" -eq $((4 * 90 + 1)) ] && pass=$((pass + 1)) || { echo "FAIL: daily.csv has $rows lines"; failures=$((failures + 1)); }
 
+# tracesim bench in its quick form: it runs and writes JSON with the kernel, model and scaling figures.
+expect_exit 0 "bench --quick" "$bin" bench --quick --json "$work/bench.json"
+python3 -c "import json,sys; d=json.load(open('$work/bench.json')); sys.exit(0 if d['mmc_callers'] > 0 and d['kernel_events_per_s_pending_100'] > 0 and 'replications_speedup' in d else 1)" \
+  && pass=$((pass + 1)) || { echo "FAIL: bench.json lacks its figures"; failures=$((failures + 1)); }
+
 # The real daily series of region 76 (third-party data kept beside the repository, never in it):
 # each recorded positive is handled with probability share_handled = 0.0797, so over the 647,646
 # positives of 2021 the mean is 51,617, less about 150 cases of 31 December that reach the

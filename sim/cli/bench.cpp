@@ -1,0 +1,149 @@
+// SPDX-License-Identifier: Apache-2.0
+// `tracesim bench`: the benchmark suite in the binary, so that users measure their own
+// machine without a build tree (bench/run.sh adds the full-year and national runs).
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <string>
+#include <thread>
+
+#include <boost/program_options.hpp>
+#include <nlohmann/json.hpp>
+
+#include "commands.hpp"
+#include "tracesim/kernel/rng.hpp"
+#include "tracesim/kernel/simulator.hpp"
+#include "tracesim/model/platform.hpp"
+#include "tracesim/output/atomic_file.hpp"
+#include "tracesim/scenario/scenario.hpp"
+#include "tracesim/sweep/replications.hpp"
+
+namespace po = boost::program_options;
+
+namespace tracesim::cli {
+namespace {
+
+// The Erlang-A centre of bench/scenarios/mmc.yaml: 10 calls/min, 10 min handling and
+// patience, 110 agents round the clock. END is replaced by the last day of the run.
+constexpr const char* kMmc = R"(schema_version: 1
+name: mmc
+calendar: { start: 2021-01-04, end: END, opening: { all_days: { open: "00:00", close: "24:00" } } }
+demand: { index_cases: { curve: { constant: 0 } } }
+inbound:
+  per_day: 14400
+  patience: { dist: exponential, mean: 10m }
+  talk: { dist: exponential, mean: 10m }
+  wrap_up: 0s
+staffing:
+  pools:
+    agents:
+      skills: [inbound]
+      roster: [{ from: 2021-01-04, agents: [110] }]
+      shifts: [{ start: "00:00", end: "24:00" }]
+      no_new_attempt_before_end: 0s
+)";
+
+double seconds_since(std::chrono::steady_clock::time_point t0) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+// The hold model: each event schedules its successor a random delay later, so the
+// number of pending events stays at `pending`. Returns events per second.
+double kernel_hold(std::size_t pending, std::uint64_t events) {
+  kernel::Simulator sim;
+  kernel::KeyedEngine rng{42};
+  const auto spread = static_cast<std::uint64_t>(2 * pending);
+  for (std::size_t i = 0; i < pending; ++i)
+    sim.schedule_at(kernel::at_ms(static_cast<std::int64_t>(rng() % spread)), kernel::Phase::Arrival, 1,
+                    static_cast<std::uint32_t>(i));
+  auto step = [&](const kernel::Event& e) {
+    sim.schedule_in(kernel::Duration{1 + static_cast<std::int64_t>(rng() % spread)}, kernel::Phase::Arrival, e.kind,
+                    e.entity);
+  };
+  sim.set_event_budget(pending);  // warm-up to steady state
+  try {
+    sim.run_until(kernel::at_ms(INT64_MAX / 4), step);
+  } catch (const kernel::EventBudgetExceeded&) {
+  }
+  sim.set_event_budget(pending + events);
+  const auto t0 = std::chrono::steady_clock::now();
+  try {
+    sim.run_until(kernel::at_ms(INT64_MAX / 4), step);
+  } catch (const kernel::EventBudgetExceeded&) {
+  }
+  return static_cast<double>(events) / seconds_since(t0);
+}
+
+}  // namespace
+
+int command_bench(const std::vector<std::string>& args) {
+  po::options_description opts("Options");
+  opts.add_options()("help,h", "show this help")("quick", "small sizes (a few seconds): checks, does not measure")
+      ("json", po::value<std::string>(), "also write the results as JSON to this file")
+      ("threads,j", po::value<unsigned>()->default_value(0), "threads for the scaling test; 0 = all cores");
+  po::variables_map vm;
+  po::store(po::command_line_parser(args).options(opts).run(), vm);
+  po::notify(vm);
+  if (vm.count("help")) {
+    std::cout << "Usage: tracesim bench [--quick] [--json FILE]\n\nMeasures this machine: the event kernel "
+                 "(schedule + pop with 10^2, 10^4 and 10^6 pending events),\nthe Erlang-A call centre (1 million "
+                 "callers, 110 agents) through the model, and replications\non 1 thread against all threads. "
+                 "About a minute. bench/run.sh in the source tree adds the\nfull-year and national scenarios.\n\n"
+              << opts << "\nExample:\n  tracesim bench --json bench.json\n";
+    return kOk;
+  }
+  const bool quick = vm.count("quick") > 0;
+  const unsigned threads = sweep::effective_threads(vm["threads"].as<unsigned>());
+  nlohmann::ordered_json results;
+  auto report = [&](const std::string& name, double value, const char* unit) {
+    std::printf("%-40s %16.6g %s\n", name.c_str(), value, unit);
+    std::fflush(stdout);
+    results[name] = value;
+  };
+  std::printf("%-40s %16s\n", "benchmark", "value");
+  for (std::size_t pending : {std::size_t{100}, std::size_t{10'000}, std::size_t{1'000'000}}) {
+    if (quick && pending > 10'000) continue;
+    report("kernel_events_per_s_pending_" + std::to_string(pending), kernel_hold(pending, quick ? 100'000 : 5'000'000),
+           "events/s");
+  }
+  std::string mmc = kMmc;
+  mmc.replace(mmc.find("END"), 3, quick ? "2021-01-06" : "2021-03-14");  // 3 or 70 days
+  const auto sc = scenario::load_scenario_text(mmc, "mmc");
+  model::RunOptions o;
+  o.seed = 1;
+  const auto t0 = std::chrono::steady_clock::now();
+  const auto r = model::simulate(sc.platform, o);
+  const double wall = seconds_since(t0);
+  report("mmc_callers", static_cast<double>(r.inbound.offered), "callers");
+  report("mmc_callers_per_s", static_cast<double>(r.inbound.offered) / wall, "callers/s");
+  report("mmc_events_per_s", static_cast<double>(r.events) / wall, "events/s");
+  // Replications on 1 thread, then on all: the results must be identical.
+  std::string shorter = kMmc;
+  shorter.replace(shorter.find("END"), 3, quick ? "2021-01-04" : "2021-01-10");
+  const auto small = scenario::load_scenario_text(shorter, "mmc-short");
+  const int reps = quick ? 4 : 16;
+  bool stopped = false;
+  auto t1 = std::chrono::steady_clock::now();
+  const auto one = sweep::run_replications(small.platform, 1, reps, 1, UINT64_MAX, {}, {}, stopped);
+  const double wall_one = seconds_since(t1);
+  t1 = std::chrono::steady_clock::now();
+  const auto many = sweep::run_replications(small.platform, 1, reps, threads, UINT64_MAX, {}, {}, stopped);
+  const double wall_many = seconds_since(t1);
+  for (std::size_t i = 0; i < one.size(); ++i)
+    if (one[i].events != many[i].events || one[i].inbound.answered != many[i].inbound.answered) {
+      std::cerr << "tracesim bench: replication " << i << " differs between 1 and " << threads << " threads\n";
+      return kInternal;
+    }
+  report("replications_1_thread_s", wall_one, "s");
+  report("replications_" + std::to_string(threads) + "_threads_s", wall_many, "s");
+  report("replications_speedup", wall_one / wall_many, "x");
+  results["threads"] = threads;
+  results["hardware_threads"] = std::thread::hardware_concurrency();
+  if (vm.count("json")) {
+    output::write_file_atomic(vm["json"].as<std::string>(), results.dump(2) + "\n");
+    std::cout << "written: " << vm["json"].as<std::string>() << "\n";
+  }
+  return kOk;
+}
+
+}  // namespace tracesim::cli
