@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: Apache-2.0
+// The event loop allocates nothing per event in steady state: counted with a
+// replaced global operator new. Its own executable, so no other test runs with it.
+#include <atomic>
+#include <catch2/catch.hpp>
+#include <cstdlib>
+#include <new>
+
+#include "../../support/builders.hpp"
+#include "tracesim/kernel/rng.hpp"
+#include "tracesim/kernel/simulator.hpp"
+#include "tracesim/model/platform.hpp"
+
+namespace {
+std::atomic<long> g_allocations{0};
+}  // namespace
+
+void* operator new(std::size_t size) {
+  g_allocations.fetch_add(1, std::memory_order_relaxed);
+  if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
+  throw std::bad_alloc();
+}
+void operator delete(void* p) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+
+using namespace tracesim;
+
+TEST_CASE("kernel: schedule and pop allocate nothing once the queue has reached its size", "[kernel][alloc]") {
+  kernel::Simulator sim;
+  kernel::KeyedEngine rng{7};
+  for (std::uint32_t i = 0; i < 5000; ++i)
+    sim.schedule_at(kernel::at_ms(static_cast<std::int64_t>(rng() % 10000)), kernel::Phase::Arrival, 1, i);
+  long before = 0;
+  long after = 0;
+  std::uint64_t n = 0;
+  // Each event schedules its successor: 5,000 pending throughout. Count from event 10,000 on.
+  sim.set_event_budget(200'000);
+  try {
+    sim.run_until(kernel::at_ms(INT64_MAX / 4), [&](const kernel::Event& e) {
+      if (++n == 10'000) before = g_allocations.load();
+      if (n == 200'000) after = g_allocations.load();  // before the budget's exception allocates its message
+      sim.schedule_in(kernel::Duration{1 + static_cast<std::int64_t>(rng() % 10000)}, kernel::Phase::Arrival, e.kind,
+                      e.entity);
+    });
+  } catch (const kernel::EventBudgetExceeded&) {
+  }
+  CHECK(n == 200'000);
+  CHECK(after - before == 0);
+}
+
+namespace {
+// Reads the allocation counter at each attempt, without allocating itself.
+struct AllocationProbe final : model::Observer {
+  long at_day_20 = -1;
+  long at_day_40 = -1;
+  void on_attempt(const model::AttemptRecord& r) override {
+    const auto day = kernel::ms_of(r.end) / kernel::kDay.count();
+    if (day == 20 && at_day_20 < 0) at_day_20 = g_allocations.load();
+    if (day == 40 && at_day_40 < 0) at_day_40 = g_allocations.load();
+  }
+  void on_task_final(const model::TaskRecord&) override {}
+  void on_agent_shift(const model::AgentShiftRecord&) override {}
+};
+}  // namespace
+
+TEST_CASE("model: a platform under steady demand stops allocating once its storage has grown", "[model][alloc]") {
+  // 60 days of a constant 150 cases a day with 3 agents: entities, queues and heaps reach
+  // their peak sizes in the first weeks and are then reused.
+  auto pc = test::micro_platform(std::vector<std::int64_t>(60, 150), 2, 12, 9);
+  pc.index_cases.release_spread_within_hour = true;
+  pc.index_cases.release_profile.fill(1.0);
+  pc.index_cases.inbound_first_share = 0.0;
+  pc.attempt.answer_probability = {0.6, 0.5};
+  pc.tasks[1].talk = model::DurationDist{model::DurationLaw::Lognormal, 9 * kernel::kMinute, 0.5, {}, {}};
+  AllocationProbe probe;
+  model::RunOptions o;
+  o.seed = 3;
+  o.observer = &probe;
+  const auto r = model::simulate(pc, o);
+  REQUIRE(probe.at_day_20 >= 0);
+  REQUIRE(probe.at_day_40 >= 0);
+  CHECK(r.tasks[0].arrived > 8000);
+  CHECK(probe.at_day_40 - probe.at_day_20 == 0);
+}
