@@ -247,8 +247,6 @@ class Platform {
       shift_carry_[p].assign(cfg_.pools[p].shifts.size(), 0.0);
       shift_pending_[p].assign(cfg_.pools[p].shifts.size(), 0);
       shift_start_at_[p].assign(cfg_.pools[p].shifts.size(), SimTime{});
-      has_pause_pool_ = has_pause_pool_ || (cfg_.pools[p].inbound_skill &&
-                                            cfg_.pools[p].blend.mode == BlendMode::PauseOutbound);
     }
     tasks_.reserve(4096);
     free_tasks_.reserve(4096);
@@ -610,7 +608,6 @@ class Platform {
     ++result_.inbound.abandoned;
     ++today().inbound_abandoned;
     give_up_call(ci, /*retry=*/true);
-    wake_idle_agents();
   }
 
   // The caller leaves without being answered: calls again later, or the case
@@ -690,7 +687,6 @@ class Platform {
     result_.pools[ag.pool].busy_ms += total.count();
     ++result_.pools[ag.pool].inbound_answered;
     sim_.schedule_in(total, Phase::Arrival, kAttemptEnd, a, ag.gen);
-    wake_idle_agents();
   }
 
   // The end of an answered inbound call: a case that called in is interviewed,
@@ -716,11 +712,6 @@ class Platform {
     finalize(c.task, FinalState::ReachedByCall, ag.reach_time);
   }
 
-  // Idle agents re-check for work (the inbound queue fell to a pause threshold).
-  void wake_idle_agents() {
-    if (!has_pause_pool_) return;
-    on_platform_opens();
-  }
 
   // ---- work list and agents ----------------------------------------------
   void enqueue(std::uint32_t ti) {
@@ -761,7 +752,8 @@ class Platform {
     const PoolConfig& pool = cfg_.pools[agents_[a].pool];
     if (!pool.inbound_skill) return true;
     switch (pool.blend.mode) {
-      case BlendMode::InboundFirst: return true;
+      case BlendMode::InboundFirst:
+      case BlendMode::OutboundFirst: return true;
       case BlendMode::Reserve: {
         const std::size_t idle = idle_[agents_[a].pool].size();
         const std::size_t others = agents_[a].state == AgentState::Idle ? idle - 1 : idle;
@@ -772,17 +764,39 @@ class Platform {
     return true;
   }
 
-  // Starts the best work agent `a` may take now: a waiting inbound call first,
-  // then outbound work if the blend rule allows; false if there is none.
+  // Whether a free agent of `pool` takes a waiting caller before outbound work.
+  bool inbound_before_outbound(const PoolConfig& pool) const {
+    switch (pool.blend.mode) {
+      case BlendMode::InboundFirst:
+      case BlendMode::Reserve: return true;
+      case BlendMode::OutboundFirst: return false;
+      case BlendMode::PauseOutbound: return queue_len_ > static_cast<std::uint64_t>(pool.blend.pause_queue_above);
+    }
+    return true;
+  }
+
+  bool take_caller(std::uint32_t a) {
+    if (const auto ci = pop_caller()) {
+      if (agents_[a].state == AgentState::Idle) remove_idle(a);
+      start_inbound(a, *ci);
+      return true;
+    }
+    return false;
+  }
+
+  // Starts the best work agent `a` may take now, as the pool's blend rule orders
+  // inbound callers and outbound work; false if there is none.
   bool try_start(std::uint32_t a) {
     const std::uint32_t pool = agents_[a].pool;
-    if (cfg_.pools[pool].inbound_skill && queue_len_ > 0 && is_open_now()) {
-      if (const auto ci = pop_caller()) {
-        if (agents_[a].state == AgentState::Idle) remove_idle(a);
-        start_inbound(a, *ci);
-        return true;
-      }
-    }
+    const PoolConfig& pc = cfg_.pools[pool];
+    const bool callers = pc.inbound_skill && queue_len_ > 0 && is_open_now();
+    if (callers && inbound_before_outbound(pc) && take_caller(a)) return true;
+    if (try_outbound(a)) return true;
+    return callers && take_caller(a);
+  }
+
+  bool try_outbound(std::uint32_t a) {
+    const std::uint32_t pool = agents_[a].pool;
     if (!outbound_allowed(a)) return false;
     std::array<bool, kTaskTypes> allowed{};
     for (std::size_t ty = 0; ty < kTaskTypes; ++ty)
@@ -1071,8 +1085,9 @@ class Platform {
     // A shift ending at midnight that starts again at midnight (round-the-clock
     // cover): the agent carries on instead of leaving, so capacity has no gap.
     const ShiftConfig& shift = cfg_.pools[ag.pool].shifts[ag.shift];
+    // (An agent on a break at midnight leaves instead: its break's end belongs to the old shift.)
     if (shift.end == kDay && shift.start.count() == 0 && shift_pending_[ag.pool][ag.shift] > 0 &&
-        shift_start_at_[ag.pool][ag.shift] == sim_.now()) {
+        shift_start_at_[ag.pool][ag.shift] == sim_.now() && ag.state != AgentState::Break) {
       --shift_pending_[ag.pool][ag.shift];
       const Duration work = working_time(shift);
       today().staffed_ms += work.count();
@@ -1192,7 +1207,6 @@ class Platform {
   std::size_t queue_head_ = 0;
   std::uint64_t queue_len_ = 0;                 // callers waiting (queue_ also holds stale entries)
   SimTime queue_changed_{};
-  bool has_pause_pool_ = false;
   WorkList work_;
 };
 

@@ -419,12 +419,14 @@ void read_pool(ReadContext& ctx, const Field& f, model::PoolConfig& pool) {
     if (b.is_map()) {
       if (b.has("mode")) {
         if (auto c = detail::read_choice(ctx, b.at("mode"),
-                                         {{"inbound_first", "a free agent takes a waiting call first"},
-                                          {"reserve", "keep reserve_agents idle for inbound"},
-                                          {"pause_outbound", "no outbound while more than pause_queue_above wait"}}))
-          pool.blend.mode = *c == "inbound_first" ? model::BlendMode::InboundFirst
-                            : *c == "reserve"     ? model::BlendMode::Reserve
-                                                  : model::BlendMode::PauseOutbound;
+                                         {{"inbound_first", "a free agent takes a waiting caller first"},
+                                          {"outbound_first", "a free agent takes outbound work first"},
+                                          {"reserve", "inbound first, and keep reserve_agents idle for it"},
+                                          {"pause_outbound", "outbound first, but no outbound while more than pause_queue_above wait"}}))
+          pool.blend.mode = *c == "inbound_first"    ? model::BlendMode::InboundFirst
+                            : *c == "outbound_first" ? model::BlendMode::OutboundFirst
+                            : *c == "reserve"        ? model::BlendMode::Reserve
+                                                     : model::BlendMode::PauseOutbound;
       }
       optional_key(b, "reserve_agents", pool.blend.reserve_agents, [&](const Field& x) { return detail::read_int(ctx, x, 0, kMaxAgentsPerShift); });
       optional_key(b, "pause_queue_above", pool.blend.pause_queue_above, [&](const Field& x) { return detail::read_int(ctx, x, 0, 1000000); });

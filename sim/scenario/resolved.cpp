@@ -254,9 +254,10 @@ std::string to_yaml(const Scenario& sc) {
     out << YAML::EndSeq;
     out << YAML::Key << "no_new_attempt_before_end" << YAML::Value << format_duration(pool.no_new_attempt_before_end);
     out << YAML::Key << "blend" << YAML::Value << YAML::Flow << YAML::BeginMap << YAML::Key << "mode" << YAML::Value
-        << (pool.blend.mode == model::BlendMode::InboundFirst ? "inbound_first"
-            : pool.blend.mode == model::BlendMode::Reserve    ? "reserve"
-                                                              : "pause_outbound")
+        << (pool.blend.mode == model::BlendMode::InboundFirst    ? "inbound_first"
+            : pool.blend.mode == model::BlendMode::OutboundFirst ? "outbound_first"
+            : pool.blend.mode == model::BlendMode::Reserve       ? "reserve"
+                                                                 : "pause_outbound")
         << YAML::Key << "reserve_agents" << YAML::Value << pool.blend.reserve_agents << YAML::Key
         << "pause_queue_above" << YAML::Value << pool.blend.pause_queue_above << YAML::EndMap;
     if (pool.reinforcement.enabled) {

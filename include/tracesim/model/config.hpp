@@ -142,11 +142,12 @@ struct ShiftConfig {
 enum class SizeMode : std::uint8_t { Fte, Roster };
 
 /// How a pool shares its agents between inbound calls and outbound work.
-/// Inbound calls waiting are always served first; the modes restrict outbound.
 enum class BlendMode : std::uint8_t {
-  InboundFirst,   // a free agent takes a waiting inbound call, else outbound work
-  Reserve,        // outbound only while at least `reserve_agents` other agents stay idle
-  PauseOutbound,  // no outbound while more than `pause_queue_above` calls wait
+  InboundFirst,   // a free agent takes a waiting caller first, else outbound work
+  OutboundFirst,  // a free agent takes outbound work first, else a waiting caller
+  Reserve,        // inbound first, and outbound only while `reserve_agents` other agents stay idle
+  PauseOutbound,  // outbound first, but inbound first (and no outbound) while more than
+                  // `pause_queue_above` callers wait
 };
 
 struct BlendConfig {

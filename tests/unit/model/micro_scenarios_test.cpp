@@ -200,3 +200,31 @@ TEST_CASE("model: work left at the horizon is reported as pending", "[model][gol
   CHECK(r.tasks[0].pending == 1);
   CHECK(r.tasks[1].arrived == 0);
 }
+
+TEST_CASE("model: a reinforcement pool opens after its delay when the backlog is high and closes when it recovers",
+          "[model][golden]") {
+  // Days 0-2: 40 cases a day, nobody in the main pool on days 0-1, so the backlog at the
+  // day-0 close (19:00) is 40 > 30: the overflow pool activates 1 day later (day 1 19:00)
+  // and is staffed from day 2 (the first day starting after that). On day 2 it clears the
+  // backlog; at the day-2 close the backlog is below 5, so from day 3 on it is closed again.
+  auto pc = test::micro_platform({40, 40, 40, 0, 0}, 0, 0);
+  pc.index_cases.inbound_first_share = 0.0;
+  pc.tasks[0].deadline = 10 * 24 * kernel::kHour;
+  pc.tasks[0].retry.on_exhausted = model::OnExhausted::GiveUp;
+  model::PoolConfig renfort = pc.pools[0];
+  renfort.name = "renfort";
+  renfort.steps[0].agents_per_shift = {20};
+  renfort.reinforcement.enabled = true;
+  renfort.reinforcement.backlog_above = 30;
+  renfort.reinforcement.activation_delay = 24 * kernel::kHour;
+  renfort.reinforcement.release_backlog_below = 5;
+  pc.pools.push_back(renfort);
+  const auto r = run(pc);
+  CHECK(r.pools[1].active_days == 1);
+  CHECK(r.days[0].backlog_at_close[0] == 40);
+  CHECK(r.days[1].backlog_at_close[0] == 80);
+  CHECK(r.days[2].backlog_at_close[0] == 0);
+  CHECK(r.days[2].attempts[0] == 120);
+  CHECK(r.days[3].staffed_ms == 0);
+  CHECK(r.pools[1].staffed_ms == 20 * 11 * 3'600'000LL);
+}
