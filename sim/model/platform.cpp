@@ -1,4 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
+// One replication of a contact-tracing platform: the Platform class and its event
+// handlers. Longer than the house limit on purpose: every handler reads and writes
+// the same per-replication state (entities, queues, counters), and splitting the
+// class across files would expose that state in a header to the whole module. The
+// file is in sections: set-up, dispatch, days and demand, SMS, inbound line, work
+// list and agents, shifts.
 #include "tracesim/model/platform.hpp"
 
 #include <algorithm>

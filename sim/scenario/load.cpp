@@ -1,4 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
+// The scenario reader: one function per section of the file, in file order, all
+// built on the strict readers of yaml_reader.hpp. Longer than the house limit
+// because the format is: each section's keys are read, ranged and reported here,
+// next to each other, so that a reader of the format finds every key in one place.
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
