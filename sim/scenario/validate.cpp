@@ -20,6 +20,7 @@ std::string number(double v) {
   return buf;
 }
 constexpr double kMaxAgentsPerShift = 100000;
+constexpr double kMaxIndexCases = 2e8;
 }  // namespace
 
 Diagnostics validate(const Scenario& sc) {
@@ -87,6 +88,16 @@ Diagnostics validate(const Scenario& sc) {
       for (double x : ic.curve.weekday_profile) w += x;
       if (w <= 0) fail("demand.index_cases.curve.weekday_profile", "at least one weight must be positive");
     }
+  }
+  // Fail fast on absurd workloads instead of running for hours into the event budget.
+  if (days >= 1 && days <= kMaxDays) {
+    double expected = 0;
+    for (int d = 0; d < days; ++d)
+      expected += model::expected_positives(ic.curve, kernel::Date{cal.start.days + d}).value_or(0.0);
+    expected *= ic.share_handled;
+    if (expected > kMaxIndexCases)
+      fail("demand.index_cases", "the curve gives about " + number(expected) +
+                                     " index cases over the calendar; at most 2e8 can be simulated");
   }
   if (pc.contacts_per_case.law == model::CountLaw::Table) {
     double t = 0;
