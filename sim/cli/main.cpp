@@ -37,7 +37,7 @@ Run 'tracesim <command> --help' for the options and examples of each command.
 Examples:
   tracesim check scenarios/occitanie-2021.yaml
   tracesim run scenarios/occitanie-2021.yaml --replications 20 --out results/occitanie
-  tracesim run scenarios/occitanie-2021.yaml --set staffing.pools.tracers.fte[2].fte=95
+  tracesim run scenarios/occitanie-2021.yaml --set 'staffing.pools.tracers.fte[2].fte=95'
 
 Exit codes: 0 success, 64 usage error, 65 invalid scenario or data, 66 file not
 readable, 70 internal error, 74 output not writable, 75 run exceeded its event
