@@ -146,6 +146,25 @@ struct SmsStep {
   std::array<double, kTaskTypes> share{};
 };
 
+// Takes a free slot of `items` (or appends one) and resets it, with a generation
+// one past the old one's: events and queue entries that name the old occupant no
+// longer match. Slots are reused, so storage follows the work in flight.
+template <class T>
+std::uint32_t take_slot(std::vector<T>& items, std::vector<std::uint32_t>& free) {
+  std::uint32_t i;
+  if (!free.empty()) {
+    i = free.back();
+    free.pop_back();
+  } else {
+    i = static_cast<std::uint32_t>(items.size());
+    items.emplace_back();
+  }
+  const std::uint32_t gen = items[i].gen;
+  items[i] = T{};
+  items[i].gen = gen + 1;
+  return i;
+}
+
 class Platform {
  public:
   Platform(const PlatformConfig& config, const RunOptions& options)
@@ -524,19 +543,8 @@ class Platform {
 
   // ---- inbound line ------------------------------------------------------
   std::uint32_t alloc_call() {
-    std::uint32_t ci;
-    if (!free_calls_.empty()) {
-      ci = free_calls_.back();
-      free_calls_.pop_back();
-    } else {
-      ci = static_cast<std::uint32_t>(calls_.size());
-      calls_.emplace_back();
-    }
-    InboundCall& c = calls_[ci];
-    const std::uint32_t gen = c.gen;
-    c = InboundCall{};
-    c.gen = gen + 1;
-    c.live = true;
+    const std::uint32_t ci = take_slot(calls_, free_calls_);
+    calls_[ci].live = true;
     return ci;
   }
 
@@ -977,21 +985,7 @@ class Platform {
     free_tasks_.push_back(ti);
   }
 
-  std::uint32_t alloc_task() {
-    std::uint32_t ti;
-    if (!free_tasks_.empty()) {
-      ti = free_tasks_.back();
-      free_tasks_.pop_back();
-    } else {
-      ti = static_cast<std::uint32_t>(tasks_.size());
-      tasks_.emplace_back();
-    }
-    Task& t = tasks_[ti];
-    const std::uint32_t gen = t.gen;
-    t = Task{};
-    t.gen = gen + 1;
-    return ti;
-  }
+  std::uint32_t alloc_task() { return take_slot(tasks_, free_tasks_); }
 
   // ---- shifts ------------------------------------------------------------
   void schedule_shifts(Date date, SimTime start) {
@@ -1119,21 +1113,7 @@ class Platform {
     free_agents_.push_back(a);
   }
 
-  std::uint32_t alloc_agent() {
-    std::uint32_t a;
-    if (!free_agents_.empty()) {
-      a = free_agents_.back();
-      free_agents_.pop_back();
-    } else {
-      a = static_cast<std::uint32_t>(agents_.size());
-      agents_.emplace_back();
-    }
-    Agent& ag = agents_[a];
-    const std::uint32_t gen = ag.gen;
-    ag = Agent{};
-    ag.gen = gen + 1;
-    return a;
-  }
+  std::uint32_t alloc_agent() { return take_slot(agents_, free_agents_); }
 
   void on_platform_opens() {
     for (std::size_t p = 0; p < idle_.size(); ++p) {
