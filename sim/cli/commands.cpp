@@ -108,7 +108,7 @@ std::vector<scenario::Override> overrides_of(const po::variables_map& vm) {
     std::error_code ec;
     if (!std::filesystem::is_regular_file(path, ec))
       throw scenario::InputError("cannot read the case series '" + path.string() + "' given by --cases: no such file");
-    out.push_back({"demand.index_cases.curve", "{daily_csv: \"" + path.string() + "\"}"});
+    out.push_back({"demand.index_cases.curve", "{daily_csv: \"" + path.string() + "\"}", "--cases"});
   }
   return out;
 }

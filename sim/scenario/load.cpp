@@ -705,7 +705,7 @@ void apply_override(YAML::Node root, const Override& o) {
   try {
     value = YAML::Load(o.value);
   } catch (const YAML::Exception& e) {
-    throw ScenarioError({Diagnostic{"--set " + o.path + "=" + o.value, 0, 0, o.path, "not a valid YAML value: " + e.msg}});
+    throw ScenarioError({Diagnostic{o.label(), 0, 0, o.path, "not a valid YAML value: " + e.msg}});
   }
   YAML::Node node = root;
   for (std::size_t i = 0; i < parts.size(); ++i) {
@@ -716,10 +716,10 @@ void apply_override(YAML::Node root, const Override& o) {
       try {
         idx = std::stoul(p.substr(1, p.size() - 2));
       } catch (const std::exception&) {
-        throw ScenarioError({Diagnostic{"--set " + o.path + "=" + o.value, 0, 0, o.path, "bad list index " + p}});
+        throw ScenarioError({Diagnostic{o.label(), 0, 0, o.path, "bad list index " + p}});
       }
       if (!node.IsSequence() || idx >= node.size())
-        throw ScenarioError({Diagnostic{"--set " + o.path + "=" + o.value, 0, 0, o.path,
+        throw ScenarioError({Diagnostic{o.label(), 0, 0, o.path,
                                         "no list item " + p + " to override"}});
       if (last) {
         node[idx] = value;
@@ -729,7 +729,7 @@ void apply_override(YAML::Node root, const Override& o) {
       }
     } else {
       if (!node.IsMap() && !node.IsNull())
-        throw ScenarioError({Diagnostic{"--set " + o.path + "=" + o.value, 0, 0, o.path,
+        throw ScenarioError({Diagnostic{o.label(), 0, 0, o.path,
                                         "'" + p + "' is not inside a mapping"}});
       if (last) {
         node[p] = value;

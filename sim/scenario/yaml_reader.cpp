@@ -15,7 +15,7 @@ void ReadContext::error(const YAML::Node& at, const std::string& path, const std
   // A problem inside an override is reported against the override, not the file.
   for (const Override& o : overrides) {
     if (path == o.path || path.rfind(o.path + ".", 0) == 0 || path.rfind(o.path + "[", 0) == 0) {
-      d.file = "--set " + o.path + "=" + o.value;
+      d.file = o.label();
       diags.push_back(std::move(d));
       return;
     }
@@ -30,7 +30,7 @@ void ReadContext::error(const YAML::Node& at, const std::string& path, const std
 void ReadContext::locate(Diagnostic& d) const {
   for (const Override& o : overrides) {
     if (d.path == o.path || d.path.rfind(o.path + ".", 0) == 0) {
-      d.file = "--set " + o.path + "=" + o.value;
+      d.file = o.label();
       return;
     }
   }

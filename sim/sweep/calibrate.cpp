@@ -111,7 +111,7 @@ CalibrationResult calibrate(const std::filesystem::path& file, const std::vector
   auto with_values = [&](const std::vector<double>& values) {
     auto o = overrides;
     for (std::size_t k = 0; k < values.size(); ++k)
-      o.push_back({cal.parameters[k].key, value_text(cal.parameters[k], values[k])});
+      o.push_back({cal.parameters[k].key, value_text(cal.parameters[k], values[k]), "calibration parameter"});
     return o;
   };
   auto run_at = [&](const std::vector<scenario::Override>& o, std::vector<std::vector<double>>& per_target) {

@@ -233,7 +233,7 @@ SweepOutcome run_sweep(const SweepSpec& spec, const fs::path& out_dir, std::stop
   const auto base = scenario::load_scenario(spec.scenario, spec.base_overrides);
   for (const auto& values : points) {
     auto overrides = spec.base_overrides;
-    for (std::size_t a = 0; a < spec.axes.size(); ++a) overrides.push_back({spec.axes[a].key, values[a]});
+    for (std::size_t a = 0; a < spec.axes.size(); ++a) overrides.push_back({spec.axes[a].key, values[a], "--vary"});
     configs.push_back(scenario::load_scenario(spec.scenario, overrides).platform);
   }
   const auto id = identity(spec, scenario::to_yaml(base), points.size());

@@ -76,6 +76,10 @@ struct Scenario {
 struct Override {
   std::string path;
   std::string value;
+  std::string origin = "--set";  // the option it came from, for messages ("--vary", a calibration parameter)
+
+  /// "--set KEY=VALUE": where a problem with this override is reported.
+  [[nodiscard]] std::string label() const { return origin + " " + path + "=" + value; }
 };
 
 /// Parses "KEY=VALUE"; throws InputError if there is no '=' or the key is empty.
