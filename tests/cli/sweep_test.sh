@@ -26,6 +26,12 @@ check test "$(wc -l < "$work/one/replications.csv")" -eq 73
 # Re-running into a finished folder without --resume is refused (exit 64).
 "$bin" "${args[@]}" --out "$work/one" 2>/dev/null; check test $? -eq 64
 
+# A bad value on the grid fails before anything runs, reported against its --vary.
+"$bin" sweep "$src/scenarios/occitanie-2021.yaml" --vary 'staffing.pools.tracers.fte[0].fte=10,-5' -q \
+  --out "$work/bad" 2> "$work/bad.err"; check test $? -eq 65
+check grep -qF -- "--vary staffing.pools.tracers.fte[0].fte=-5: staffing.pools.tracers.fte[0].fte: expected a number" "$work/bad.err"
+check test ! -e "$work/bad/points.csv"
+
 # Interrupt after the first point is saved, then resume.
 "$bin" "${args[@]}" -j 1 --out "$work/int" 2>"$work/int.err" &
 pid=$!
