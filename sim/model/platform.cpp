@@ -233,13 +233,14 @@ class Platform {
       acc += w;
       release_cdf_[h] = acc;
     }
-    // Work list: rank 0 for cases calling in, then the priority segments, then the rest.
+    // Work list ranks: the priority segments in order, then the rest. (Cases that call
+    // in wait on the inbound line, not in the work list.)
     const auto& segs = cfg_.index_cases.segments;
-    segment_rank_.assign(segs.size(), cfg_.discipline.priority_segments.size() + 1);
+    segment_rank_.assign(segs.size(), cfg_.discipline.priority_segments.size());
     for (std::size_t r = 0; r < cfg_.discipline.priority_segments.size(); ++r)
       for (std::size_t s = 0; s < segs.size(); ++s)
-        if (segs[s].name == cfg_.discipline.priority_segments[r]) segment_rank_[s] = r + 1;
-    work_.configure(cfg_.discipline.priority_segments.size() + 2, cfg_.discipline.order,
+        if (segs[s].name == cfg_.discipline.priority_segments[r]) segment_rank_[s] = r;
+    work_.configure(cfg_.discipline.priority_segments.size() + 1, cfg_.discipline.order,
                     cfg_.discipline.index_before_contacts);
     for (const SmsPolicyStep& step : cfg_.sms.policy) {
       SmsStep s{step.from, -1, step.share};
@@ -746,7 +747,7 @@ class Platform {
       }
     }
     t.state = TaskState::Queued;
-    const std::size_t rank = t.inbound_first ? 0 : segment_rank_[t.segment];
+    const std::size_t rank = segment_rank_[t.segment];
     const std::int64_t primary = kernel::ms_of(t.deadline);
     work_.push(rank, t.type, primary, ti, t.gen);
     // Wake one idle agent able to take this type, if any.
@@ -864,9 +865,7 @@ class Platform {
     bool answered = false;
     Duration ring{0};
     Duration handling{0};
-    if (t.inbound_first && t.attempts == 1) {
-      answered = true;  // the case is on the line: no ring, no chance of a miss
-    } else {
+    {
       const auto& probs = cfg_.attempt.answer_probability;
       const double base = probs[std::min<std::size_t>(t.attempts - 1u, probs.size() - 1)];
       const auto hour = static_cast<std::size_t>((kernel::ms_of(now) % kDay.count()) /
