@@ -1,48 +1,58 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-// Analytic queueing baselines planners know: Erlang C (M/M/c) and Erlang A
-// (M/M/c+M, exponential patience). All times and rates in one unit of the
-// caller's choice (e.g. minutes and calls per minute).
+// Analytic queueing baselines that planners know: Erlang C (M/M/c) and Erlang A
+// (Palm's M/M/c+M, exponential patience). Poisson arrivals, exponential handle
+// times, c identical agents, one FCFS queue of unlimited size.
+//
+// Units: every time (mean_handle, mean_patience, service_level_threshold and the
+// waits in the result) is in ONE time unit of the caller's choice, and
+// arrival_rate is per that same unit (e.g. minutes and calls per minute). The
+// results are then in that unit too. Nothing here keeps state between calls.
 namespace tracesim::analytic {
 
 struct ErlangInput {
-  double arrival_rate = 0;             // lambda, calls per time unit (> 0)
-  double mean_handle = 0;              // 1/mu (> 0)
+  double arrival_rate = 0;             // lambda, arrivals per time unit (finite, >= 0)
+  double mean_handle = 0;              // 1/mu, time units (finite, > 0)
   int agents = 1;                      // c (>= 1)
-  double mean_patience = 0;            // 1/theta; 0 or +inf: callers never abandon (Erlang C)
-  double service_level_threshold = 0;  // t, for the service level
+  double mean_patience = 0;            // 1/theta, time units; 0 or +inf: nobody abandons (Erlang C)
+  double service_level_threshold = 0;  // t, time units (>= 0; +inf allowed)
 };
 
 struct ErlangResult {
   double offered_load = 0;        // a = lambda / mu, Erlangs
-  double occupancy = 0;           // carried load / c
+  double occupancy = 0;           // carried load / c = mean busy agents / c, in [0, 1]
   double wait_probability = 0;    // P(an arrival waits > 0) = P(all agents busy), by PASTA
-  double mean_wait = 0;           // mean time in queue of all arrivals (abandoned ones until they leave)
-  double mean_wait_answered = 0;  // mean wait of answered calls
-  double abandon_probability = 0;
-  double service_level = 0;       // P(answered with wait <= t), as a share of all arrivals
-  double mean_queue_length = 0;   // L_q
-  bool stable = true;             // Erlang C only: a < c
+  double mean_wait = 0;           // mean time in queue of all arrivals (abandoned ones until they leave), L_q / lambda
+  double mean_wait_answered = 0;  // mean time in queue of the arrivals that get answered
+  double abandon_probability = 0; // share of arrivals that abandon (0 for Erlang C)
+  double service_level = 0;       // Erlang A: P(answered and wait <= t); Erlang C: P(wait <= t); share of all arrivals
+  double mean_queue_length = 0;   // L_q, time-average number waiting
+  bool stable = true;             // false only for Erlang C with a >= c (then waits and L_q are +inf, service level 0)
 };
 
-/// Erlang C. Unstable systems (a >= c) return stable = false and infinite waits.
-/// Throws std::invalid_argument on non-positive rates or agents < 1.
-ErlangResult erlang_c(const ErlangInput& in);
-
-/// Erlang A (Palm's M/M/c+M), computed from the birth-death chain; the service
-/// level uses the time to reach service of a caller with k callers ahead
-/// (hypoexponential), by uniformisation. Throws std::invalid_argument as erlang_c.
-ErlangResult erlang_a(const ErlangInput& in);
-
-/// Erlang A when mean_patience is finite and positive, Erlang C otherwise.
-ErlangResult erlang(const ErlangInput& in);
-
-/// Erlang B blocking probability B(c, a).
+/// Erlang B blocking probability B(c, a) of c servers offered a Erlangs, by the
+/// recursion B(0) = 1, B(k) = a B(k-1) / (k + a B(k-1)) (stable for any c).
+/// Throws std::invalid_argument if agents < 1 or offered_load is negative or not finite.
 double erlang_b(int agents, double offered_load);
 
-/// The least number of agents whose service level is >= target; throws
-/// std::invalid_argument if none up to max_agents.
-int least_agents(ErlangInput in, double target_service_level, int max_agents = 100000);
+/// Erlang C (M/M/c); in.mean_patience must be 0 or +inf. If a >= c the result has
+/// stable = false, wait_probability 1, infinite waits and L_q, service level 0.
+/// Throws std::invalid_argument on bad input (see ErlangInput) or a finite positive patience.
+ErlangResult erlang_c(const ErlangInput& in);
+
+/// Erlang A (M/M/c+M, Palm; Garnett-Mandelbaum-Reiman): exact, from the birth-death
+/// chain; always stable. in.mean_patience must be finite and > 0. Throws
+/// std::invalid_argument on bad input, or if lambda * mean_patience is too large to sum (> ~1e8).
+ErlangResult erlang_a(const ErlangInput& in);
+
+/// erlang_a when in.mean_patience is finite and > 0, erlang_c when it is 0 or +inf.
+/// Throws std::invalid_argument on bad input (see ErlangInput).
+ErlangResult erlang(const ErlangInput& in);
+
+/// The least c in [1, max_agents] with erlang(base with agents = c).service_level >= target
+/// (base.agents is ignored). Target in [0, 1]. Throws std::invalid_argument on bad input
+/// or if even max_agents agents do not meet the target.
+int least_agents(ErlangInput base, double target_service_level, int max_agents = 100000);
 
 }  // namespace tracesim::analytic
