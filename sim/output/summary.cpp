@@ -115,8 +115,8 @@ std::vector<Kpi> kpis(const model::RunResult& r) {
 
 std::string fnv1a_hex(const std::string& text) {
   std::uint64_t h = 0xcbf29ce484222325ULL;
-  for (unsigned char c : text) {
-    h ^= c;
+  for (const char c : text) {
+    h ^= static_cast<unsigned char>(c);
     h *= 0x100000001b3ULL;
   }
   char buf[17];

@@ -143,9 +143,9 @@ TEST_CASE("property: no attempt starts while closed or outside the agent's shift
   for (std::size_t k = 0; k < starts.size(); k += 97) {
     const std::int64_t t = starts[k];
     std::size_t busy = 0;
-    for (const auto& a : rec.attempts) busy += (kernel::ms_of(a.start) <= t && t < kernel::ms_of(a.end)) ? 1 : 0;
+    for (const auto& a : rec.attempts) busy += (kernel::ms_of(a.start) <= t && t < kernel::ms_of(a.end)) ? 1U : 0U;
     std::size_t on = 0;
-    for (const auto& s : rec.shifts) on += (kernel::ms_of(s.on) <= t && t < kernel::ms_of(s.off)) ? 1 : 0;
+    for (const auto& s : rec.shifts) on += (kernel::ms_of(s.on) <= t && t < kernel::ms_of(s.off)) ? 1U : 0U;
     REQUIRE(busy <= on);
   }
 }
