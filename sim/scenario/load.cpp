@@ -8,10 +8,12 @@
 #include <algorithm>
 #include <climits>
 #include <fstream>
+#include <memory>
 #include <sstream>
 
 #include "schema.hpp"
 #include "tracesim/scenario/cases_csv.hpp"
+#include "tracesim/scenario/document.hpp"
 #include "tracesim/scenario/scenario.hpp"
 #include "tracesim/scenario/units.hpp"
 #include "yaml_reader.hpp"
@@ -812,12 +814,21 @@ Override parse_override(const std::string& text) {
   return Override{text.substr(0, eq), text.substr(eq + 1)};
 }
 
-Scenario load_scenario_text(const std::string& text, const std::string& name,
-                            const std::vector<Override>& overrides, const std::filesystem::path& base_dir) {
-  return load_node(parse_yaml(text, name), name, overrides, base_dir);
+struct Document::Parsed {
+  std::string text;
+  std::string name;
+  std::filesystem::path base_dir;
+};
+
+Document::Document(std::shared_ptr<const Parsed> parsed) : parsed_(std::move(parsed)) {}
+
+Document Document::from_text(const std::string& text, const std::string& name,
+                             const std::filesystem::path& base_dir) {
+  (void)parse_yaml(text, name);  // malformed YAML is reported now, once
+  return Document{std::make_shared<const Parsed>(Parsed{text, name, base_dir})};
 }
 
-Scenario load_scenario(const std::filesystem::path& file, const std::vector<Override>& overrides) {
+Document Document::from_file(const std::filesystem::path& file) {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(file, ec))
     throw InputError("cannot read scenario '" + file.string() + "': no such file");
@@ -825,7 +836,25 @@ Scenario load_scenario(const std::filesystem::path& file, const std::vector<Over
   if (!in) throw InputError("cannot read scenario '" + file.string() + "': permission denied or unreadable");
   std::ostringstream text;
   text << in.rdbuf();
-  return load_node(parse_yaml(text.str(), file.string()), file.string(), overrides, file.parent_path());
+  return from_text(text.str(), file.string(), file.parent_path());
+}
+
+Scenario Document::resolve(const std::vector<Override>& variations) const {
+  // The overrides need a tree of their own, and yaml-cpp's Clone drops the
+  // line and column of every node; so each resolve parses the text kept in
+  // memory (well under a millisecond), and the file is read only once.
+  return load_node(parse_yaml(parsed_->text, parsed_->name), parsed_->name, variations, parsed_->base_dir);
+}
+
+const std::string& Document::name() const { return parsed_->name; }
+
+Scenario load_scenario_text(const std::string& text, const std::string& name,
+                            const std::vector<Override>& overrides, const std::filesystem::path& base_dir) {
+  return Document::from_text(text, name, base_dir).resolve(overrides);
+}
+
+Scenario load_scenario(const std::filesystem::path& file, const std::vector<Override>& overrides) {
+  return Document::from_file(file).resolve(overrides);
 }
 
 std::set<std::string> known_key_paths() { return detail::schema_paths(); }

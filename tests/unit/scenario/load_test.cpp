@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "tracesim/scenario/cases_csv.hpp"
+#include "tracesim/scenario/document.hpp"
 #include "tracesim/scenario/scenario.hpp"
 
 using namespace tracesim;
@@ -104,4 +105,27 @@ TEST_CASE("scenario: the case series reader locates each problem", "[scenario][c
   CHECK(format(e[0]) == "c.csv:3:1: expected an ISO date YYYY-MM-DD, got '2021-13-02'");
   CHECK(format(e[1]) == "c.csv:4:12: expected a whole number of positives >= 0, got '-4'");
   CHECK(format(e[2]).find("consecutive") != std::string::npos);
+}
+
+TEST_CASE("scenario: a document parsed once resolves each variation on its own copy", "[scenario]") {
+  const auto doc = scenario::Document::from_text(kMinimal, "t.yaml");
+  const auto varied = doc.resolve({{"staffing.pools.tracers.fte[0].fte", "25", "--vary"}});
+  const auto base = doc.resolve();
+  CHECK(varied.platform.pools[0].steps[0].fte == 25);
+  CHECK(base.platform.pools[0].steps[0].fte == 10);
+  try {
+    (void)doc.resolve({{"staffing.pools.tracers.fte[0].fte", "-1", "--vary"}});
+    FAIL("a negative FTE was accepted");
+  } catch (const scenario::ScenarioError& e) {
+    CHECK(format(e.diagnostics().front()).rfind("--vary staffing.pools.tracers.fte[0].fte=-1: ", 0) == 0);
+  }
+  // Positions survive: a mistake in the text is located on its line.
+  const auto bad = scenario::Document::from_text(kMinimal + "run: {replications: 0}\n", "t.yaml");
+  try {
+    (void)bad.resolve();
+    FAIL("replications 0 was accepted");
+  } catch (const scenario::ScenarioError& e) {
+    CHECK(e.diagnostics().front().line == 12);
+  }
+  CHECK_THROWS_AS(scenario::Document::from_text("a: [", "broken.yaml"), scenario::ScenarioError);
 }
