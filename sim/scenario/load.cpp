@@ -11,7 +11,10 @@
 #include <memory>
 #include <sstream>
 
+#include "bounds.hpp"
+#include "overrides.hpp"
 #include "schema.hpp"
+#include "spellings.hpp"
 #include "tracesim/scenario/cases_csv.hpp"
 #include "tracesim/scenario/document.hpp"
 #include "tracesim/scenario/scenario.hpp"
@@ -28,14 +31,11 @@ using model::TaskType;
 
 namespace {
 
-// Bounds that stop absurd inputs before they cost memory or time.
-constexpr long long kMaxDays = 3660;          // ten years
-constexpr double kMaxPerDay = 1e7;            // index cases per day
-constexpr double kMaxFte = 100000;
-constexpr int kMaxAgentsPerShift = 100000;
-constexpr Duration kMaxDuration = 365 * kernel::kDay;
-
-const char* const kWeekdays[7] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+using detail::kMaxAgentsPerShift;
+using detail::kMaxDuration;
+using detail::kMaxFte;
+using detail::kMaxPerDay;
+using detail::kWeekdays;
 
 // Reads `key` of `m` into `out` with `read` if present; keeps the default otherwise.
 template <class T, class Read>
@@ -115,7 +115,7 @@ void read_calendar(ReadContext& ctx, const Field& f, model::CalendarConfig& cal)
         cal.weekly[6] = h;
       }
       for (std::size_t d = 0; d < 7; ++d)
-        if (o.has(kWeekdays[d])) cal.weekly[d] = read_day_hours(ctx, o.at(kWeekdays[d]));
+        if (o.has(std::string{kWeekdays[d]})) cal.weekly[d] = read_day_hours(ctx, o.at(std::string{kWeekdays[d]}));
     }
   }
   if (m.has("closed_dates")) {
@@ -687,62 +687,6 @@ void read_calibration(ReadContext& ctx, const Field& f, CalibrationSection& cal)
   }
 }
 
-// Sets `path` (a.b[2].c) in `root` to `value`, creating mappings as needed.
-void apply_override(YAML::Node root, const Override& o) {
-  std::vector<std::string> parts;
-  std::string cur;
-  for (char c : o.path) {
-    if (c == '.' || c == '[') {
-      if (!cur.empty()) parts.push_back(cur);
-      cur = c == '[' ? "[" : "";
-    } else if (c == ']') {
-      parts.push_back(cur + "]");
-      cur.clear();
-    } else {
-      cur += c;
-    }
-  }
-  if (!cur.empty()) parts.push_back(cur);
-  YAML::Node value;
-  try {
-    value = YAML::Load(o.value);
-  } catch (const YAML::Exception& e) {
-    throw ScenarioError({Diagnostic{o.label(), 0, 0, o.path, "not a valid YAML value: " + e.msg}});
-  }
-  YAML::Node node = root;
-  for (std::size_t i = 0; i < parts.size(); ++i) {
-    const std::string& p = parts[i];
-    const bool last = i + 1 == parts.size();
-    if (p.front() == '[') {
-      std::size_t idx = 0;
-      try {
-        idx = std::stoul(p.substr(1, p.size() - 2));
-      } catch (const std::exception&) {
-        throw ScenarioError({Diagnostic{o.label(), 0, 0, o.path, "bad list index " + p}});
-      }
-      if (!node.IsSequence() || idx >= node.size())
-        throw ScenarioError({Diagnostic{o.label(), 0, 0, o.path,
-                                        "no list item " + p + " to override"}});
-      if (last) {
-        node[idx] = value;
-      } else {
-        YAML::Node next = node[idx];
-        node.reset(next);
-      }
-    } else {
-      if (!node.IsMap() && !node.IsNull())
-        throw ScenarioError({Diagnostic{o.label(), 0, 0, o.path,
-                                        "'" + p + "' is not inside a mapping"}});
-      if (last) {
-        node[p] = value;
-      } else {
-        YAML::Node next = node[p];
-        node.reset(next);
-      }
-    }
-  }
-}
-
 Scenario read_document(const YAML::Node& root, ReadContext& ctx, const std::filesystem::path& base_dir) {
   Scenario sc;
   MapReader top{ctx, Field{root, "", ""}};
@@ -782,7 +726,7 @@ Scenario read_document(const YAML::Node& root, ReadContext& ctx, const std::file
 Scenario load_node(YAML::Node root, const std::string& name, const std::vector<Override>& overrides,
                    const std::filesystem::path& base_dir) {
   ReadContext ctx{name, {}, overrides, {}};
-  for (const Override& o : overrides) apply_override(root, o);
+  for (const Override& o : overrides) detail::apply_override(root, o);
   Scenario sc = read_document(root, ctx, base_dir);
   if (!ctx.diags.empty()) {
     sort_by_position(ctx.diags);

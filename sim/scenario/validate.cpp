@@ -7,20 +7,23 @@
 #include "tracesim/model/staffing.hpp"
 #include "tracesim/scenario/scenario.hpp"
 #include "tracesim/scenario/units.hpp"
+#include "bounds.hpp"
+#include "spellings.hpp"
 
 // Cross-field rules over typed data. Pure: no YAML, no files (rule C1).
 namespace tracesim::scenario {
 
 namespace {
-constexpr int kMaxDays = 3660;
+
+using detail::kMaxAgentsPerShift;
+using detail::kMaxDays;
+using detail::kMaxIndexCases;
 
 std::string number(double v) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.10g", v);
   return buf;
 }
-constexpr double kMaxAgentsPerShift = 100000;
-constexpr double kMaxIndexCases = 2e8;
 }  // namespace
 
 Diagnostics validate(const Scenario& sc) {
@@ -34,11 +37,10 @@ Diagnostics validate(const Scenario& sc) {
   if (days < 1) fail("calendar.end", "must be on or after calendar.start (" + kernel::iso_date(cal.start) + ")");
   if (days > kMaxDays)
     fail("calendar.end", "the run covers " + std::to_string(days) + " days; at most " + std::to_string(kMaxDays) + " are allowed");
-  static const char* const kDays[7] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
   for (std::size_t d = 0; d < 7; ++d) {
     const auto& h = cal.weekly[d];
     if (h.open && h.closes_at <= h.opens_at)
-      fail(std::string{"calendar.opening."} + kDays[d] + ".close",
+      fail("calendar.opening." + std::string{detail::kWeekdays[d]} + ".close",
            "must be after open (" + format_clock(h.opens_at) + ")");
   }
 

@@ -5,7 +5,9 @@
 #include <cmath>
 #include <set>
 
+#include "bounds.hpp"
 #include "schema.hpp"
+#include "spellings.hpp"
 #include "tracesim/scenario/units.hpp"
 
 namespace tracesim::scenario::detail {
@@ -254,46 +256,30 @@ bool expect_sequence(ReadContext& ctx, const Field& f) {
 }
 
 namespace {
-constexpr kernel::Duration kMaxDuration = 365 * kernel::kDay;
+
+// Reports `key` as missing from `m` unless it is there.
+bool need(const MapReader& m, const char* key) {
+  if (!m.has(key)) m.missing(key);
+  return m.has(key);
 }
 
-std::optional<model::DurationDist> read_duration_dist(ReadContext& ctx, const Field& f) {
-  model::DurationDist dist;
-  if (f.node.IsScalar()) {  // shorthand: a fixed duration
-    const auto d = read_duration(ctx, f, kernel::Duration{0}, kMaxDuration);
-    if (!d) return std::nullopt;
-    dist.mean = *d;
-    return dist;
-  }
-  MapReader m{ctx, f};
-  if (!m.is_map()) return std::nullopt;
-  if (!m.has("dist")) {
-    m.missing("dist");
-    return std::nullopt;
-  }
-  const auto law = read_choice(ctx, m.at("dist"), {{"deterministic", "always `value`"},
-                                                   {"exponential", "memoryless, `mean`"},
-                                                   {"lognormal", "`mean` and `cv`"},
-                                                   {"gamma", "`mean` and `cv`"},
-                                                   {"empirical", "`values` with `weights`"}});
-  if (!law) return std::nullopt;
-  auto need = [&](const char* key) {
-    if (!m.has(key)) m.missing(key);
-    return m.has(key);
-  };
-  bool ok = true;
-  if (*law == "deterministic") {
-    dist.law = model::DurationLaw::Deterministic;
-    if (!need("value")) return std::nullopt;
+// Reads the keys of `dist.law`. std::nullopt: stop now (a key is missing or its
+// value unusable; nothing more is checked); false: a value is wrong, but the
+// keys the law does not use are still reported.
+std::optional<bool> read_duration_params(ReadContext& ctx, const MapReader& m, model::DurationDist& dist) {
+  if (dist.law == model::DurationLaw::Deterministic) {
+    if (!need(m, "value")) return std::nullopt;
     const auto v = read_duration(ctx, m.at("value"), kernel::Duration{0}, kMaxDuration);
     if (!v) return std::nullopt;
     dist.mean = *v;
-  } else if (*law == "empirical") {
-    dist.law = model::DurationLaw::Empirical;
-    if (!need("values") || !need("weights")) return std::nullopt;
+    return true;
+  }
+  if (dist.law == model::DurationLaw::Empirical) {
+    if (!need(m, "values") || !need(m, "weights")) return std::nullopt;
     const Field values = m.at("values");
     const Field weights = m.at("weights");
     if (!expect_sequence(ctx, values) || !expect_sequence(ctx, weights)) return std::nullopt;
+    bool ok = true;
     for (std::size_t i = 0; i < values.node.size(); ++i) {
       const auto v = read_duration(ctx, values.item(i), kernel::Duration{0}, kMaxDuration);
       ok = ok && v.has_value();
@@ -308,21 +294,40 @@ std::optional<model::DurationDist> read_duration_dist(ReadContext& ctx, const Fi
       ctx.error(weights.node, weights.path, "expected as many weights as values (at least one)");
       ok = false;
     }
-  } else {
-    dist.law = *law == "exponential" ? model::DurationLaw::Exponential
-               : *law == "lognormal" ? model::DurationLaw::Lognormal
-                                     : model::DurationLaw::Gamma;
-    if (!need("mean")) return std::nullopt;
-    const auto mean = read_duration(ctx, m.at("mean"), kernel::Duration{1}, kMaxDuration);
-    ok = mean.has_value();
-    if (mean) dist.mean = *mean;
-    if (dist.law != model::DurationLaw::Exponential) {
-      if (!need("cv")) return std::nullopt;
-      const auto cv = read_double(ctx, m.at("cv"), 0.01, 10);
-      ok = ok && cv.has_value();
-      if (cv) dist.cv = *cv;
-    }
+    return ok;
   }
+  if (!need(m, "mean")) return std::nullopt;
+  const auto mean = read_duration(ctx, m.at("mean"), kernel::Duration{1}, kMaxDuration);
+  bool ok = mean.has_value();
+  if (mean) dist.mean = *mean;
+  if (dist.law != model::DurationLaw::Exponential) {
+    if (!need(m, "cv")) return std::nullopt;
+    const auto cv = read_double(ctx, m.at("cv"), 0.01, 10);
+    ok = ok && cv.has_value();
+    if (cv) dist.cv = *cv;
+  }
+  return ok;
+}
+
+}  // namespace
+
+std::optional<model::DurationDist> read_duration_dist(ReadContext& ctx, const Field& f) {
+  model::DurationDist dist;
+  if (f.node.IsScalar()) {  // shorthand: a fixed duration
+    const auto d = read_duration(ctx, f, kernel::Duration{0}, kMaxDuration);
+    if (!d) return std::nullopt;
+    dist.mean = *d;
+    return dist;
+  }
+  MapReader m{ctx, f};
+  if (!m.is_map()) return std::nullopt;
+  if (!need(m, "dist")) return std::nullopt;
+  const auto law = read_choice(ctx, m.at("dist"), described(duration_laws()));
+  if (!law) return std::nullopt;
+  dist.law = *value_in(duration_laws(), *law);
+  const auto params = read_duration_params(ctx, m, dist);
+  if (!params) return std::nullopt;
+  bool ok = *params;
   // Keys that this law does not use are mistakes, not silent no-ops.
   const std::vector<std::string> used =
       dist.law == model::DurationLaw::Deterministic ? std::vector<std::string>{"dist", "value"}
@@ -345,29 +350,18 @@ std::optional<model::DurationDist> read_duration_dist(ReadContext& ctx, const Fi
 std::optional<model::CountDist> read_count_dist(ReadContext& ctx, const Field& f) {
   MapReader m{ctx, f};
   if (!m.is_map()) return std::nullopt;
-  if (!m.has("dist")) {
-    m.missing("dist");
-    return std::nullopt;
-  }
-  const auto law = read_choice(ctx, m.at("dist"), {{"fixed", "always `value`"},
-                                                   {"poisson", "`mean`"},
-                                                   {"negative_binomial", "`mean` and `dispersion`"},
-                                                   {"table", "`probabilities` of 0, 1, 2 ..."}});
+  if (!need(m, "dist")) return std::nullopt;
+  const auto law = read_choice(ctx, m.at("dist"), described(count_laws()));
   if (!law) return std::nullopt;
   model::CountDist dist;
-  auto need = [&](const char* key) {
-    if (!m.has(key)) m.missing(key);
-    return m.has(key);
-  };
-  if (*law == "fixed") {
-    dist.law = model::CountLaw::Fixed;
-    if (!need("value")) return std::nullopt;
+  dist.law = *value_in(count_laws(), *law);
+  if (dist.law == model::CountLaw::Fixed) {
+    if (!need(m, "value")) return std::nullopt;
     const auto v = read_int(ctx, m.at("value"), 0, 10000);
     if (!v) return std::nullopt;
     dist.mean = static_cast<double>(*v);
-  } else if (*law == "table") {
-    dist.law = model::CountLaw::Table;
-    if (!need("probabilities")) return std::nullopt;
+  } else if (dist.law == model::CountLaw::Table) {
+    if (!need(m, "probabilities")) return std::nullopt;
     const Field probs = m.at("probabilities");
     if (!expect_sequence(ctx, probs)) return std::nullopt;
     bool ok = true;
@@ -378,13 +372,12 @@ std::optional<model::CountDist> read_count_dist(ReadContext& ctx, const Field& f
     }
     if (!ok) return std::nullopt;
   } else {
-    dist.law = *law == "poisson" ? model::CountLaw::Poisson : model::CountLaw::NegativeBinomial;
-    if (!need("mean")) return std::nullopt;
+    if (!need(m, "mean")) return std::nullopt;
     const auto mean = read_double(ctx, m.at("mean"), 0, 1000);
     if (!mean) return std::nullopt;
     dist.mean = *mean;
     if (dist.law == model::CountLaw::NegativeBinomial) {
-      if (!need("dispersion")) return std::nullopt;
+      if (!need(m, "dispersion")) return std::nullopt;
       const auto k = read_double(ctx, m.at("dispersion"), 1e-3, 1e6);
       if (!k) return std::nullopt;
       dist.dispersion = *k;

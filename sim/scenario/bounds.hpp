@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "tracesim/kernel/time.hpp"
+
+// Bounds that stop absurd inputs before they cost memory or time; the reader
+// and the cross-key rules share them.
+namespace tracesim::scenario::detail {
+
+inline constexpr int kMaxDays = 3660;                            // ten years, start to end inclusive
+inline constexpr double kMaxPerDay = 1e7;                        // index cases (or calls) per day
+inline constexpr double kMaxFte = 100000;
+inline constexpr int kMaxAgentsPerShift = 100000;
+inline constexpr double kMaxIndexCases = 2e8;                    // over the whole calendar
+inline constexpr kernel::Duration kMaxDuration = 365 * kernel::kDay;  // any duration key
+
+}  // namespace tracesim::scenario::detail

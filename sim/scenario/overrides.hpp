@@ -1,0 +1,15 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <yaml-cpp/yaml.h>
+
+#include "tracesim/scenario/scenario.hpp"
+
+namespace tracesim::scenario::detail {
+
+/// Sets the key `o.path` (a.b[2].c) of the parsed document `root` to the YAML
+/// value `o.value`, creating mappings on the way; the list item must exist.
+/// Throws ScenarioError, labelled with the override, if it cannot be applied.
+void apply_override(YAML::Node root, const Override& o);
+
+}  // namespace tracesim::scenario::detail
