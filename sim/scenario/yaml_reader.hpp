@@ -3,6 +3,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <filesystem>
 #include <map>
 #include <optional>
 #include <string>
@@ -21,6 +22,7 @@ struct ReadContext {
   Diagnostics diags;
   std::vector<Override> overrides;  // to label problems that come from --set
   std::map<std::string, std::pair<int, int>> positions;  // path -> 1-based line, column
+  std::filesystem::path base_dir{};  // where relative data paths (a case series) are resolved
 
   void error(const YAML::Node& at, const std::string& path, const std::string& message);
   /// Locates a diagnostic raised after reading (validation) by its path or nearest ancestor.

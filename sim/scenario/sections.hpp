@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <array>
+
+#include "keys.hpp"
+
+// The sections of the scenario format, one file each under sections/: every
+// key is declared there, once (see keys.hpp).
+namespace tracesim::scenario::detail {
+
+using Tasks = std::array<model::TaskConfig, model::kTaskTypes>;
+
+const Keys<Scenario>& document_keys();  // the top level
+const Keys<model::CalendarConfig>& calendar_keys();
+const Keys<model::PlatformConfig>& demand_keys();
+const Keys<Tasks>& tasks_keys();
+const Keys<model::AttemptConfig>& attempt_keys();
+const Keys<model::SmsConfig>& sms_keys();
+const Keys<model::InboundConfig>& inbound_keys();
+const Keys<model::PlatformConfig>& staffing_keys();
+const Keys<RunSettings>& run_keys();
+const Keys<SweepSection>& sweep_keys();
+const Keys<CalibrationSection>& calibration_keys();
+
+/// demand.index_cases.curve: exactly one of its forms (sections/curve.cpp).
+Key<model::IndexCaseConfig> curve_key();
+
+/// staffing.pools.<name>: one pool (sections/pool.cpp).
+const Keys<model::PoolConfig>& pool_keys();
+
+}  // namespace tracesim::scenario::detail

@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: Apache-2.0
+// tasks (index interviews and contact calls) and attempt (one outbound call).
+#include "../bounds.hpp"
+#include "../sections.hpp"
+
+namespace tracesim::scenario::detail {
+namespace {
+
+using kernel::Duration;
+using model::AttemptConfig;
+using model::RetryPolicy;
+using model::TaskConfig;
+
+const Keys<RetryPolicy>& retry_keys() {
+  using B = Bind<RetryPolicy>;
+  static const Keys<RetryPolicy> keys{{
+      B::integer("max_attempts", &RetryPolicy::max_attempts, 1, 100, "call attempts before the task is exhausted"),
+      B::duration("min_spacing", &RetryPolicy::min_spacing, Duration{0}, kMaxDuration,
+                  "from the end of one attempt to the next"),
+      B::flag("only_while_open", &RetryPolicy::only_while_open, "attempts start only within opening hours"),
+      B::choice("on_exhausted", &RetryPolicy::on_exhausted, Choices<model::OnExhausted>{kOnExhausted},
+                "what happens after the last failed attempt"),
+  }};
+  return keys;
+}
+
+const Keys<TaskConfig>& task_keys() {
+  using B = Bind<TaskConfig>;
+  static const Keys<TaskConfig> keys{
+      {
+          B::duration("deadline", &TaskConfig::deadline, kernel::kMinute, kMaxDuration,
+                      "from arrival (index) or identification (contact)"),
+          B::duration_dist("talk", &TaskConfig::talk, "talk time of a reached call"),
+          B::duration_dist("wrap_up", &TaskConfig::wrap_up, "after-call work of a reached call"),
+          B::mapping("retry", &TaskConfig::retry, retry_keys(), Style::Block, "the retry rule"),
+          B::flag("sms_at_deadline", &TaskConfig::sms_at_deadline, "send an SMS when the deadline passes unreached"),
+      },
+      {"deadline", "talk", "wrap_up", "sms_at_deadline", "retry"}};
+  return keys;
+}
+
+// answer_probability: one probability, or one per attempt number (the last repeats).
+void read_answer_probability(ReadContext& ctx, const Field& f, AttemptConfig& a) {
+  if (f.node.IsScalar()) {
+    if (auto p = read_double(ctx, f, 0, 1)) a.answer_probability = {*p};
+    return;
+  }
+  if (!expect_sequence(ctx, f)) return;
+  a.answer_probability.clear();
+  for (std::size_t i = 0; i < f.node.size(); ++i)
+    if (auto p = read_double(ctx, f.item(i), 0, 1)) a.answer_probability.push_back(*p);
+  if (f.node.size() == 0) ctx.error(f.node, f.path, "expected at least one probability");
+}
+
+}  // namespace
+
+const Keys<Tasks>& tasks_keys() {
+  using B = Bind<Tasks>;
+  auto task = [](model::TaskType t) {
+    return B::mapping(std::string{model::name_of(t)}, [t](auto& tasks) -> auto& { return tasks[index_of(t)]; },
+                      task_keys(), Style::Block, "the task's deadline, durations and retry rule");
+  };
+  static const Keys<Tasks> keys{{task(model::TaskType::IndexInterview), task(model::TaskType::ContactCall)}};
+  return keys;
+}
+
+const Keys<AttemptConfig>& attempt_keys() {
+  using B = Bind<AttemptConfig>;
+  static const Keys<AttemptConfig> keys{{
+      B::duration_dist("ring", &AttemptConfig::ring, "ringing before no answer"),
+      B::duration_dist("no_answer_handling", &AttemptConfig::no_answer_handling,
+                       "agent time after an unanswered attempt"),
+      B::custom("answer_probability", read_answer_probability,
+                [](YAML::Emitter& out, const AttemptConfig& a) { out << YAML::Flow << a.answer_probability; },
+                "probability of an answer, by attempt number; the last repeats"),
+      B::hourly("answer_hour_factor", &AttemptConfig::answer_hour_factor, 100,
+                "multiplies the answer probability by hour of day"),
+  }};
+  return keys;
+}
+
+}  // namespace tracesim::scenario::detail
