@@ -3,14 +3,15 @@
 #include <cstdio>
 #include <set>
 
+#include "bounds.hpp"
+#include "spellings.hpp"
 #include "tracesim/model/demand.hpp"
 #include "tracesim/model/staffing.hpp"
 #include "tracesim/scenario/scenario.hpp"
 #include "tracesim/scenario/units.hpp"
-#include "bounds.hpp"
-#include "spellings.hpp"
 
-// Cross-field rules over typed data. Pure: no YAML, no files (rule C1).
+// Cross-field rules over typed data. Pure: no YAML, no files (rule C1). The
+// rules run in a fixed order, which is the order of the messages.
 namespace tracesim::scenario {
 
 namespace {
@@ -24,168 +25,196 @@ std::string number(double v) {
   std::snprintf(buf, sizeof buf, "%.10g", v);
   return buf;
 }
-}  // namespace
 
-Diagnostics validate(const Scenario& sc) {
+struct Checks {
   Diagnostics out;
-  auto fail = [&](std::string path, std::string message) {
+  void fail(std::string path, std::string message) {
     out.push_back(Diagnostic{"", 0, 0, std::move(path), std::move(message)});
-  };
-  const model::PlatformConfig& pc = sc.platform;
-  const auto& cal = pc.calendar;
+  }
+};
+
+// The calendar's length (days, start to end inclusive) and opening hours.
+int check_calendar(Checks& c, const model::CalendarConfig& cal) {
   const int days = cal.end.days - cal.start.days + 1;
-  if (days < 1) fail("calendar.end", "must be on or after calendar.start (" + kernel::iso_date(cal.start) + ")");
+  if (days < 1) c.fail("calendar.end", "must be on or after calendar.start (" + kernel::iso_date(cal.start) + ")");
   if (days > kMaxDays)
-    fail("calendar.end", "the run covers " + std::to_string(days) + " days; at most " + std::to_string(kMaxDays) + " are allowed");
+    c.fail("calendar.end", "the run covers " + std::to_string(days) + " days; at most " + std::to_string(kMaxDays) +
+                               " are allowed");
   for (std::size_t d = 0; d < 7; ++d) {
     const auto& h = cal.weekly[d];
     if (h.open && h.closes_at <= h.opens_at)
-      fail("calendar.opening." + std::string{detail::kWeekdays[d]} + ".close",
-           "must be after open (" + format_clock(h.opens_at) + ")");
+      c.fail("calendar.opening." + std::string{detail::kWeekdays[d]} + ".close",
+             "must be after open (" + format_clock(h.opens_at) + ")");
   }
+  return days;
+}
 
-  // Demand.
+// The curve against the calendar it must cover (only once the calendar is sound).
+void check_curve_covers(Checks& c, const model::CaseCurve& curve, const model::CalendarConfig& cal, int days) {
+  if (curve.kind == model::CurveKind::DailySeries && !curve.series.empty()) {
+    const auto first = curve.series.front().date;
+    const auto last = curve.series.back().date;
+    if (first > cal.start || last < cal.end)
+      c.fail("demand.index_cases.curve.daily_csv",
+             "the series '" + curve.series_path + "' covers " + kernel::iso_date(first) + " to " +
+                 kernel::iso_date(last) + " but the calendar runs " + kernel::iso_date(cal.start) + " to " +
+                 kernel::iso_date(cal.end));
+  } else if (curve.kind == model::CurveKind::DailySeries) {
+    c.fail("demand.index_cases.curve.daily_csv", "the series is empty");
+  }
+  if (curve.kind != model::CurveKind::MonthlyTotals) return;
+  std::set<std::pair<int, unsigned>> seen;
+  for (const auto& mt : curve.monthly) seen.insert({mt.year, mt.month});
+  for (int d = 0; d < days; d += 1) {
+    int y = 0;
+    unsigned m = 0;
+    unsigned dd = 0;
+    kernel::ymd_of(kernel::Date{cal.start.days + d}, y, m, dd);
+    if (!seen.count({y, m})) {
+      c.fail("demand.index_cases.curve.monthly_totals",
+             "no total for " + kernel::iso_date(kernel::Date{cal.start.days + d}).substr(0, 7) +
+                 ", a month the calendar covers");
+      break;
+    }
+  }
+  double w = 0;
+  for (double x : curve.weekday_profile) w += x;
+  if (w <= 0) c.fail("demand.index_cases.curve.weekday_profile", "at least one weight must be positive");
+}
+
+// Segments, the curve, the workload and the distributions; returns the segment names.
+std::set<std::string> check_demand(Checks& c, const model::PlatformConfig& pc, int days) {
   const auto& ic = pc.index_cases;
+  const auto& cal = pc.calendar;
   double seg_total = 0;
   std::set<std::string> seg_names;
   for (const auto& s : ic.segments) {
     seg_total += s.share;
-    if (!seg_names.insert(s.name).second) fail("demand.index_cases.segments." + s.name, "duplicate segment");
+    if (!seg_names.insert(s.name).second) c.fail("demand.index_cases.segments." + s.name, "duplicate segment");
   }
   if (std::abs(seg_total - 1.0) > 1e-6)
-    fail("demand.index_cases.segments", "shares must sum to 1, got " + number(seg_total));
+    c.fail("demand.index_cases.segments", "shares must sum to 1, got " + number(seg_total));
   if (ic.curve.kind == model::CurveKind::Waves) {
     for (std::size_t i = 0; i < ic.curve.waves.size(); ++i)
       if (ic.curve.waves[i].width_days <= 0)
-        fail("demand.index_cases.curve.waves.peaks[" + std::to_string(i) + "].width", "must be positive");
+        c.fail("demand.index_cases.curve.waves.peaks[" + std::to_string(i) + "].width", "must be positive");
   }
   if (days >= 1 && days <= kMaxDays) {
-    if (ic.curve.kind == model::CurveKind::DailySeries && !ic.curve.series.empty()) {
-      const auto first = ic.curve.series.front().date;
-      const auto last = ic.curve.series.back().date;
-      if (first > cal.start || last < cal.end)
-        fail("demand.index_cases.curve.daily_csv",
-             "the series '" + ic.curve.series_path + "' covers " + kernel::iso_date(first) + " to " +
-                 kernel::iso_date(last) + " but the calendar runs " + kernel::iso_date(cal.start) + " to " +
-                 kernel::iso_date(cal.end));
-    } else if (ic.curve.kind == model::CurveKind::DailySeries) {
-      fail("demand.index_cases.curve.daily_csv", "the series is empty");
-    }
-    if (ic.curve.kind == model::CurveKind::MonthlyTotals) {
-      std::set<std::pair<int, unsigned>> seen;
-      for (const auto& mt : ic.curve.monthly) seen.insert({mt.year, mt.month});
-      for (int d = 0; d < days; d += 1) {
-        int y = 0;
-        unsigned m = 0;
-        unsigned dd = 0;
-        kernel::ymd_of(kernel::Date{cal.start.days + d}, y, m, dd);
-        if (!seen.count({y, m})) {
-          fail("demand.index_cases.curve.monthly_totals",
-               "no total for " + kernel::iso_date(kernel::Date{cal.start.days + d}).substr(0, 7) +
-                   ", a month the calendar covers");
-          break;
-        }
-      }
-      double w = 0;
-      for (double x : ic.curve.weekday_profile) w += x;
-      if (w <= 0) fail("demand.index_cases.curve.weekday_profile", "at least one weight must be positive");
-    }
-  }
-  // Fail fast on absurd workloads instead of running for hours into the event budget.
-  if (days >= 1 && days <= kMaxDays) {
+    check_curve_covers(c, ic.curve, cal, days);
+    // Fail fast on absurd workloads instead of running for hours into the event budget.
     double expected = 0;
     for (int d = 0; d < days; ++d)
       expected += model::expected_positives(ic.curve, kernel::Date{cal.start.days + d}).value_or(0.0);
     expected *= ic.share_handled;
     if (expected > kMaxIndexCases)
-      fail("demand.index_cases", "the curve gives about " + number(expected) +
-                                     " index cases over the calendar; at most 2e8 can be simulated");
+      c.fail("demand.index_cases", "the curve gives about " + number(expected) +
+                                       " index cases over the calendar; at most 2e8 can be simulated");
   }
   if (pc.contacts_per_case.law == model::CountLaw::Table) {
     double t = 0;
     for (double p : pc.contacts_per_case.table) t += p;
     if (pc.contacts_per_case.table.empty() || std::abs(t - 1.0) > 1e-6)
-      fail("demand.contacts_per_case.probabilities", "must sum to 1, got " + number(t));
+      c.fail("demand.contacts_per_case.probabilities", "must sum to 1, got " + number(t));
   }
   for (const auto* dist : {&ic.delay_to_platform, &pc.tasks[0].talk, &pc.tasks[0].wrap_up, &pc.tasks[1].talk,
                            &pc.tasks[1].wrap_up, &pc.attempt.ring, &pc.attempt.no_answer_handling}) {
     if (dist->law == model::DurationLaw::Empirical) {
       double t = 0;
       for (double w : dist->weights) t += w;
-      if (t <= 0) fail("", "an empirical distribution has weights summing to zero");
+      if (t <= 0) c.fail("", "an empirical distribution has weights summing to zero");
     }
   }
+  return seg_names;
+}
 
-  // SMS policy.
+// The SMS policy's steps and the priority segments name known segments.
+void check_segment_uses(Checks& c, const model::PlatformConfig& pc, const std::set<std::string>& seg_names) {
   for (std::size_t i = 0; i < pc.sms.policy.size(); ++i) {
     const auto& step = pc.sms.policy[i];
     const std::string path = "sms.policy[" + std::to_string(i) + "]";
     if (!step.segment.empty() && !seg_names.count(step.segment))
-      fail(path + ".segment", "unknown segment '" + step.segment + "'; segments are those of demand.index_cases.segments");
-    if (i > 0 && step.from < pc.sms.policy[i - 1].from)
-      fail(path + ".from", "steps must be in date order");
+      c.fail(path + ".segment",
+             "unknown segment '" + step.segment + "'; segments are those of demand.index_cases.segments");
+    if (i > 0 && step.from < pc.sms.policy[i - 1].from) c.fail(path + ".from", "steps must be in date order");
   }
   for (std::size_t i = 0; i < pc.discipline.priority_segments.size(); ++i)
     if (!seg_names.count(pc.discipline.priority_segments[i]))
-      fail("staffing.discipline.priority_segments[" + std::to_string(i) + "]",
-           "unknown segment '" + pc.discipline.priority_segments[i] + "'");
+      c.fail("staffing.discipline.priority_segments[" + std::to_string(i) + "]",
+             "unknown segment '" + pc.discipline.priority_segments[i] + "'");
+}
 
-  // Staffing.
-  std::array<bool, model::kTaskTypes> served{};
-  for (const auto& pool : pc.pools) {
-    const std::string base = "staffing.pools." + pool.name;
-    if (!pool.skills[0] && !pool.skills[1] && !pool.inbound_skill) fail(base + ".skills", "a pool needs at least one skill");
-    for (std::size_t t = 0; t < model::kTaskTypes; ++t) served[t] = served[t] || pool.skills[t];
-    for (std::size_t s = 0; s < pool.shifts.size(); ++s) {
-      const auto& sh = pool.shifts[s];
-      const std::string sp = base + ".shifts[" + std::to_string(s) + "]";
-      if (sh.end <= sh.start) {
-        fail(sp + ".end", "must be after start (" + format_clock(sh.start) + ")");
-        continue;
-      }
-      if (sh.break_length >= sh.end - sh.start)
-        fail(sp + ".break", "must be shorter than the shift (" + format_duration(sh.end - sh.start) + ")");
-      if (sh.break_start.count() >= 0 &&
-          (sh.break_start < sh.start || sh.break_start + sh.break_length > sh.end))
-        fail(sp + ".break_start", "the break must lie within the shift");
-      if (pool.no_new_attempt_before_end >= sh.end - sh.start)
-        fail(base + ".no_new_attempt_before_end", "must be shorter than shift " + sh.name);
+// One pool: skills, shifts and breaks, its size steps.
+void check_pool(Checks& c, const model::PoolConfig& pool) {
+  const std::string base = "staffing.pools." + pool.name;
+  if (!pool.skills[0] && !pool.skills[1] && !pool.inbound_skill) c.fail(base + ".skills", "a pool needs at least one skill");
+  for (std::size_t s = 0; s < pool.shifts.size(); ++s) {
+    const auto& sh = pool.shifts[s];
+    const std::string sp = base + ".shifts[" + std::to_string(s) + "]";
+    if (sh.end <= sh.start) {
+      c.fail(sp + ".end", "must be after start (" + format_clock(sh.start) + ")");
+      continue;
     }
-    for (std::size_t i = 1; i < pool.steps.size(); ++i)
-      if (pool.steps[i].from <= pool.steps[i - 1].from)
-        fail(base + (pool.size_mode == model::SizeMode::Fte ? ".fte[" : ".roster[") + std::to_string(i) + "].from",
-             "steps must be in increasing date order");
-    if (pool.size_mode == model::SizeMode::Fte && !pool.shifts.empty()) {
-      for (std::size_t i = 0; i < pool.steps.size(); ++i) {
-        const double per_shift = model::agents_per_shift_from_fte(pool, pool.steps[i].fte);
-        if (per_shift > kMaxAgentsPerShift)
-          fail(base + ".fte[" + std::to_string(i) + "].fte",
-               "gives " + std::to_string(static_cast<long long>(per_shift)) + " agents per shift; at most 100000");
-      }
-    }
+    if (sh.break_length >= sh.end - sh.start)
+      c.fail(sp + ".break", "must be shorter than the shift (" + format_duration(sh.end - sh.start) + ")");
+    if (sh.break_start.count() >= 0 && (sh.break_start < sh.start || sh.break_start + sh.break_length > sh.end))
+      c.fail(sp + ".break_start", "the break must lie within the shift");
+    if (pool.no_new_attempt_before_end >= sh.end - sh.start)
+      c.fail(base + ".no_new_attempt_before_end", "must be shorter than shift " + sh.name);
   }
+  for (std::size_t i = 1; i < pool.steps.size(); ++i)
+    if (pool.steps[i].from <= pool.steps[i - 1].from)
+      c.fail(base + (pool.size_mode == model::SizeMode::Fte ? ".fte[" : ".roster[") + std::to_string(i) + "].from",
+             "steps must be in increasing date order");
+  if (pool.size_mode != model::SizeMode::Fte || pool.shifts.empty()) return;
+  for (std::size_t i = 0; i < pool.steps.size(); ++i) {
+    const double per_shift = model::agents_per_shift_from_fte(pool, pool.steps[i].fte);
+    if (per_shift > kMaxAgentsPerShift)
+      c.fail(base + ".fte[" + std::to_string(i) + "].fte", "gives " +
+                                                              std::to_string(static_cast<long long>(per_shift)) +
+                                                              " agents per shift; at most " +
+                                                              std::to_string(kMaxAgentsPerShift));
+  }
+}
+
+// Every kind of work that arrives has a pool to do it; reinforcement thresholds agree.
+void check_coverage(Checks& c, const model::PlatformConfig& pc) {
+  std::array<bool, model::kTaskTypes> served{};
+  for (const auto& pool : pc.pools)
+    for (std::size_t t = 0; t < model::kTaskTypes; ++t) served[t] = served[t] || pool.skills[t];
+  const auto& ic = pc.index_cases;
   const auto& in = pc.inbound;
   const bool inbound_demand = ic.inbound_first_share > 0 || in.per_day > 0 || in.sms_call_back_share > 0 ||
                               in.missed_call_back_share > 0;
   bool inbound_served = false;
   for (const auto& pool : pc.pools) inbound_served = inbound_served || pool.inbound_skill;
   if (inbound_demand && !pc.pools.empty() && !inbound_served)
-    fail("staffing.pools", "inbound calls arrive (inbound_first_share, inbound.per_day or call-backs) but no pool "
-                           "has the skill inbound");
+    c.fail("staffing.pools", "inbound calls arrive (inbound_first_share, inbound.per_day or call-backs) but no pool "
+                             "has the skill inbound");
   for (const auto& pool : pc.pools) {
     if (pool.reinforcement.enabled && pool.reinforcement.release_backlog_below > pool.reinforcement.backlog_above)
-      fail("staffing.pools." + pool.name + ".reinforcement.release_backlog_below",
-           "must not exceed backlog_above, or the pool would open and close on the same backlog");
+      c.fail("staffing.pools." + pool.name + ".reinforcement.release_backlog_below",
+             "must not exceed backlog_above, or the pool would open and close on the same backlog");
   }
   // Outbound work exists unless the case curve is a constant zero (an inbound-only centre).
   const bool outbound_demand = !(ic.curve.kind == model::CurveKind::Constant && ic.curve.per_day == 0);
-  if (!pc.pools.empty() && outbound_demand) {
-    for (std::size_t t = 0; t < model::kTaskTypes; ++t)
-      if (!served[t])
-        fail("staffing.pools", "no pool has the skill " + std::string{model::name_of(static_cast<model::TaskType>(t))} +
+  if (pc.pools.empty() || !outbound_demand) return;
+  for (std::size_t t = 0; t < model::kTaskTypes; ++t)
+    if (!served[t])
+      c.fail("staffing.pools", "no pool has the skill " + std::string{model::name_of(static_cast<model::TaskType>(t))} +
                                    "; that work would never be done");
-  }
-  return out;
+}
+
+}  // namespace
+
+Diagnostics validate(const Scenario& sc) {
+  Checks c;
+  const model::PlatformConfig& pc = sc.platform;
+  const int days = check_calendar(c, pc.calendar);
+  const auto seg_names = check_demand(c, pc, days);
+  check_segment_uses(c, pc, seg_names);
+  for (const auto& pool : pc.pools) check_pool(c, pool);
+  check_coverage(c, pc);
+  return std::move(c.out);
 }
 
 }  // namespace tracesim::scenario
