@@ -23,6 +23,19 @@ inline constexpr std::array<std::string_view, 7> kWeekdays{"monday", "tuesday", 
 /// Monday .. Sunday, as items of a shift's `days`.
 inline constexpr std::array<std::string_view, 7> kShortWeekdays{"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
 
+/// "a, b, c or d": allowed words, as messages list them.
+template <class Names>
+std::string listed(const Names& names) {
+  std::string out;
+  std::size_t i = 0;
+  const std::size_t n = std::size(names);
+  for (const auto& name : names) {
+    out += (i == 0 ? "" : i + 1 == n ? " or " : ", ") + std::string{name};
+    ++i;
+  }
+  return out;
+}
+
 /// One allowed value of a choice key: the enum value, its spelling, and what it means
 /// (shown when a value is not one of them).
 template <class E>

@@ -152,12 +152,15 @@ void read_curve(ReadContext& ctx, const Field& f, model::IndexCaseConfig& ic) {
   MapReader m{ctx, f};
   if (!m.is_map()) return;
   const auto& keys = curve_keys();
-  int forms = 0;
-  for (const auto& k : keys.keys) forms += k.name != "weekday_profile" && m.has(k.name) ? 1 : 0;
-  if (forms != 1) {
-    ctx.error(f.node, f.path,
-              "expected exactly one of constant, monthly_totals, daily_csv, piecewise or waves; got " +
-                  std::to_string(forms));
+  std::vector<std::string> forms;
+  int given = 0;
+  for (const auto& k : keys.keys) {
+    if (k.name == "weekday_profile") continue;
+    forms.push_back(k.name);
+    given += m.has(k.name) ? 1 : 0;
+  }
+  if (given != 1) {
+    ctx.error(f.node, f.path, "expected exactly one of " + listed(forms) + "; got " + std::to_string(given));
     return;
   }
   if (m.has("weekday_profile") && !m.has("monthly_totals"))

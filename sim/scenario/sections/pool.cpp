@@ -30,7 +30,7 @@ std::optional<std::array<bool, 7>> read_days(ReadContext& ctx, const Field& f) {
     const std::string s = item.node.IsScalar() ? item.node.Scalar() : "";
     const auto* it = std::find(kShortWeekdays.begin(), kShortWeekdays.end(), s);
     if (it == kShortWeekdays.end()) {
-      ctx.error(item.node, item.path, "expected a day mon, tue, wed, thu, fri, sat or sun, got '" + s + "'");
+      ctx.error(item.node, item.path, "expected a day " + listed(kShortWeekdays) + ", got '" + s + "'");
       return std::nullopt;
     }
     days[static_cast<std::size_t>(it - kShortWeekdays.begin())] = true;
