@@ -55,11 +55,11 @@ void write_count_dist(YAML::Emitter& out, const model::CountDist& cd) {
   out << YAML::EndMap;
 }
 
-void add_duration_dist_paths(std::set<std::string>& paths, const std::string& base) {
+void add_duration_dist_paths(Schema& paths, const std::string& base) {
   for (const char* k : {"dist", "mean", "cv", "value", "values", "weights"}) paths.insert(base + "." + k);
 }
 
-void add_count_dist_paths(std::set<std::string>& paths, const std::string& base) {
+void add_count_dist_paths(Schema& paths, const std::string& base) {
   for (const char* k : {"dist", "mean", "dispersion", "probabilities", "value"}) paths.insert(base + "." + k);
 }
 

@@ -25,12 +25,22 @@ namespace tracesim::scenario::detail {
 
 enum class Style { Block, Flow };  // how the resolved writer lays out a mapping
 
+/// What the declarations describe: every key path (known_key_paths) and the
+/// declared keys themselves (declared_keys).
+struct Schema {
+  std::set<std::string> paths;
+  std::vector<KeyInfo> keys;
+  /// A path below a declared key that is not itself declared (a distribution's
+  /// `dist`, a user-chosen `<name>`).
+  void insert(const std::string& path) { paths.insert(path); }
+};
+
 /// One key of a mapping whose values fill an `S`.
 template <class S>
 struct Key {
   using Read = std::function<void(ReadContext&, const Field&, S&)>;
   using Write = std::function<void(YAML::Emitter&, const S&)>;
-  using Paths = std::function<void(std::set<std::string>&, const std::string&)>;
+  using Paths = std::function<void(Schema&, const std::string&)>;
 
   std::string name;
   std::string doc;   // one line: what the key means
@@ -40,6 +50,7 @@ struct Key {
   Write write;                                 // the value only; the key is written by write_keys
   std::function<bool(const S&)> written;       // empty: always written
   Paths sub_paths;                             // the key paths below this one (empty: none)
+  std::vector<std::string> samples;            // valid values other than the default, for tests
 
   Key required() && {
     is_required = true;
@@ -47,6 +58,10 @@ struct Key {
   }
   Key in(std::string u) && {
     unit = std::move(u);
+    return std::move(*this);
+  }
+  Key with_samples(std::vector<std::string> values) && {
+    samples = std::move(values);
     return std::move(*this);
   }
   Key written_if(std::function<bool(const S&)> when) && {
@@ -95,8 +110,9 @@ template <class S>
 void read_keys(ReadContext& ctx, const MapReader& m, const Keys<S>& keys, S& s) {
   if (keys.before) keys.before(s);
   auto one = [&](const Key<S>& k) {
+    if (!k.read) return;  // read by the mapping's `after`, presence included
     if (m.has(k.name)) {
-      if (k.read) k.read(ctx, m.at(k.name), s);
+      k.read(ctx, m.at(k.name), s);
     } else if (k.is_required) {
       m.missing(k.name);
     }
@@ -140,11 +156,12 @@ inline std::string join(const std::string& base, const std::string& name) {
 }
 
 template <class S>
-void add_paths(std::set<std::string>& paths, const std::string& base, const Keys<S>& keys) {
+void add_paths(Schema& schema, const std::string& base, const Keys<S>& keys) {
   for (const auto& k : keys.keys) {
     const std::string p = join(base, k.name);
-    paths.insert(p);
-    if (k.sub_paths) k.sub_paths(paths, p);
+    schema.paths.insert(p);
+    schema.keys.push_back(KeyInfo{p, k.doc, k.unit, k.is_required, k.samples});
+    if (k.sub_paths) k.sub_paths(schema, p);
   }
 }
 
@@ -155,8 +172,8 @@ void read_hourly(ReadContext& ctx, const Field& f, std::array<double, 24>& out, 
 void write_hourly(YAML::Emitter& out, const std::array<double, 24>& w);
 void write_duration_dist(YAML::Emitter& out, const model::DurationDist& d);
 void write_count_dist(YAML::Emitter& out, const model::CountDist& d);
-void add_duration_dist_paths(std::set<std::string>& paths, const std::string& base);
-void add_count_dist_paths(std::set<std::string>& paths, const std::string& base);
+void add_duration_dist_paths(Schema& paths, const std::string& base);
+void add_count_dist_paths(Schema& paths, const std::string& base);
 
 // ---- Declaring keys ------------------------------------------------------------
 
@@ -183,6 +200,7 @@ struct Bind {
     k.read = [at, min, max](ReadContext& ctx, const Field& f, S& s) {
       if (auto v = read_double(ctx, f, min, max)) get(at, s) = *v;
     };
+    k.samples = {YAML::Dump(YAML::Node(min)), YAML::Dump(YAML::Node(min / 2 + max / 2)), YAML::Dump(YAML::Node(max))};
     k.write = [at](YAML::Emitter& out, const S& s) { out << get(at, s); };
     return k;
   }
@@ -195,6 +213,7 @@ struct Bind {
       using T = std::remove_cvref_t<decltype(get(at, s))>;
       if (auto v = read_int(ctx, f, min, max)) get(at, s) = static_cast<T>(*v);
     };
+    k.samples = {std::to_string(min), std::to_string(min + 1), std::to_string(max)};
     k.write = [at](YAML::Emitter& out, const S& s) { out << get(at, s); };
     return k;
   }
@@ -206,6 +225,7 @@ struct Bind {
     k.read = [at](ReadContext& ctx, const Field& f, S& s) {
       if (auto v = read_bool(ctx, f)) get(at, s) = *v;
     };
+    k.samples = {"true", "false"};
     k.write = [at](YAML::Emitter& out, const S& s) { out << YAML::TrueFalseBool << get(at, s); };
     return k;
   }
@@ -217,6 +237,7 @@ struct Bind {
     k.read = [at](ReadContext& ctx, const Field& f, S& s) {
       if (auto v = read_string(ctx, f)) get(at, s) = *v;
     };
+    k.samples = {"a text"};
     k.write = [at](YAML::Emitter& out, const S& s) { out << get(at, s); };
     return k;
   }
@@ -228,6 +249,7 @@ struct Bind {
     k.read = [at, min, max](ReadContext& ctx, const Field& f, S& s) {
       if (auto v = read_duration(ctx, f, min, max)) get(at, s) = *v;
     };
+    k.samples = {format_duration(min), format_duration(min / 2 + max / 2), format_duration(max)};
     k.write = [at](YAML::Emitter& out, const S& s) { out << format_duration(get(at, s)); };
     return k;
   }
@@ -239,6 +261,7 @@ struct Bind {
     k.read = [at](ReadContext& ctx, const Field& f, S& s) {
       if (auto v = read_clock(ctx, f)) get(at, s) = *v;
     };
+    k.samples = {"06:00", "12:00", "20:00"};
     k.write = [at](YAML::Emitter& out, const S& s) { out << format_clock(get(at, s)); };
     return k;
   }
@@ -250,6 +273,7 @@ struct Bind {
     k.read = [at](ReadContext& ctx, const Field& f, S& s) {
       if (auto v = read_date(ctx, f)) get(at, s) = *v;
     };
+    k.samples = {"2021-03-02"};
     k.write = [at](YAML::Emitter& out, const S& s) { out << kernel::iso_date(get(at, s)); };
     return k;
   }
@@ -261,6 +285,7 @@ struct Bind {
     k.read = [at, choices](ReadContext& ctx, const Field& f, S& s) {
       if (auto c = read_choice(ctx, f, described(choices))) get(at, s) = *value_in(choices, *c);
     };
+    for (const auto& c : choices) k.samples.emplace_back(c.name);
     k.write = [at, choices](YAML::Emitter& out, const S& s) { out << std::string{name_in(choices, get(at, s))}; };
     return k;
   }
@@ -272,6 +297,7 @@ struct Bind {
     k.read = [at](ReadContext& ctx, const Field& f, S& s) {
       if (auto v = read_duration_dist(ctx, f)) get(at, s) = *v;
     };
+    k.samples = {"1m", "{dist: gamma, mean: 3m, cv: 0.5}", "{dist: empirical, values: [1m, 2m], weights: [1, 3]}"};
     k.write = [at](YAML::Emitter& out, const S& s) { write_duration_dist(out, get(at, s)); };
     k.sub_paths = add_duration_dist_paths;
     return k;
@@ -284,6 +310,8 @@ struct Bind {
     k.read = [at](ReadContext& ctx, const Field& f, S& s) {
       if (auto v = read_count_dist(ctx, f)) get(at, s) = *v;
     };
+    k.samples = {"{dist: fixed, value: 3}", "{dist: negative_binomial, mean: 2, dispersion: 0.5}",
+                 "{dist: table, probabilities: [0.5, 0.5]}"};
     k.write = [at](YAML::Emitter& out, const S& s) { write_count_dist(out, get(at, s)); };
     k.sub_paths = add_count_dist_paths;
     return k;
@@ -294,8 +322,9 @@ struct Bind {
   static Key<S> hourly(std::string name, A at, double max, std::string doc) {
     Key<S> k = make(std::move(name), std::move(doc));
     k.read = [at, max](ReadContext& ctx, const Field& f, S& s) { read_hourly(ctx, f, get(at, s), max); };
+    k.samples = {"{'09:00': 2}"};
     k.write = [at](YAML::Emitter& out, const S& s) { write_hourly(out, get(at, s)); };
-    k.sub_paths = [](std::set<std::string>& p, const std::string& base) { p.insert(base + ".<name>"); };
+    k.sub_paths = [](Schema& p, const std::string& base) { p.insert(base + ".<name>"); };
     return k;
   }
 
@@ -305,7 +334,7 @@ struct Bind {
     Key<S> k = make(std::move(name), std::move(doc));
     k.read = [at, &keys](ReadContext& ctx, const Field& f, S& s) { read_map(ctx, f, keys, get(at, s)); };
     k.write = [at, &keys, style](YAML::Emitter& out, const S& s) { write_map(out, keys, get(at, s), style); };
-    k.sub_paths = [&keys](std::set<std::string>& p, const std::string& base) { add_paths(p, base, keys); };
+    k.sub_paths = [&keys](Schema& p, const std::string& base) { add_paths(p, base, keys); };
     return k;
   }
 
@@ -333,7 +362,7 @@ struct Bind {
       for (const auto& item : get(at, s)) write_map(out, keys, item, Style::Flow);
       out << YAML::EndSeq;
     };
-    k.sub_paths = [&keys](std::set<std::string>& p, const std::string& base) { add_paths(p, base + "[]", keys); };
+    k.sub_paths = [&keys](Schema& p, const std::string& base) { add_paths(p, base + "[]", keys); };
     return k;
   }
 

@@ -110,4 +110,6 @@ Scenario load_scenario(const std::filesystem::path& file, const std::vector<Over
 
 std::set<std::string> known_key_paths() { return detail::schema_paths(); }
 
+std::vector<KeyInfo> declared_keys() { return detail::schema_keys(); }
+
 }  // namespace tracesim::scenario

@@ -6,18 +6,20 @@
 namespace tracesim::scenario::detail {
 namespace {
 
-std::set<std::string> build() {
-  std::set<std::string> paths;
-  add_paths(paths, "", document_keys());
-  return paths;
+const Schema& schema() {
+  static const Schema s = [] {  // immutable after first use
+    Schema out;
+    add_paths(out, "", document_keys());
+    return out;
+  }();
+  return s;
 }
 
 }  // namespace
 
-const std::set<std::string>& schema_paths() {
-  static const std::set<std::string> paths = build();  // immutable after first use
-  return paths;
-}
+const std::set<std::string>& schema_paths() { return schema().paths; }
+
+const std::vector<KeyInfo>& schema_keys() { return schema().keys; }
 
 std::vector<std::string> children_of(const std::string& pattern) {
   std::vector<std::string> out;

@@ -5,12 +5,17 @@
 #include <string>
 #include <vector>
 
+#include "tracesim/scenario/scenario.hpp"
+
 // The scenario schema's key paths: one table that both the reader (unknown-key
 // checks, "did you mean") and the documentation test use, so they cannot drift.
 namespace tracesim::scenario::detail {
 
 /// Every valid key path ("[]" for list items, "<name>" for user-chosen names).
 const std::set<std::string>& schema_paths();
+
+/// Every declared key, in document order.
+const std::vector<KeyInfo>& schema_keys();
 
 /// The keys allowed directly under `pattern` ("" for the top level).
 std::vector<std::string> children_of(const std::string& pattern);

@@ -106,4 +106,18 @@ std::string to_yaml(const Scenario& scenario);
 /// user-chosen names (pools, segments, months): what docs/scenario-format.md must list.
 std::set<std::string> known_key_paths();
 
+/// A key as its section declares it (sim/scenario/sections/).
+struct KeyInfo {
+  std::string path;                  // as in known_key_paths()
+  std::string doc;                   // what it means, one line
+  std::string unit;                  // of a bare number ("share", "calls/day"); empty otherwise
+  bool required = false;             // must be given whenever its parent is
+  std::vector<std::string> samples;  // valid YAML values (range ends, each choice ...), for tests
+};
+
+/// Every declared key, in document order. The paths below them that are not
+/// keys of their own (a distribution's `dist`, a user-chosen `<name>`) are only
+/// in known_key_paths().
+std::vector<KeyInfo> declared_keys();
+
 }  // namespace tracesim::scenario

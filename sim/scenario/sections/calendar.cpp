@@ -68,7 +68,7 @@ void write_opening(YAML::Emitter& out, const CalendarConfig& cal) {
   out << YAML::EndMap;
 }
 
-void opening_paths(std::set<std::string>& paths, const std::string& base) {
+void opening_paths(Schema& paths, const std::string& base) {
   std::vector<std::string> days{"all_days", "weekdays", "weekend"};
   for (auto d : kWeekdays) days.emplace_back(d);
   for (const auto& day : days) {
@@ -96,8 +96,10 @@ const Keys<CalendarConfig>& calendar_keys() {
   static const Keys<CalendarConfig> keys{{
       B::date("start", &CalendarConfig::start, "first simulated day (from 00:00)").required(),
       B::date("end", &CalendarConfig::end, "last simulated day (until 24:00)").required(),
-      B::custom("opening", read_opening, write_opening, "weekly opening hours", opening_paths),
-      B::custom("closed_dates", read_closed_dates, write_closed_dates, "whole days closed (public holidays)"),
+      B::custom("opening", read_opening, write_opening, "weekly opening hours", opening_paths)
+          .with_samples({"{weekend: closed}", "{all_days: {open: \"07:00\", close: \"20:00\"}, sunday: closed}"}),
+      B::custom("closed_dates", read_closed_dates, write_closed_dates, "whole days closed (public holidays)")
+          .with_samples({"[2021-03-02]"}),
   }};
   return keys;
 }

@@ -13,7 +13,9 @@ const Keys<model::CurveStep>& piecewise_keys() {
   using B = Bind<model::CurveStep>;
   static const Keys<model::CurveStep> keys{{
       B::date("from", &model::CurveStep::from, "first day of the step").required(),
-      B::number("per_day", &model::CurveStep::per_day, 0, kMaxPerDay, "expected positives per day").required(),
+      B::number("per_day", &model::CurveStep::per_day, 0, kMaxPerDay, "expected positives per day")
+          .in("positives/day")
+          .required(),
   }};
   return keys;
 }
@@ -35,6 +37,7 @@ const Keys<model::Wave>& peak_keys() {
   static const Keys<model::Wave> keys{{
       B::date("date", &model::Wave::peak, "day of the peak").required(),
       B::number("per_day", &model::Wave::peak_per_day, 0, kMaxPerDay, "positives per day at the peak, above the baseline")
+          .in("positives/day")
           .required(),
       width_key(),
   }};
@@ -45,7 +48,7 @@ const Keys<CaseCurve>& waves_keys() {
   using B = Bind<CaseCurve>;
   static const Keys<CaseCurve> keys{{
       B::number("baseline", &CaseCurve::baseline_per_day, 0, kMaxPerDay, "positives per day under the waves")
-          .in("cases/day"),
+          .in("positives/day"),
       B::list("peaks", &CaseCurve::waves, peak_keys(), "the waves, each a Gaussian bump").required(),
   }};
   return keys;
@@ -128,14 +131,16 @@ const Keys<CaseCurve>& curve_keys() {
   static const Keys<CaseCurve> keys{{
       form(CurveKind::Constant,
            B::number("constant", &CaseCurve::per_day, 0, kMaxPerDay, "the same expected positives every day")
-               .in("cases/day")),
+               .in("positives/day")),
       form(CurveKind::MonthlyTotals,
            B::custom("monthly_totals", read_monthly, write_monthly,
                      "positives per month YYYY-MM, spread over its days by weekday_profile",
-                     [](std::set<std::string>& p, const std::string& base) { p.insert(base + ".<name>"); })
-               .in("cases/month")),
+                     [](Schema& p, const std::string& base) { p.insert(base + ".<name>"); })
+               .with_samples({"{2021-03: 300}"})),
       B::custom("weekday_profile", read_weekday_profile, write_weekday_profile,
                 "weights of Monday .. Sunday within a month (monthly_totals only)")
+          .in("weight")
+          .with_samples({"[1, 1, 1, 1, 1, 0.5, 0.5]"})
           .written_if([](const CaseCurve& c) { return c.kind == CurveKind::MonthlyTotals; }),
       form(CurveKind::DailySeries,
            B::custom("daily_csv", read_daily_csv, [](YAML::Emitter& out, const CaseCurve& c) { out << c.series_path; },
@@ -179,7 +184,7 @@ Key<model::IndexCaseConfig> curve_key() {
   auto write = [](YAML::Emitter& out, const model::IndexCaseConfig& ic) {
     write_map(out, curve_keys(), ic.curve, Style::Block);
   };
-  auto paths = [](std::set<std::string>& p, const std::string& base) { add_paths(p, base, curve_keys()); };
+  auto paths = [](Schema& p, const std::string& base) { add_paths(p, base, curve_keys()); };
   return Bind<model::IndexCaseConfig>::custom("curve", read_curve, write, "positive cases per day in the area",
                                               paths)
       .required();

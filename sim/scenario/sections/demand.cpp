@@ -33,7 +33,8 @@ const Keys<IndexCaseConfig>& index_case_keys() {
       {
           curve_key(),
           B::number("share_handled", &IndexCaseConfig::share_handled, 0, 1,
-                    "share of the curve's positives this platform handles"),
+                    "share of the curve's positives this platform handles")
+              .in("share"),
           B::hourly("release_profile", &IndexCaseConfig::release_profile, 1e6,
                     "weight of each hour of the day in releasing cases to the work list; all zero: 08h-18h"),
           B::flag("release_spread_within_hour", &IndexCaseConfig::release_spread_within_hour,
@@ -41,11 +42,14 @@ const Keys<IndexCaseConfig>& index_case_keys() {
           B::duration_dist("delay_to_platform", &IndexCaseConfig::delay_to_platform,
                            "from the test result to the work list"),
           B::number("inbound_first_share", &IndexCaseConfig::inbound_first_share, 0, 1,
-                    "cases that call the platform first instead of being called"),
+                    "cases that call the platform first instead of being called")
+              .in("share"),
           B::custom("segments", read_segments, write_segments, "shares of the index cases by segment, summing to 1",
-                    [](std::set<std::string>& p, const std::string& base) { p.insert(base + ".<name>"); }),
+                    [](Schema& p, const std::string& base) { p.insert(base + ".<name>"); })
+              .with_samples({"{a: 0.25, b: 0.75}"}),
           B::number("prelisted_contact_share", &IndexCaseConfig::prelisted_contact_share, 0, 1,
-                    "contacts listed by the tester at arrival"),
+                    "contacts listed by the tester at arrival")
+              .in("share"),
       },
       {"curve", "share_handled", "inbound_first_share", "prelisted_contact_share", "release_spread_within_hour",
        "release_profile", "delay_to_platform", "segments"}};
@@ -61,7 +65,8 @@ const Keys<model::PlatformConfig>& demand_keys() {
                  "the index cases")
           .required(),
       B::count_dist("contacts_per_case", &model::PlatformConfig::contacts_per_case,
-                    "contacts listed per reached index case"),
+                    "contacts listed per reached index case")
+          .in("contacts"),
   }};
   return keys;
 }

@@ -82,8 +82,8 @@ const Keys<CalibrationParameter>& parameter_keys() {
   static const Keys<CalibrationParameter> keys{
       {
           B::text("key", &CalibrationParameter::key, "a scenario key, as for --set").required(),
-          bound_key("min", &CalibrationParameter::min, "lower bound: a number, or a duration with units"),
-          bound_key("max", &CalibrationParameter::max, "upper bound, of the same kind as min"),
+          bound_key("min", &CalibrationParameter::min, "lower bound: a number, or a duration with units").required(),
+          bound_key("max", &CalibrationParameter::max, "upper bound, of the same kind as min").required(),
       },
       {},
       {},
@@ -96,7 +96,7 @@ Key<CalibrationTarget> period_key(const char* name, std::optional<kernel::Date> 
                                   const char* doc) {
   auto read = [member](ReadContext& ctx, const Field& f, CalibrationTarget& t) { t.*member = read_date(ctx, f); };
   auto write = [member](YAML::Emitter& out, const CalibrationTarget& t) { out << kernel::iso_date(*(t.*member)); };
-  return Bind<CalibrationTarget>::custom(name, read, write, doc).written_if([member](const CalibrationTarget& t) {
+  return Bind<CalibrationTarget>::custom(name, read, write, doc).with_samples({"2021-03-02"}).written_if([member](const CalibrationTarget& t) {
     return (t.*member).has_value();
   });
 }
@@ -132,10 +132,11 @@ const Keys<CalibrationTarget>& target_keys() {
 const Keys<RunSettings>& run_keys() {
   using B = Bind<RunSettings>;
   static const Keys<RunSettings> keys{{
-      B::integer("replications", &RunSettings::replications, 1, 100000, "independent replications"),
+      B::integer("replications", &RunSettings::replications, 1, 100000, "independent replications").in("replications"),
       B::integer("seed", &RunSettings::seed, 0, LLONG_MAX, "the seed of every random stream"),
       B::integer("event_budget", &RunSettings::event_budget, 1000, LLONG_MAX,
-                 "events one replication may process before it is stopped"),
+                 "events one replication may process before it is stopped")
+                     .in("events"),
   }};
   return keys;
 }
@@ -145,9 +146,10 @@ const Keys<SweepSection>& sweep_keys() {
   static const Keys<SweepSection> keys{
       {
           B::custom("vary", read_vary, write_vary, "scenario keys and their values: FROM:TO:STEP or a list",
-                    [](std::set<std::string>& p, const std::string& base) { p.insert(base + ".<name>"); })
+                    [](Schema& p, const std::string& base) { p.insert(base + ".<name>"); })
               .required(),
           B::integer("replications", &SweepSection::replications, 1, 100000, "replications per point")
+              .in("replications")
               .written_if([](const SweepSection& sw) { return sw.replications > 0; }),
       },
       {"replications", "vary"}};
@@ -161,8 +163,10 @@ const Keys<CalibrationSection>& calibration_keys() {
       {
           B::list("parameters", &C::parameters, parameter_keys(), "the free parameters").required(),
           B::list("targets", &C::targets, target_keys(), "the figures the model must reproduce").required(),
-          B::integer("replications", &C::replications, 2, 10000, "replications per evaluation"),
-          B::integer("max_evaluations", &C::max_evaluations, 1, 100000, "evaluations of the search at most"),
+          B::integer("replications", &C::replications, 2, 10000, "replications per evaluation")
+              .in("replications"),
+          B::integer("max_evaluations", &C::max_evaluations, 1, 100000, "evaluations of the search at most")
+              .in("evaluations"),
       },
       {"replications", "max_evaluations", "parameters", "targets"}};
   return keys;

@@ -14,7 +14,7 @@ const Keys<InboundConfig>& retrial_keys() {
   static const Keys<InboundConfig> keys{{
       B::number("share", &InboundConfig::retrial_share, 0, 1, "callers who hang up and call again").in("share"),
       B::duration_dist("delay", &InboundConfig::retrial_delay, "from hanging up to calling again"),
-      B::integer("max", &InboundConfig::max_retrials, 0, 100, "retrials per caller at most"),
+      B::integer("max", &InboundConfig::max_retrials, 0, 100, "retrials per caller at most").in("retrials"),
   }};
   return keys;
 }
@@ -60,7 +60,8 @@ const Keys<InboundConfig>& inbound_keys() {
       B::hourly("hourly_profile", &InboundConfig::hourly_profile, 1e6,
                 "weight of each hour of the day in the independent calls; all zero: flat"),
       B::custom("patience", read_patience, write_patience, "how long a caller waits before hanging up",
-                add_duration_dist_paths),
+                add_duration_dist_paths)
+          .with_samples({"unlimited", "1m", "{dist: gamma, mean: 3m, cv: 0.5}"}),
       B::duration_dist("talk", &InboundConfig::talk, "talk time of calls other than index interviews"),
       B::duration_dist("wrap_up", &InboundConfig::wrap_up, "after-call work of those calls"),
       B::mapping("retrial", self, retrial_keys(), Style::Block, "callers who hang up and call again"),

@@ -57,7 +57,7 @@ const Keys<ShiftConfig>& shift_keys() {
       B::duration("break", &ShiftConfig::break_length, Duration{0}, 12 * kernel::kHour, "one unpaid break"),
       B::clock("break_start", &ShiftConfig::break_start, "start of the break (default: centred in the shift)")
           .written_if([](const ShiftConfig& sh) { return sh.break_start.count() >= 0; }),
-      B::custom("days", days, write_days, "the weekdays the shift works"),
+      B::custom("days", days, write_days, "the weekdays the shift works").with_samples({"weekdays", "[mon, wed]"}),
   }};
   return keys;
 }
@@ -68,9 +68,11 @@ const Keys<model::BlendConfig>& blend_keys() {
       B::choice("mode", &model::BlendConfig::mode, Choices<model::BlendMode>{kBlendModes},
                 "how agents share inbound and outbound work"),
       B::integer("reserve_agents", &model::BlendConfig::reserve_agents, 0, kMaxAgentsPerShift,
-                 "reserve: idle agents kept for inbound calls"),
+                 "reserve: idle agents kept for inbound calls")
+          .in("agents"),
       B::integer("pause_queue_above", &model::BlendConfig::pause_queue_above, 0, 1000000,
-                 "pause_outbound: waiting callers above which outbound work stops"),
+                 "pause_outbound: waiting callers above which outbound work stops")
+          .in("calls"),
   }};
   return keys;
 }
@@ -81,13 +83,15 @@ const Keys<model::ReinforcementConfig>& reinforcement_keys() {
   static const Keys<R> keys{
       {
           B::integer("backlog_above", &R::backlog_above, 0, INT32_MAX,
-                     "opens when cases + contacts unresolved at close exceed this"),
+                     "opens when cases + contacts unresolved at close exceed this")
+              .in("tasks"),
           B::number("at_risk_share_above", &R::at_risk_share_above, 0, 1,
                     "opens when this share of waiting contacts is due before the next opening")
               .in("share"),
           B::duration("activation_delay", &R::activation_delay, Duration{0}, kMaxDuration, "from trigger to opening"),
           B::integer("release_backlog_below", &R::release_backlog_below, 0, INT32_MAX,
-                     "closes from the next day when the backlog falls below this"),
+                     "closes from the next day when the backlog falls below this")
+              .in("tasks"),
       },
       {},
       // Present, the section enables the pool as a reinforcement; a trigger left out never fires.
@@ -165,7 +169,7 @@ Key<PoolConfig> size_key(const char* name, model::SizeMode mode, const Keys<Staf
     for (const auto& st : pool.steps) write_map(out, steps, st, Style::Flow);
     out << YAML::EndSeq;
   };
-  auto paths = [&steps](std::set<std::string>& p, const std::string& base) { add_paths(p, base + "[]", steps); };
+  auto paths = [&steps](Schema& p, const std::string& base) { add_paths(p, base + "[]", steps); };
   return Bind<PoolConfig>::custom(name, {}, write, doc, paths).written_if([mode](const PoolConfig& pool) {
     return pool.size_mode == mode;
   });
@@ -208,14 +212,16 @@ const Keys<PoolConfig>& pool_keys() {
   using B = Bind<PoolConfig>;
   static const Keys<PoolConfig> keys{
       {
-          B::custom("skills", read_skills, write_skills, "the work the pool does (default: all of it)"),
-          B::number("efficiency", &PoolConfig::efficiency, 0.05, 20, "talk and wrap-up times are divided by this"),
+          B::custom("skills", read_skills, write_skills, "the work the pool does (default: all of it)")
+              .with_samples({"[index_interview, contact_call]"}),
+          B::number("efficiency", &PoolConfig::efficiency, 0.05, 20, "talk and wrap-up times are divided by this")
+              .in("factor"),
           size_key("fte", model::SizeMode::Fte, fte_step_keys(), "the pool's size in FTE from dated steps"),
           size_key("roster", model::SizeMode::Roster, roster_step_keys(),
                    "the pool's size as agents per shift from dated steps"),
           B::number("contracted_hours_per_week", &PoolConfig::contracted_hours_per_week, 1, 80,
                     "hours of one FTE")
-              .in("hours/week"),
+              .in("hours"),
           B::number("shrinkage", &PoolConfig::shrinkage, 0, 0.95, "absence, training, briefings").in("share"),
           B::list("shifts", &PoolConfig::shifts, shift_keys(), "the shifts agents work",
                   [](ShiftConfig& sh, std::size_t i) { sh.name = "shift" + std::to_string(i + 1); },

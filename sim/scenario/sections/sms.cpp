@@ -20,6 +20,7 @@ const Keys<SmsPolicyStep>& policy_step_keys() {
   static const Keys<SmsPolicyStep> keys{{
       B::date("from", &SmsPolicyStep::from, "first day of the step").required(),
       B::text("segment", &SmsPolicyStep::segment, "the segment it applies to (none: every segment)")
+          .with_samples({"all"})
           .written_if([](const SmsPolicyStep& s) { return !s.segment.empty(); }),
       share(model::TaskType::IndexInterview),
       share(model::TaskType::ContactCall),

@@ -21,7 +21,8 @@ const Keys<DisciplineConfig>& discipline_keys() {
                 "the order of outbound work within a priority class"),
       B::custom("priority_segments", read_priority_segments,
                 [](YAML::Emitter& out, const DisciplineConfig& d) { out << YAML::Flow << d.priority_segments; },
-                "segments served first, in this order"),
+                "segments served first, in this order")
+          .with_samples({"[all]"}),
       B::flag("index_before_contacts", &DisciplineConfig::index_before_contacts,
               "index interviews before contact calls within a priority class"),
   }};
@@ -50,7 +51,7 @@ void write_pools(YAML::Emitter& out, const PlatformConfig& pc) {
   out << YAML::EndMap;
 }
 
-void pool_paths(std::set<std::string>& paths, const std::string& base) {
+void pool_paths(Schema& paths, const std::string& base) {
   paths.insert(base + ".<name>");
   add_paths(paths, base + ".<name>", pool_keys());
 }

@@ -14,7 +14,8 @@ using model::TaskConfig;
 const Keys<RetryPolicy>& retry_keys() {
   using B = Bind<RetryPolicy>;
   static const Keys<RetryPolicy> keys{{
-      B::integer("max_attempts", &RetryPolicy::max_attempts, 1, 100, "call attempts before the task is exhausted"),
+      B::integer("max_attempts", &RetryPolicy::max_attempts, 1, 100, "call attempts before the task is exhausted")
+          .in("attempts"),
       B::duration("min_spacing", &RetryPolicy::min_spacing, Duration{0}, kMaxDuration,
                   "from the end of one attempt to the next"),
       B::flag("only_while_open", &RetryPolicy::only_while_open, "attempts start only within opening hours"),
@@ -72,7 +73,9 @@ const Keys<AttemptConfig>& attempt_keys() {
                        "agent time after an unanswered attempt"),
       B::custom("answer_probability", read_answer_probability,
                 [](YAML::Emitter& out, const AttemptConfig& a) { out << YAML::Flow << a.answer_probability; },
-                "probability of an answer, by attempt number; the last repeats"),
+                "probability of an answer, by attempt number; the last repeats")
+          .in("probability")
+          .with_samples({"0.5", "[0.9, 0.5]"}),
       B::hourly("answer_hour_factor", &AttemptConfig::answer_hour_factor, 100,
                 "multiplies the answer probability by hour of day"),
   }};
