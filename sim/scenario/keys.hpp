@@ -7,8 +7,8 @@
 #include <functional>
 #include <set>
 #include <stdexcept>
-#include <type_traits>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "spellings.hpp"
@@ -44,13 +44,13 @@ struct Key {
 
   std::string name;
   std::string doc;   // one line: what the key means
-  std::string unit;  // of a bare number ("" for durations, clocks, words)
+  std::string unit;  // of a bare number, as the docs' unit column gives it ("" for durations, words)
   bool is_required = false;
-  Read read;                                   // the value at its field into S (empty: read by the mapping's `after`)
-  Write write;                                 // the value only; the key is written by write_keys
-  std::function<bool(const S&)> written;       // empty: always written
-  Paths sub_paths;                             // the key paths below this one (empty: none)
-  std::vector<std::string> samples;            // valid values other than the default, for tests
+  Read read;                               // its value into S (empty: the mapping's `after` reads it)
+  Write write;                             // the value only; write_keys writes the key
+  std::function<bool(const S&)> written;   // empty: always written
+  Paths sub_paths;                         // the key paths below this one (empty: none)
+  std::vector<std::string> samples;        // valid values (range ends, each choice ...), for tests
 
   Key required() && {
     is_required = true;

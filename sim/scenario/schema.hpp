@@ -7,8 +7,9 @@
 
 #include "tracesim/scenario/scenario.hpp"
 
-// The scenario schema's key paths: one table that both the reader (unknown-key
-// checks, "did you mean") and the documentation test use, so they cannot drift.
+// The scenario schema's key paths, built once from the sections' declarations
+// (sections/*.cpp): the reader (unknown-key checks, "did you mean") and the
+// documentation test use the same table, so they cannot drift.
 namespace tracesim::scenario::detail {
 
 /// Every valid key path ("[]" for list items, "<name>" for user-chosen names).

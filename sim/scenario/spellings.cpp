@@ -14,19 +14,21 @@ std::vector<Choice<E>> named_by_model(std::initializer_list<std::pair<E, std::st
 }  // namespace
 
 Choices<model::DurationLaw> duration_laws() {
-  static const auto laws = named_by_model<model::DurationLaw>({{model::DurationLaw::Deterministic, "always `value`"},
-                                                               {model::DurationLaw::Exponential, "memoryless, `mean`"},
-                                                               {model::DurationLaw::Lognormal, "`mean` and `cv`"},
-                                                               {model::DurationLaw::Gamma, "`mean` and `cv`"},
-                                                               {model::DurationLaw::Empirical, "`values` with `weights`"}});
+  using L = model::DurationLaw;
+  static const auto laws = named_by_model<L>({{L::Deterministic, "always `value`"},
+                                              {L::Exponential, "memoryless, `mean`"},
+                                              {L::Lognormal, "`mean` and `cv`"},
+                                              {L::Gamma, "`mean` and `cv`"},
+                                              {L::Empirical, "`values` with `weights`"}});
   return laws;
 }
 
 Choices<model::CountLaw> count_laws() {
-  static const auto laws = named_by_model<model::CountLaw>({{model::CountLaw::Fixed, "always `value`"},
-                                                            {model::CountLaw::Poisson, "`mean`"},
-                                                            {model::CountLaw::NegativeBinomial, "`mean` and `dispersion`"},
-                                                            {model::CountLaw::Table, "`probabilities` of 0, 1, 2 ..."}});
+  using L = model::CountLaw;
+  static const auto laws = named_by_model<L>({{L::Fixed, "always `value`"},
+                                              {L::Poisson, "`mean`"},
+                                              {L::NegativeBinomial, "`mean` and `dispersion`"},
+                                              {L::Table, "`probabilities` of 0, 1, 2 ..."}});
   return laws;
 }
 

@@ -146,7 +146,8 @@ void check_segment_uses(Checks& c, const model::PlatformConfig& pc, const std::s
 // One pool: skills, shifts and breaks, its size steps.
 void check_pool(Checks& c, const model::PoolConfig& pool) {
   const std::string base = "staffing.pools." + pool.name;
-  if (!pool.skills[0] && !pool.skills[1] && !pool.inbound_skill) c.fail(base + ".skills", "a pool needs at least one skill");
+  if (!pool.skills[0] && !pool.skills[1] && !pool.inbound_skill)
+    c.fail(base + ".skills", "a pool needs at least one skill");
   for (std::size_t s = 0; s < pool.shifts.size(); ++s) {
     const auto& sh = pool.shifts[s];
     const std::string sp = base + ".shifts[" + std::to_string(s) + "]";

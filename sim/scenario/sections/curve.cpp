@@ -36,7 +36,8 @@ const Keys<model::Wave>& peak_keys() {
   using B = Bind<model::Wave>;
   static const Keys<model::Wave> keys{{
       B::date("date", &model::Wave::peak, "day of the peak").required(),
-      B::number("per_day", &model::Wave::peak_per_day, 0, kMaxPerDay, "positives per day at the peak, above the baseline")
+      B::number("per_day", &model::Wave::peak_per_day, 0, kMaxPerDay,
+                "positives per day at the peak, above the baseline")
           .in("positives/day")
           .required(),
       width_key(),

@@ -96,9 +96,8 @@ Key<CalibrationTarget> period_key(const char* name, std::optional<kernel::Date> 
                                   const char* doc) {
   auto read = [member](ReadContext& ctx, const Field& f, CalibrationTarget& t) { t.*member = read_date(ctx, f); };
   auto write = [member](YAML::Emitter& out, const CalibrationTarget& t) { out << kernel::iso_date(*(t.*member)); };
-  return Bind<CalibrationTarget>::custom(name, read, write, doc).with_samples({"2021-03-02"}).written_if([member](const CalibrationTarget& t) {
-    return (t.*member).has_value();
-  });
+  auto given = [member](const CalibrationTarget& t) { return (t.*member).has_value(); };
+  return Bind<CalibrationTarget>::custom(name, read, write, doc).with_samples({"2021-03-02"}).written_if(given);
 }
 
 const Keys<CalibrationTarget>& target_keys() {
