@@ -12,11 +12,18 @@
 
 namespace tracesim::scenario::detail {
 
+namespace {
+// True when `path` is the overridden key or lies inside the value it sets.
+bool inside(const Override& o, const std::string& path) {
+  return path == o.path || path.rfind(o.path + ".", 0) == 0 || path.rfind(o.path + "[", 0) == 0;
+}
+}  // namespace
+
 void ReadContext::error(const YAML::Node& at, const std::string& path, const std::string& message) {
   Diagnostic d{file, 0, 0, path, message};
   // A problem inside an override is reported against the override, not the file.
   for (const Override& o : overrides) {
-    if (path == o.path || path.rfind(o.path + ".", 0) == 0 || path.rfind(o.path + "[", 0) == 0) {
+    if (inside(o, path)) {
       d.file = o.label();
       diags.push_back(std::move(d));
       return;
@@ -31,7 +38,7 @@ void ReadContext::error(const YAML::Node& at, const std::string& path, const std
 
 void ReadContext::locate(Diagnostic& d) const {
   for (const Override& o : overrides) {
-    if (d.path == o.path || d.path.rfind(o.path + ".", 0) == 0) {
+    if (inside(o, d.path)) {
       d.file = o.label();
       return;
     }

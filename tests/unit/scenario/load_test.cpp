@@ -129,3 +129,28 @@ TEST_CASE("scenario: a document parsed once resolves each variation on its own c
   }
   CHECK_THROWS_AS(scenario::Document::from_text("a: [", "broken.yaml"), scenario::ScenarioError);
 }
+
+TEST_CASE("scenario: a rule broken inside a --set list is reported against the --set", "[scenario]") {
+  const std::string message =
+      first_message(kMinimal + "sms: {index_declares_contacts_share: 1}\n",
+                    {{"sms.policy", "[{from: 2021-03-01, segment: zz, index_interview: 0.5}]"}});
+  CHECK(message.rfind("--set sms.policy=", 0) == 0);
+  CHECK(message.find("unknown segment 'zz'") != std::string::npos);
+}
+
+TEST_CASE("scenario: a wave's width survives the resolved file to the millisecond", "[scenario]") {
+  const std::string waves = R"(schema_version: 1
+name: waves
+calendar: {start: 2021-03-01, end: 2021-03-07}
+demand:
+  index_cases:
+    curve: {waves: {peaks: [{date: 2021-03-03, per_day: 50, width: 1d5ms}]}}
+staffing:
+  pools:
+    tracers:
+      fte: [{from: 2021-03-01, fte: 10}]
+      shifts: [{start: "08:00", end: "16:00"}]
+)";
+  const std::string resolved = scenario::to_yaml(scenario::load_scenario_text(waves, "w.yaml"));
+  CHECK(resolved.find("width: 1d5ms") != std::string::npos);
+}
