@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // demand.index_cases.curve: the positive cases per day, in exactly one of five forms.
+#include <cmath>
+
 #include "../bounds.hpp"
 #include "../sections.hpp"
 #include "tracesim/scenario/cases_csv.hpp"
@@ -27,7 +29,7 @@ Key<model::Wave> width_key() {
       w.width_days = static_cast<double>(width->count()) / static_cast<double>(kernel::kDay.count());
   };
   auto write = [](YAML::Emitter& out, const model::Wave& w) {
-    out << format_duration(kernel::Duration{static_cast<std::int64_t>(w.width_days * 86'400'000.0)});
+    out << format_duration(kernel::Duration{std::llround(w.width_days * 86'400'000.0)});
   };
   return Bind<model::Wave>::custom("width", read, write, "standard deviation of the Gaussian bump").required();
 }
