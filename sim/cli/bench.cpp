@@ -122,12 +122,16 @@ int command_bench(const std::vector<std::string>& args) {
   shorter.replace(shorter.find("END"), 3, quick ? "2021-01-04" : "2021-01-10");
   const auto small = scenario::load_scenario_text(shorter, "mmc-short");
   const int reps = quick ? 4 : 16;
-  bool stopped = false;
+  sweep::RunSpec spec;
+  spec.config = std::make_shared<const model::PlatformConfig>(small.platform);
+  spec.replications = reps;
+  spec.threads = 1;
   auto t1 = std::chrono::steady_clock::now();
-  const auto one = sweep::run_replications(small.platform, 1, reps, 1, UINT64_MAX, {}, {}, stopped);
+  const auto one = sweep::run_replications(spec).results;
   const double wall_one = seconds_since(t1);
+  spec.threads = threads;
   t1 = std::chrono::steady_clock::now();
-  const auto many = sweep::run_replications(small.platform, 1, reps, threads, UINT64_MAX, {}, {}, stopped);
+  const auto many = sweep::run_replications(spec).results;
   const double wall_many = seconds_since(t1);
   for (std::size_t i = 0; i < one.size(); ++i)
     if (one[i].events != many[i].events || one[i].inbound.answered != many[i].inbound.answered) {

@@ -195,10 +195,16 @@ int command_run(const std::vector<std::string>& args) {
                  elapsed, eta);
     if (done == total) std::fprintf(stderr, "\n");
   };
-  bool stopped = false;
-  const auto results = sweep::run_replications(sc.platform, sc.run.seed, sc.run.replications, threads,
-                                               sc.run.event_budget, interrupt.token(), progress, stopped,
-                                               trace ? &*trace : nullptr);
+  sweep::RunSpec spec;
+  spec.config = std::make_shared<const model::PlatformConfig>(sc.platform);
+  spec.seed = sc.run.seed;
+  spec.replications = sc.run.replications;
+  spec.threads = threads;
+  spec.event_budget = sc.run.event_budget;
+  spec.stop = interrupt.token();
+  spec.progress = progress;
+  spec.observer0 = trace ? &*trace : nullptr;
+  const auto [results, stopped] = sweep::run_replications(spec);
   if (stopped || interrupt.interrupted()) {
     std::cerr << "\ntracesim: interrupted; no output written (partial traces removed)\n";
     return kInterrupted;

@@ -115,10 +115,14 @@ CalibrationResult calibrate(const std::filesystem::path& file, const std::vector
     return o;
   };
   auto run_at = [&](const std::vector<scenario::Override>& o, std::vector<std::vector<double>>& per_target) {
-    const auto sc = scenario::load_scenario(file, o);
-    bool stopped = false;
-    const auto results = run_replications(sc.platform, options.seed, reps, options.threads, options.event_budget,
-                                          stop, {}, stopped);
+    RunSpec run;
+    run.config = std::make_shared<const model::PlatformConfig>(scenario::load_scenario(file, o).platform);
+    run.seed = options.seed;
+    run.replications = reps;
+    run.threads = options.threads;
+    run.event_budget = options.event_budget;
+    run.stop = stop;
+    const auto [results, stopped] = run_replications(run);
     if (stopped) throw Interrupted{};
     per_target.assign(cal.targets.size(), {});
     for (const auto& r : results)

@@ -73,14 +73,19 @@ StaffAnswer find_least_staff(const model::PlatformConfig& config, const StaffSea
   StaffAnswer answer;
   auto evaluate = [&](long long i) -> LevelResult {
     if (const auto it = cache.find(i); it != cache.end()) return it->second;
-    const model::PlatformConfig pc = with_staff(config, lever, level_of(i));
+    RunSpec run;
+    run.config = std::make_shared<const model::PlatformConfig>(with_staff(config, lever, level_of(i)));
+    run.seed = search.seed;
+    run.threads = search.threads;
+    run.event_budget = search.event_budget;
+    run.stop = stop;
     std::vector<double> values;
     LevelResult r;
     r.level = level_of(i);
     for (int reps = search.replications;; reps = std::min(2 * reps, search.max_replications)) {
-      bool stopped = false;
       // Replications 0..reps-1 at every level: common random numbers across levels.
-      const auto results = run_replications(pc, search.seed, reps, search.threads, search.event_budget, stop, {}, stopped);
+      run.replications = reps;
+      auto [results, stopped] = run_replications(run);
       if (stopped) throw Interrupted{};
       if (kpi_index == SIZE_MAX) {
         const auto names = output::kpis(results.front());

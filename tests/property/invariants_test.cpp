@@ -151,10 +151,14 @@ TEST_CASE("property: no attempt starts while closed or outside the agent's shift
 }
 
 TEST_CASE("property: the same seed gives identical results whatever the thread count", "[property][determinism]") {
-  const auto pc = busy_platform();
-  bool stopped = false;
-  const auto one = sweep::run_replications(pc, 99, 6, 1, UINT64_MAX, {}, {}, stopped);
-  const auto two = sweep::run_replications(pc, 99, 6, 2, UINT64_MAX, {}, {}, stopped);
+  sweep::RunSpec spec;
+  spec.config = std::make_shared<const model::PlatformConfig>(busy_platform());
+  spec.seed = 99;
+  spec.replications = 6;
+  spec.threads = 1;
+  const auto one = sweep::run_replications(spec).results;
+  spec.threads = 2;
+  const auto two = sweep::run_replications(spec).results;
   REQUIRE(one.size() == 6);
   REQUIRE(two.size() == 6);
   for (std::size_t i = 0; i < one.size(); ++i) {

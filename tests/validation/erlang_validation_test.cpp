@@ -21,8 +21,12 @@ struct Measured {
 };
 
 Measured simulate(const scenario::Scenario& sc) {
-  bool stopped = false;
-  const auto results = sweep::run_replications(sc.platform, sc.run.seed, sc.run.replications, 2, UINT64_MAX, {}, {}, stopped);
+  sweep::RunSpec spec;
+  spec.config = std::make_shared<const model::PlatformConfig>(sc.platform);
+  spec.seed = sc.run.seed;
+  spec.replications = sc.run.replications;
+  spec.threads = 2;
+  const auto results = sweep::run_replications(spec).results;
   Measured m;
   for (const auto& r : results) {
     const auto& in = r.inbound;

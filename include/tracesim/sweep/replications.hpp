@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <stop_token>
 #include <vector>
 
@@ -16,17 +17,30 @@ namespace tracesim::sweep {
 /// replications done so far and the total.
 using ProgressFn = std::function<void(int done, int total)>;
 
-/// Runs replications 0..count-1 of `config` with `seed` on `threads` workers
-/// (0: all cores). Each replication owns its simulator and random streams, and
+/// What run_replications runs: replications 0..replications-1 of one model.
+struct RunSpec {
+  /// The model every replication runs, shared read-only by all workers. The one
+  /// member to change when simulate() takes a compiled plan.
+  std::shared_ptr<const model::PlatformConfig> config;
+  std::uint64_t seed = 1;
+  int replications = 1;
+  unsigned threads = 0;  // 0: all cores
+  std::uint64_t event_budget = UINT64_MAX;
+  std::stop_token stop;                  // replications not yet started are skipped once requested
+  ProgressFn progress;                   // optional
+  model::Observer* observer0 = nullptr;  // optional; receives replication 0's facts
+};
+
+/// The outcome of run_replications.
+struct Replications {
+  std::vector<model::RunResult> results;  // the completed replications, in replication order
+  bool stopped = false;                   // true if a stop request left some replications out
+};
+
+/// Runs `spec`. Each replication owns its simulator and random streams, and
 /// results are stored by replication index, so the output does not depend on
 /// the thread count (rule R5). Rethrows the first failure in replication order.
-/// Replications not started when `stop` is requested are skipped; the returned
-/// vector then holds only the replications that completed, in order, and
-/// `stopped` is set. `observer0`, if given, receives replication 0's facts.
-std::vector<model::RunResult> run_replications(const model::PlatformConfig& config, std::uint64_t seed,
-                                               int count, unsigned threads, std::uint64_t event_budget,
-                                               std::stop_token stop, const ProgressFn& progress,
-                                               bool& stopped, model::Observer* observer0 = nullptr);
+Replications run_replications(const RunSpec& spec);
 
 /// The thread count actually used for `requested` (0 means all cores).
 unsigned effective_threads(unsigned requested);
