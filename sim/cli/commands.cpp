@@ -3,19 +3,17 @@
 
 #include <unistd.h>
 
-#include <atomic>
 #include <boost/program_options.hpp>
 #include <boost/version.hpp>
 #include <chrono>
-#include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
 #include <optional>
 #include <sstream>
 #include <stop_token>
-#include <thread>
 
+#include "interrupt.hpp"
 #include "tracesim/analytic/erlang.hpp"
 #include "tracesim/output/atomic_file.hpp"
 #include "tracesim/output/summary.hpp"
@@ -32,45 +30,6 @@ namespace po = boost::program_options;
 
 namespace tracesim::cli {
 namespace {
-
-// Set by the SIGINT/SIGTERM handler; a watcher thread turns it into a stop request
-// (request_stop is not async-signal-safe, an atomic store is).
-std::atomic<bool> g_interrupted{false};  // process-wide by nature: signals are
-
-extern "C" void on_signal(int) { g_interrupted.store(true); }
-
-// Turns SIGINT/SIGTERM into a stop request for as long as it lives.
-class InterruptWatcher {
- public:
-  InterruptWatcher() {
-    g_interrupted.store(false);
-    std::signal(SIGINT, on_signal);
-    std::signal(SIGTERM, on_signal);
-    thread_ = std::jthread([this](std::stop_token own) {
-      while (!own.stop_requested()) {
-        if (g_interrupted.load()) {
-          source_.request_stop();
-          return;
-        }
-        std::this_thread::sleep_for(std::chrono::milliseconds(50));
-      }
-    });
-  }
-  InterruptWatcher(const InterruptWatcher&) = delete;
-  InterruptWatcher& operator=(const InterruptWatcher&) = delete;
-  ~InterruptWatcher() {
-    thread_.request_stop();
-    thread_.join();
-    std::signal(SIGINT, SIG_DFL);
-    std::signal(SIGTERM, SIG_DFL);
-  }
-  [[nodiscard]] std::stop_token token() const { return source_.get_token(); }
-  [[nodiscard]] bool interrupted() const { return g_interrupted.load(); }
-
- private:
-  std::stop_source source_;
-  std::jthread thread_;
-};
 
 double seconds_since(std::chrono::steady_clock::time_point t0) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
