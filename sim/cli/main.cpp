@@ -5,6 +5,7 @@
 #include <cstring>
 #include <exception>
 #include <iostream>
+#include <stdexcept>
 #include <string>
 #include <system_error>
 #include <vector>
@@ -103,6 +104,10 @@ int main(int argc, char** argv) {
   } catch (const std::system_error& e) {
     std::cerr << "tracesim: " << e.what() << "\n";
     return kIoError;
+  } catch (const std::logic_error& e) {  // a broken invariant or precondition: a bug, never bad input
+    print_nested(e);
+    std::cerr << "tracesim: please report this internal error with the scenario and the command line\n";
+    return kInternal;
   } catch (const std::exception& e) {
     print_nested(e);
     return kInternal;
