@@ -6,21 +6,14 @@
 #include <map>
 #include <stdexcept>
 
+#include "detail_text.hpp"
 #include "tracesim/output/statistics.hpp"
 #include "tracesim/scenario/diagnostics.hpp"
 #include "tracesim/output/summary.hpp"
 #include "tracesim/sweep/replications.hpp"
 
 namespace tracesim::sweep {
-namespace {
-
-std::string trim(const std::string& s) {
-  const auto b = s.find_first_not_of(" \t");
-  const auto e = s.find_last_not_of(" \t");
-  return b == std::string::npos ? "" : s.substr(b, e - b + 1);
-}
-
-}  // namespace
+using detail::trim;
 
 Target parse_target(const std::string& text) {
   for (const char* op : {">=", "<="}) {

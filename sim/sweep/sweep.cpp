@@ -13,6 +13,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "detail_text.hpp"
 #include "tracesim/model/platform.hpp"
 #include "tracesim/output/atomic_file.hpp"
 #include "tracesim/output/statistics.hpp"
@@ -24,11 +25,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string trim(const std::string& s) {
-  const auto b = s.find_first_not_of(" \t");
-  const auto e = s.find_last_not_of(" \t");
-  return b == std::string::npos ? "" : s.substr(b, e - b + 1);
-}
+using detail::trim;
 
 bool parse_number(const std::string& s, double& out) {
   if (s.empty()) return false;
