@@ -18,21 +18,6 @@ namespace {
 using scenario::Diagnostic;
 using scenario::ScenarioError;
 
-// Daily quantities that can be summed over a period: name -> value of one day.
-double daily(const model::DayStats& d, const std::string& name) {
-  if (name == "calls.attempts") return d.attempts[0] + d.attempts[1];
-  if (name == "calls.connected") return d.connected[0] + d.connected[1];
-  if (name == "index.arrived") return d.arrived[0];
-  if (name == "people.arrived") return d.arrived[0] + d.arrived[1];
-  if (name == "contacts.arrived") return d.arrived[1];
-  if (name == "sms.sent") return d.sms_sent[0] + d.sms_sent[1];
-  if (name == "index.reached_by_call") return d.reached_call[0];
-  if (name == "contacts.reached_by_call") return d.reached_call[1];
-  if (name == "inbound.offered") return d.inbound_offered;
-  if (name == "inbound.answered") return d.inbound_answered;
-  return std::numeric_limits<double>::quiet_NaN();
-}
-
 std::string value_text(const scenario::CalibrationParameter& p, double v) {
   if (p.is_duration) return scenario::format_duration(kernel::Duration{static_cast<std::int64_t>(std::llround(v))});
   char buf[64];
@@ -41,27 +26,6 @@ std::string value_text(const scenario::CalibrationParameter& p, double v) {
 }
 
 }  // namespace
-
-const std::vector<std::string>& period_kpis() {
-  static const std::vector<std::string> names{"calls.attempts",        "calls.connected",          "index.arrived",  "people.arrived",
-                                              "contacts.arrived",      "sms.sent",                 "index.reached_by_call",
-                                              "contacts.reached_by_call", "inbound.offered",       "inbound.answered"};
-  return names;
-}
-
-std::optional<double> kpi_value(const model::RunResult& result, const std::string& name,
-                                std::optional<kernel::Date> from, std::optional<kernel::Date> to) {
-  if (from || to) {
-    if (std::find(period_kpis().begin(), period_kpis().end(), name) == period_kpis().end()) return std::nullopt;
-    double sum = 0;
-    for (const auto& d : result.days)
-      if ((!from || d.date >= *from) && (!to || d.date <= *to)) sum += daily(d, name);
-    return sum;
-  }
-  for (const auto& k : output::kpis(result))
-    if (k.name == name) return k.value;
-  return std::nullopt;
-}
 
 CalibrationResult calibrate(const std::filesystem::path& file, const std::vector<scenario::Override>& overrides,
                             const CalibrationOptions& options, std::stop_token stop,
@@ -77,23 +41,23 @@ CalibrationResult calibrate(const std::filesystem::path& file, const std::vector
     throw ScenarioError({Diagnostic{where, 0, 0, "calibration",
                                     "expected a calibration section with targets (docs/calibration.md)"}});
   // Ill-posed set-ups are refused before any simulation.
-  model::RunResult shape;
-  for (const auto& p : base.platform.pools) shape.pools.push_back(model::PoolTotals{p.name, 0, 0, 0, 0, 0, 0});
-  std::vector<std::string> names;
-  for (const auto& k : output::kpis(shape)) names.push_back(k.name);
+  const auto names = kpi_names(base.platform);
+  std::vector<KpiId> kpis;  // resolved once, read from every replication
   std::size_t fitted = 0;
   for (std::size_t i = 0; i < cal.targets.size(); ++i) {
     const auto& t = cal.targets[i];
     const std::string path = "calibration.targets[" + std::to_string(i) + "]";
     fitted += t.fit ? 1 : 0;
+    const auto id = find_kpi(names, t.kpi, t.from, t.to);
+    if (id) kpis.push_back(*id);
     if (t.from || t.to) {
-      if (std::find(period_kpis().begin(), period_kpis().end(), t.kpi) == period_kpis().end()) {
+      if (!id) {
         std::string list;
         for (const auto& n : period_kpis()) list += (list.empty() ? "" : ", ") + n;
         fail(path + ".kpi", "'" + t.kpi + "' has no daily form, so it takes no period; these do: " + list);
       }
       if (t.from && t.to && *t.to < *t.from) fail(path + ".to", "must not be before from");
-    } else if (std::find(names.begin(), names.end(), t.kpi) == names.end()) {
+    } else if (!id) {
       fail(path + ".kpi", "no KPI named '" + t.kpi + "' (docs/outputs.md lists them)");
     }
   }
@@ -127,7 +91,7 @@ CalibrationResult calibrate(const std::filesystem::path& file, const std::vector
     per_target.assign(cal.targets.size(), {});
     for (const auto& r : results)
       for (std::size_t i = 0; i < cal.targets.size(); ++i)
-        per_target[i].push_back(*kpi_value(r, cal.targets[i].kpi, cal.targets[i].from, cal.targets[i].to));
+        per_target[i].push_back(kpi_value(r, kpis[i]));
   };
   auto residual = [&](const scenario::CalibrationTarget& t, double mean) {
     const double scale = t.relative ? std::abs(t.value) * t.tolerance : t.tolerance;

@@ -8,8 +8,7 @@
 
 #include "detail_text.hpp"
 #include "tracesim/output/statistics.hpp"
-#include "tracesim/scenario/diagnostics.hpp"
-#include "tracesim/output/summary.hpp"
+#include "tracesim/sweep/kpi.hpp"
 #include "tracesim/sweep/replications.hpp"
 
 namespace tracesim::sweep {
@@ -61,8 +60,8 @@ StaffAnswer find_least_staff(const model::PlatformConfig& config, const StaffSea
   if (steps > 1'000'000) throw std::invalid_argument("staff range has more than 1,000,000 steps");
   auto level_of = [&](long long i) { return lever.min + static_cast<double>(i) * lever.step; };
 
+  const KpiId kpi = resolve_kpi(kpi_names(config), search.target.kpi);
   std::map<long long, LevelResult> cache;
-  std::size_t kpi_index = SIZE_MAX;
   StaffAnswer answer;
   auto evaluate = [&](long long i) -> LevelResult {
     if (const auto it = cache.find(i); it != cache.end()) return it->second;
@@ -80,22 +79,8 @@ StaffAnswer find_least_staff(const model::PlatformConfig& config, const StaffSea
       run.replications = reps;
       auto [results, stopped] = run_replications(run);
       if (stopped) throw Interrupted{};
-      if (kpi_index == SIZE_MAX) {
-        const auto names = output::kpis(results.front());
-        for (std::size_t k = 0; k < names.size(); ++k)
-          if (names[k].name == search.target.kpi) kpi_index = k;
-        if (kpi_index == SIZE_MAX) {
-          std::vector<std::pair<std::size_t, std::string>> near;
-          for (const auto& k : names) near.push_back({scenario::edit_distance(search.target.kpi, k.name), k.name});
-          std::sort(near.begin(), near.end());
-          std::string list;
-          for (std::size_t k = 0; k < near.size() && k < 3; ++k) list += (k ? ", " : "") + near[k].second;
-          throw std::invalid_argument("no KPI named '" + search.target.kpi + "'; nearest: " + list +
-                                      " (all KPIs: docs/outputs.md)");
-        }
-      }
       values.clear();
-      for (const auto& res : results) values.push_back(output::kpis(res)[kpi_index].value);
+      for (const auto& res : results) values.push_back(kpi_value(res, kpi));
       // One-sided bounds at `confidence` are the two-sided interval at 2c - 1.
       const output::Estimate e = output::estimate(values, 2 * search.confidence - 1);
       r.replications = reps;

@@ -11,21 +11,9 @@
 
 #include "tracesim/model/results.hpp"
 #include "tracesim/scenario/scenario.hpp"
+#include "tracesim/sweep/kpi.hpp"
 
 namespace tracesim::sweep {
-
-/// The value of KPI `name` in one replication, over the whole run, or summed
-/// over the days [from, to] for the daily quantities (calls.attempts,
-/// calls.connected, index.arrived, contacts.arrived, sms.sent,
-/// index.reached_by_call, contacts.reached_by_call, inbound.offered,
-/// inbound.answered). std::nullopt if the KPI does not exist (or has no daily
-/// form when a period is given).
-std::optional<double> kpi_value(const model::RunResult& result, const std::string& name,
-                                std::optional<kernel::Date> from = std::nullopt,
-                                std::optional<kernel::Date> to = std::nullopt);
-
-/// The KPIs that take a period.
-const std::vector<std::string>& period_kpis();
 
 struct CalibrationOptions {
   std::uint64_t seed = 1;
