@@ -223,9 +223,9 @@ int command_sweep(const std::vector<std::string>& args) {
            .empty())
     return kOk;
   sweep::SweepSpec spec;
-  spec.scenario = vm["file"].as<std::string>();
   spec.base_overrides = overrides_of(vm);
-  const auto base = scenario::load_scenario(spec.scenario, spec.base_overrides);
+  const auto document = scenario::Document::from_file(vm["file"].as<std::string>());
+  const auto base = document.resolve(spec.base_overrides);
   try {
     if (vm.count("vary")) {
       for (const auto& v : vm["vary"].as<std::vector<std::string>>()) spec.axes.push_back(sweep::parse_axis(v));
@@ -267,7 +267,7 @@ int command_sweep(const std::vector<std::string>& args) {
                  reps_done, reps, elapsed, eta);
   };
   InterruptWatcher interrupt;
-  const auto outcome = sweep::run_sweep(spec, out_dir, interrupt.token(), progress);
+  const auto outcome = sweep::run_sweep(document, spec, out_dir, interrupt.token(), progress);
   if (show) std::fprintf(stderr, "\n");
   if (outcome.interrupted || interrupt.interrupted()) {
     std::string again = "tracesim sweep";
@@ -504,7 +504,8 @@ int command_calibrate(const std::vector<std::string>& args) {
     return kOk;
   const std::string file = vm["file"].as<std::string>();
   const auto overrides = overrides_of(vm);
-  const auto sc = scenario::load_scenario(file, overrides);
+  const auto document = scenario::Document::from_file(file);
+  const auto sc = document.resolve(overrides);
   sweep::CalibrationOptions options;
   options.seed = vm.count("seed") ? vm["seed"].as<std::uint64_t>() : sc.run.seed;
   options.threads = vm["threads"].as<unsigned>();
@@ -520,7 +521,7 @@ int command_calibrate(const std::vector<std::string>& args) {
   InterruptWatcher interrupt;
   sweep::CalibrationResult result;
   try {
-    result = sweep::calibrate(file, overrides, options, interrupt.token(), progress);
+    result = sweep::calibrate(document, overrides, options, interrupt.token(), progress);
   } catch (const sweep::Interrupted&) {
     std::cerr << "tracesim: interrupted; no result\n";
     return kInterrupted;

@@ -27,12 +27,12 @@ std::string value_text(const scenario::CalibrationParameter& p, double v) {
 
 }  // namespace
 
-CalibrationResult calibrate(const std::filesystem::path& file, const std::vector<scenario::Override>& overrides,
+CalibrationResult calibrate(const scenario::Document& document, const std::vector<scenario::Override>& overrides,
                             const CalibrationOptions& options, std::stop_token stop,
                             const std::function<void(int, const std::vector<std::string>&, double)>& progress) {
-  const auto base = scenario::load_scenario(file, overrides);
+  const auto base = document.resolve(overrides);
   const auto& cal = base.calibration;
-  const std::string where = file.string();
+  const std::string& where = document.name();
   scenario::Diagnostics problems;
   auto fail = [&](const std::string& path, const std::string& message) {
     problems.push_back(Diagnostic{where, 0, 0, path, message});
@@ -80,7 +80,7 @@ CalibrationResult calibrate(const std::filesystem::path& file, const std::vector
   };
   auto run_at = [&](const std::vector<scenario::Override>& o, std::vector<std::vector<double>>& per_target) {
     RunSpec run;
-    run.config = std::make_shared<const model::PlatformConfig>(scenario::load_scenario(file, o).platform);
+    run.config = std::make_shared<const model::PlatformConfig>(document.resolve(o).platform);
     run.seed = options.seed;
     run.replications = reps;
     run.threads = options.threads;
@@ -197,7 +197,7 @@ CalibrationResult calibrate(const std::filesystem::path& file, const std::vector
   const auto fitted_overrides = with_values(values);
   std::vector<std::vector<double>> per_target;
   run_at(fitted_overrides, per_target);
-  out.calibrated_yaml = scenario::to_yaml(scenario::load_scenario(file, fitted_overrides));
+  out.calibrated_yaml = scenario::to_yaml(document.resolve(fitted_overrides));
   for (std::size_t i = 0; i < cal.targets.size(); ++i) {
     const output::Estimate e = output::estimate(per_target[i]);
     TargetOutcome t{cal.targets[i], e.mean, e.mean - e.half_width, e.mean + e.half_width, residual(cal.targets[i], e.mean)};

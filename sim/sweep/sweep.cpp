@@ -100,9 +100,10 @@ std::vector<std::string> split_csv(const std::string& line) {
   return out;
 }
 
-nlohmann::ordered_json identity(const SweepSpec& spec, const std::string& resolved_base, std::size_t points) {
+nlohmann::ordered_json identity(const scenario::Document& document, const SweepSpec& spec,
+                                const std::string& resolved_base, std::size_t points) {
   nlohmann::ordered_json j;
-  j["scenario"] = spec.scenario.filename().string();
+  j["scenario"] = fs::path{document.name()}.filename().string();
   nlohmann::ordered_json axes = nlohmann::ordered_json::array();
   for (const Axis& a : spec.axes) axes.push_back({{"key", a.key}, {"values", a.values}});
   j["axes"] = axes;
@@ -220,20 +221,20 @@ std::vector<std::vector<std::string>> grid(const std::vector<Axis>& axes) {
   return points;
 }
 
-SweepOutcome run_sweep(const SweepSpec& spec, const fs::path& out_dir, std::stop_token stop,
-                       const SweepProgress& progress) {
+SweepOutcome run_sweep(const scenario::Document& document, const SweepSpec& spec, const fs::path& out_dir,
+                       std::stop_token stop, const SweepProgress& progress) {
   const auto points = grid(spec.axes);
   if (points.size() > 1'000'000) throw SweepError("the grid has more than 1,000,000 points");
   // Validate every point before running anything: a typo in the last value fails fast.
   std::vector<model::PlatformConfig> configs;
   configs.reserve(points.size());
-  const auto base = scenario::load_scenario(spec.scenario, spec.base_overrides);
+  const auto base = document.resolve(spec.base_overrides);
   for (const auto& values : points) {
     auto overrides = spec.base_overrides;
     for (std::size_t a = 0; a < spec.axes.size(); ++a) overrides.push_back({spec.axes[a].key, values[a], "--vary"});
-    configs.push_back(scenario::load_scenario(spec.scenario, overrides).platform);
+    configs.push_back(document.resolve(overrides).platform);
   }
-  const auto id = identity(spec, scenario::to_yaml(base), points.size());
+  const auto id = identity(document, spec, scenario::to_yaml(base), points.size());
 
   fs::create_directories(out_dir / "points");
   const fs::path id_file = out_dir / "sweep.json";

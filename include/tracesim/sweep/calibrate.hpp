@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "tracesim/model/results.hpp"
+#include "tracesim/scenario/document.hpp"
 #include "tracesim/scenario/scenario.hpp"
 #include "tracesim/sweep/kpi.hpp"
 
@@ -40,13 +41,16 @@ struct CalibrationResult {
   std::string calibrated_yaml;               // the scenario with the fitted values
 };
 
-/// Searches the scenario's calibration parameters (Nelder-Mead in the box of
-/// their bounds, common random numbers across candidates) to minimise the sum
-/// of squared, tolerance-scaled residuals of the "fit" targets; then reports
-/// every target, held-out ones included. Throws scenario::ScenarioError for an
-/// ill-posed setup (more free parameters than fitted targets, unknown KPI,
-/// a period on a KPI without a daily form, no calibration section).
-CalibrationResult calibrate(const std::filesystem::path& file, const std::vector<scenario::Override>& overrides,
+/// Searches the calibration parameters of `document`, resolved with `overrides`
+/// (Nelder-Mead in the box of their bounds, common random numbers across
+/// candidates), to minimise the sum of squared, tolerance-scaled residuals of the
+/// "fit" targets; then reports every target, held-out ones included. Each
+/// candidate is the document resolved with its values added as overrides of
+/// origin "calibration parameter", so a value that breaks a rule is reported like
+/// one in the file. Throws scenario::ScenarioError for an ill-posed setup (more
+/// free parameters than fitted targets, unknown KPI, a period on a KPI without a
+/// daily form, no calibration section).
+CalibrationResult calibrate(const scenario::Document& document, const std::vector<scenario::Override>& overrides,
                             const CalibrationOptions& options, std::stop_token stop,
                             const std::function<void(int, const std::vector<std::string>&, double)>& progress);
 

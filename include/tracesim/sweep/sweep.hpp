@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "tracesim/scenario/document.hpp"
 #include "tracesim/scenario/scenario.hpp"
 
 namespace tracesim::sweep {
@@ -36,9 +37,8 @@ Axis parse_axis(const std::string& key, const std::string& spec);
 /// Every grid point: the cartesian product, the first axis varying slowest.
 std::vector<std::vector<std::string>> grid(const std::vector<Axis>& axes);
 
-/// What a sweep runs: a scenario, the grid, and R replications per point.
+/// What a sweep runs on its scenario: the grid, and R replications per point.
 struct SweepSpec {
-  std::filesystem::path scenario;
   std::vector<scenario::Override> base_overrides;  // --set, applied to every point
   std::vector<Axis> axes;
   int replications = 10;
@@ -63,15 +63,17 @@ struct SweepOutcome {
   bool assembled = false;           // points.csv and replications.csv written
 };
 
-/// Runs the shard's grid points that `out_dir` does not already hold, writing
+/// Runs the shard's grid points of `document` that `out_dir` does not already
+/// hold (each point is the document resolved with the base overrides, then the
+/// point's values with origin "--vary"), writing
 /// each point's replications to out_dir/points/ atomically as it completes.
 /// When every point of the grid is present, writes points.csv and
 /// replications.csv. Every point uses the same seed, so replication r of every
 /// point sees the same random streams (common random numbers). Throws
 /// scenario::ScenarioError if a point's scenario is invalid, std::runtime_error
 /// if out_dir holds a different sweep.
-SweepOutcome run_sweep(const SweepSpec& spec, const std::filesystem::path& out_dir, std::stop_token stop,
-                       const SweepProgress& progress);
+SweepOutcome run_sweep(const scenario::Document& document, const SweepSpec& spec,
+                       const std::filesystem::path& out_dir, std::stop_token stop, const SweepProgress& progress);
 
 /// Combines shard folders into `out_dir`: the same files one unsharded run
 /// writes. Throws std::runtime_error naming missing points or mismatched sweeps.
