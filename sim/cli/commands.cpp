@@ -347,7 +347,9 @@ int command_staff(const std::vector<std::string>& args) {
     return kOk;
   if (!vm.count("target")) throw po::error("missing --target 'KPI >= VALUE'");
   if (vm.count("pool") == vm.count("scale")) throw po::error("give exactly one of --pool NAME or --scale");
-  const auto sc = scenario::load_scenario(vm["file"].as<std::string>(), overrides_of(vm));
+  const auto overrides = overrides_of(vm);
+  const auto document = scenario::Document::from_file(vm["file"].as<std::string>());
+  const auto sc = document.resolve(overrides);
   sweep::StaffSearch search;
   try {
     search.target = sweep::parse_target(vm["target"].as<std::string>());
@@ -383,7 +385,7 @@ int command_staff(const std::vector<std::string>& args) {
   InterruptWatcher interrupt;
   sweep::StaffAnswer answer;
   try {
-    answer = sweep::find_least_staff(sc.platform, search, interrupt.token(), log);
+    answer = sweep::find_least_staff(document, overrides, search, interrupt.token(), log);
   } catch (const sweep::Interrupted&) {
     std::cerr << "tracesim: interrupted; no answer\n";
     return kInterrupted;

@@ -2,6 +2,7 @@
 #include "tracesim/sweep/staff.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <map>
 #include <stdexcept>
@@ -13,6 +14,17 @@
 
 namespace tracesim::sweep {
 using detail::trim;
+
+namespace {
+
+// The shortest text that reads back to exactly `v`.
+std::string exact_number(double v) {
+  char buf[32];
+  const auto end = std::to_chars(buf, buf + sizeof buf, v).ptr;
+  return std::string(buf, end);
+}
+
+}  // namespace
 
 Target parse_target(const std::string& text) {
   for (const char* op : {">=", "<="}) {
@@ -32,28 +44,37 @@ Target parse_target(const std::string& text) {
                               "'contacts.reached_within_12h >= 0.9'; got '" + text + "'");
 }
 
-model::PlatformConfig with_staff(const model::PlatformConfig& config, const StaffLever& lever, double level) {
-  model::PlatformConfig pc = config;
+std::vector<scenario::Override> staff_overrides(const model::PlatformConfig& base, const StaffLever& lever,
+                                                double level) {
+  std::vector<scenario::Override> out;
   bool found = lever.pool.empty();
-  for (auto& pool : pc.pools) {
+  for (const auto& pool : base.pools) {
     if (!lever.pool.empty() && pool.name != lever.pool) continue;
     found = true;
-    for (auto& step : pool.steps) {
-      if (lever.pool.empty()) {  // a factor on every pool's size
-        step.fte *= level;
-        for (int& n : step.agents_per_shift) n = static_cast<int>(std::lround(n * level));
+    const std::string prefix = "staffing.pools." + pool.name;
+    for (std::size_t i = 0; i < pool.steps.size(); ++i) {
+      const auto& step = pool.steps[i];
+      const std::string item = "[" + std::to_string(i) + "]";
+      if (pool.size_mode == model::SizeMode::Fte) {
+        const double fte = lever.pool.empty() ? step.fte * level : level;  // a factor, or the pool's level
+        out.push_back({prefix + ".fte" + item + ".fte", exact_number(fte), "staff level"});
       } else {
-        step.fte = level;
-        for (int& n : step.agents_per_shift) n = static_cast<int>(std::lround(level));
+        std::string agents;
+        for (const int n : step.agents_per_shift)
+          agents += (agents.empty() ? "" : ", ") +
+                    std::to_string(std::lround(lever.pool.empty() ? n * level : level));
+        out.push_back({prefix + ".roster" + item + ".agents", "[" + agents + "]", "staff level"});
       }
     }
   }
   if (!found) throw std::invalid_argument("no pool named '" + lever.pool + "'");
-  return pc;
+  return out;
 }
 
-StaffAnswer find_least_staff(const model::PlatformConfig& config, const StaffSearch& search, std::stop_token stop,
+StaffAnswer find_least_staff(const scenario::Document& document, const std::vector<scenario::Override>& overrides,
+                             const StaffSearch& search, std::stop_token stop,
                              const std::function<void(const LevelResult&)>& log) {
+  const model::PlatformConfig config = document.resolve(overrides).platform;
   const auto& lever = search.lever;
   if (!(lever.step > 0) || lever.max < lever.min) throw std::invalid_argument("staff range: expected min <= max and step > 0");
   const auto steps = static_cast<long long>(std::floor((lever.max - lever.min) / lever.step + 1e-9));
@@ -66,7 +87,9 @@ StaffAnswer find_least_staff(const model::PlatformConfig& config, const StaffSea
   auto evaluate = [&](long long i) -> LevelResult {
     if (const auto it = cache.find(i); it != cache.end()) return it->second;
     RunSpec run;
-    run.config = std::make_shared<const model::PlatformConfig>(with_staff(config, lever, level_of(i)));
+    auto at_level = overrides;
+    for (auto& o : staff_overrides(config, lever, level_of(i))) at_level.push_back(std::move(o));
+    run.config = std::make_shared<const model::PlatformConfig>(document.resolve(at_level).platform);
     run.seed = search.seed;
     run.threads = search.threads;
     run.event_budget = search.event_budget;

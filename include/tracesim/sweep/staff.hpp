@@ -9,6 +9,8 @@
 #include <vector>
 
 #include "tracesim/model/config.hpp"
+#include "tracesim/scenario/document.hpp"
+#include "tracesim/scenario/scenario.hpp"
 
 namespace tracesim::sweep {
 
@@ -38,8 +40,15 @@ struct StaffLever {
   double step = 1;
 };
 
-/// Applies staff level `level` to a copy of `config`.
-model::PlatformConfig with_staff(const model::PlatformConfig& config, const StaffLever& lever, double level);
+/// The overrides (origin "staff level") that set staff level `level` on `base`,
+/// the scenario the search starts from. For one pool, every step of it gets the
+/// level: `staffing.pools.P.fte[i].fte=LEVEL`, or for a roster
+/// `staffing.pools.P.roster[i].agents=[round(LEVEL), ...]`. For a factor, every
+/// step of every pool is scaled: its FTE times the level, or each agent count
+/// times the level, rounded. Numbers are written so that they read back exactly.
+/// Throws std::invalid_argument if the lever names no pool of `base`.
+std::vector<scenario::Override> staff_overrides(const model::PlatformConfig& base, const StaffLever& lever,
+                                                double level);
 
 struct StaffSearch {
   Target target;
@@ -75,9 +84,13 @@ struct StaffAnswer {
 /// with the given one-sided confidence, assuming the KPI moves monotonically
 /// with staff. Every level uses the same seed (common random numbers);
 /// replications are doubled while the confidence interval straddles the target.
+/// Each level is `document` resolved with `overrides` and then the level's
+/// staff_overrides, so a level that breaks a rule of the scenario format throws
+/// scenario::ScenarioError with the same located message as the file would.
 /// `log` receives one line per level tried. Throws std::invalid_argument if the
 /// KPI does not exist (with the nearest names).
-StaffAnswer find_least_staff(const model::PlatformConfig& config, const StaffSearch& search, std::stop_token stop,
+StaffAnswer find_least_staff(const scenario::Document& document, const std::vector<scenario::Override>& overrides,
+                             const StaffSearch& search, std::stop_token stop,
                              const std::function<void(const LevelResult&)>& log);
 
 }  // namespace tracesim::sweep
