@@ -4,6 +4,8 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <sstream>
+#include <stdexcept>
 #include <system_error>
 
 namespace tracesim::output {
@@ -46,6 +48,14 @@ void AtomicFile::commit() {
   std::filesystem::rename(temp_, file_, ec);
   if (ec) fail("rename into place", file_, ec.value());
   committed_ = true;
+}
+
+std::string read_file(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read '" + file.string() + "'");
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
 }
 
 }  // namespace tracesim::output

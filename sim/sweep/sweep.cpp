@@ -6,17 +6,15 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
-#include <limits>
 #include <mutex>
 #include <nlohmann/json.hpp>
-#include <sstream>
 #include <stdexcept>
+#include <utility>
 
 #include "detail_text.hpp"
 #include "tracesim/model/platform.hpp"
 #include "tracesim/output/atomic_file.hpp"
-#include "tracesim/output/statistics.hpp"
+#include "tracesim/output/points_csv.hpp"
 #include "tracesim/output/summary.hpp"
 #include "tracesim/sweep/replications.hpp"
 
@@ -42,64 +40,6 @@ std::string range_value(double v) {
   return buf;
 }
 
-std::string point_file_name(std::size_t p) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "point-%06zu.csv", p);
-  return buf;
-}
-
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string{"\"\""} : std::string{c};
-  return out + "\"";
-}
-
-std::string read_text(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read '" + file.string() + "'");
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-std::vector<std::string> split_lines(const std::string& text) {
-  std::vector<std::string> lines;
-  std::istringstream in(text);
-  std::string line;
-  while (std::getline(in, line)) lines.push_back(line);
-  return lines;
-}
-
-// Splits a CSV line written by this module (quoted fields only for axis values).
-std::vector<std::string> split_csv(const std::string& line) {
-  std::vector<std::string> out;
-  std::string cur;
-  bool quoted = false;
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    const char c = line[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
-        cur += '"';
-        ++i;
-      } else if (c == '"') {
-        quoted = false;
-      } else {
-        cur += c;
-      }
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      out.push_back(cur);
-      cur.clear();
-    } else {
-      cur += c;
-    }
-  }
-  out.push_back(cur);
-  return out;
-}
-
 nlohmann::ordered_json identity(const scenario::Document& document, const SweepSpec& spec,
                                 const std::string& resolved_base, std::size_t points) {
   nlohmann::ordered_json j;
@@ -117,56 +57,14 @@ nlohmann::ordered_json identity(const scenario::Document& document, const SweepS
 
 // Writes points.csv and replications.csv from the point files, in point order.
 void assemble(const fs::path& dir, const nlohmann::ordered_json& id) {
-  const std::size_t points = id["points"].get<std::size_t>();
-  const std::size_t n_axes = id["axes"].size();
-  std::string replications;
-  std::string summary;
-  for (std::size_t p = 0; p < points; ++p) {
-    const auto lines = split_lines(read_text(dir / "points" / point_file_name(p)));
-    if (lines.size() < 2) throw std::runtime_error("point file " + point_file_name(p) + " is empty");
-    const auto header = split_csv(lines[0]);
-    const std::size_t first_kpi = n_axes + 2;  // point, axes..., replication
-    if (p == 0) {
-      replications = lines[0] + "\n";
-      summary = "point";
-      for (std::size_t a = 0; a < n_axes; ++a) summary += "," + csv_field(header[1 + a]);
-      summary += ",replications";
-      for (std::size_t k = first_kpi; k < header.size(); ++k)
-        summary += "," + header[k] + "_mean," + header[k] + "_sd," + header[k] + "_ci95_half_width";
-      summary += "\n";
-    } else if (lines[0] + "\n" != replications.substr(0, replications.find('\n') + 1)) {
-      throw std::runtime_error("point file " + point_file_name(p) + " has other columns than point 0");
-    }
-    std::vector<std::vector<double>> values(header.size());
-    std::vector<std::string> first_row;
-    for (std::size_t i = 1; i < lines.size(); ++i) {
-      replications += lines[i] + "\n";
-      const auto cells = split_csv(lines[i]);
-      if (i == 1) first_row = cells;
-      for (std::size_t k = first_kpi; k < cells.size() && k < header.size(); ++k) {
-        double v = std::numeric_limits<double>::quiet_NaN();
-        if (!cells[k].empty() && !parse_number(cells[k], v))
-          throw std::runtime_error("point file " + point_file_name(p) + ": bad number '" + cells[k] + "'");
-        values[k].push_back(v);
-      }
-    }
-    summary += std::to_string(p);
-    for (std::size_t a = 0; a < n_axes; ++a) summary += "," + csv_field(first_row[1 + a]);
-    summary += "," + std::to_string(lines.size() - 1);
-    for (std::size_t k = first_kpi; k < header.size(); ++k) {
-      const output::Estimate e = output::estimate(values[k]);
-      summary += "," + output::csv_number(e.mean) + "," + output::csv_number(e.sd) + "," +
-                 output::csv_number(e.half_width);
-    }
-    summary += "\n";
-  }
-  output::write_file_atomic(dir / "replications.csv", replications);
-  output::write_file_atomic(dir / "points.csv", summary);
+  const auto tables = output::point_tables(dir / "points", id["points"].get<std::size_t>(), id["axes"].size());
+  output::write_file_atomic(dir / "replications.csv", tables.replications);
+  output::write_file_atomic(dir / "points.csv", tables.points);
 }
 
 bool complete(const fs::path& dir, std::size_t points) {
   for (std::size_t p = 0; p < points; ++p)
-    if (!fs::exists(dir / "points" / point_file_name(p))) return false;
+    if (!fs::exists(dir / "points" / output::point_file_name(p))) return false;
   return true;
 }
 
@@ -181,7 +79,7 @@ Axis parse_axis(const std::string& text) {
 
 Axis parse_axis(const std::string& key, const std::string& spec) {
   Axis axis{key, {}};
-  const auto parts = split_csv(spec);
+  const auto parts = output::split_csv_line(spec);
   if (spec.find(':') != std::string::npos && parts.size() == 1) {
     const auto c1 = spec.find(':');
     const auto c2 = spec.find(':', c1 + 1);
@@ -242,7 +140,7 @@ SweepOutcome run_sweep(const scenario::Document& document, const SweepSpec& spec
     throw SweepError("'" + out_dir.string() + "' already holds a sweep: add --resume to continue it, or "
                              "choose another --out");
   if (fs::exists(id_file)) {
-    const auto existing = nlohmann::ordered_json::parse(read_text(id_file));
+    const auto existing = nlohmann::ordered_json::parse(output::read_file(id_file));
     if (existing.value("sweep_id", "") != id["sweep_id"].get<std::string>())
       throw SweepError("'" + out_dir.string() + "' holds the results of another sweep (different scenario, "
                                "grid, replications or seed); use another --out");
@@ -260,7 +158,7 @@ SweepOutcome run_sweep(const scenario::Document& document, const SweepSpec& spec
   for (std::size_t p = 0; p < points.size(); ++p) {
     if (static_cast<int>(p % static_cast<std::size_t>(spec.shard_count)) != spec.shard_index) continue;
     ++outcome.points_in_shard;
-    if (fs::exists(out_dir / "points" / point_file_name(p))) {
+    if (fs::exists(out_dir / "points" / output::point_file_name(p))) {
       ++outcome.points_resumed;
     } else {
       todo.push_back(p);
@@ -269,6 +167,8 @@ SweepOutcome run_sweep(const scenario::Document& document, const SweepSpec& spec
   outcome.points_done = outcome.points_resumed;
 
   const auto reps = static_cast<std::size_t>(spec.replications);
+  std::vector<std::string> axis_keys;
+  for (const Axis& a : spec.axes) axis_keys.push_back(a.key);
   std::vector<std::vector<std::vector<output::Kpi>>> slots(todo.size(), std::vector<std::vector<output::Kpi>>(reps));
   std::vector<std::size_t> remaining(todo.size(), reps);
   std::vector<std::exception_ptr> errors(todo.size());
@@ -301,20 +201,10 @@ SweepOutcome run_sweep(const scenario::Document& document, const SweepSpec& spec
           ++reps_done;
           if (--remaining[t] == 0 && !errors[t]) {
             // The point is complete: write its rows atomically, so a resumed run skips it.
-            std::string text = "point";
-            for (const Axis& a : spec.axes) text += "," + csv_field(a.key);
-            text += ",replication";
-            for (const auto& k : slots[t][0]) text += "," + k.name;
-            text += "\n";
-            for (std::size_t rr = 0; rr < reps; ++rr) {
-              text += std::to_string(p);
-              for (const auto& v : points[p]) text += "," + csv_field(v);
-              text += "," + std::to_string(rr);
-              for (const auto& k : slots[t][rr]) text += "," + output::csv_number(k.value);
-              text += "\n";
-            }
+            output::PointRows rows{p, axis_keys, points[p], std::move(slots[t])};
+            const std::string text = output::point_csv(rows);
             try {
-              output::write_file_atomic(out_dir / "points" / point_file_name(p), text);
+              output::write_file_atomic(out_dir / "points" / output::point_file_name(p), text);
               ++outcome.points_done;
             } catch (...) {
               errors[t] = std::current_exception();
@@ -342,7 +232,7 @@ void merge_shards(const std::vector<fs::path>& shard_dirs, const fs::path& out_d
   std::string id_text;
   nlohmann::ordered_json id;
   for (const auto& dir : shard_dirs) {
-    const auto text = read_text(dir / "sweep.json");
+    const auto text = output::read_file(dir / "sweep.json");
     const auto j = nlohmann::ordered_json::parse(text);
     if (id_text.empty()) {
       id_text = text;
@@ -355,11 +245,11 @@ void merge_shards(const std::vector<fs::path>& shard_dirs, const fs::path& out_d
   const auto points = id["points"].get<std::size_t>();
   std::vector<std::string> missing;
   for (std::size_t p = 0; p < points; ++p) {
-    const std::string name = point_file_name(p);
+    const std::string name = output::point_file_name(p);
     std::string found;
     for (const auto& dir : shard_dirs) {
       if (!fs::exists(dir / "points" / name)) continue;
-      const std::string text = read_text(dir / "points" / name);
+      const std::string text = output::read_file(dir / "points" / name);
       if (!found.empty() && text != found)
         throw SweepError("point " + std::to_string(p) + " differs between shards");
       found = text;
