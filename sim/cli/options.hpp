@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <boost/program_options.hpp>
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "tracesim/scenario/document.hpp"
+#include "tracesim/scenario/scenario.hpp"
+
+// What the commands that take a scenario FILE share: parsing, help, the
+// --set/--cases options, loading the scenario once, and common option values.
+namespace tracesim::cli {
+
+/// A command's help: what it does (before the option list) and examples (after it).
+struct Help {
+  const char* usage;
+  const char* examples;
+};
+
+/// Parses `args` of a command taking a scenario FILE into `vm`. Prints the help
+/// and returns false on --help; throws boost::program_options::error on a usage
+/// error, a missing FILE included.
+bool parse_command(const std::vector<std::string>& args, const boost::program_options::options_description& visible,
+                   boost::program_options::variables_map& vm, const Help& help);
+
+/// Adds --set, with the command's wording, and --cases.
+void add_scenario_options(boost::program_options::options_description& opts, const char* set_help);
+
+/// The scenario FILE, read once, with the overrides given by --set and --cases.
+struct Loaded {
+  std::string file;
+  std::vector<scenario::Override> overrides;
+  scenario::Document document;
+  scenario::Scenario scenario;  // the document resolved with the overrides
+};
+
+/// Loads FILE: the overrides are checked first (a malformed --set is a usage
+/// error, a missing --cases file an InputError), then the file is read and resolved.
+Loaded load(const boost::program_options::variables_map& vm);
+
+/// --seed if given, else `fallback`.
+std::uint64_t seed_of(const boost::program_options::variables_map& vm, std::uint64_t fallback);
+
+/// --out if given, else `fallback`.
+std::filesystem::path out_dir_of(const boost::program_options::variables_map& vm, const std::filesystem::path& fallback);
+
+/// Whether to draw a progress line: no --quiet and stderr is a terminal.
+bool shows_progress(const boost::program_options::variables_map& vm);
+
+/// Elapsed time and the time left, for progress lines.
+class Stopwatch {
+ public:
+  [[nodiscard]] double elapsed_s() const;
+  /// Seconds left after `done` of `total` units took `elapsed` seconds (0 before the first).
+  [[nodiscard]] static double eta_s(double elapsed, double done, double total);
+
+ private:
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+};
+
+}  // namespace tracesim::cli
