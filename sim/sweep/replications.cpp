@@ -18,6 +18,16 @@ unsigned effective_threads(unsigned requested) {
   return hw == 0 ? 1 : hw;
 }
 
+model::RunResult run_replication(const RunSpec& spec, std::size_t replication) {
+  model::RunOptions options;
+  options.seed = spec.seed;
+  options.replication = replication;
+  options.event_budget = spec.event_budget;
+  options.stop = spec.stop;
+  if (replication == 0) options.observer = spec.observer0;  // only replication 0 is traced
+  return model::simulate(*spec.config, options);
+}
+
 Replications run_replications(const RunSpec& spec) {
   const auto n = static_cast<std::size_t>(spec.replications);
   std::vector<std::optional<model::RunResult>> slots(n);
@@ -30,13 +40,7 @@ Replications run_replications(const RunSpec& spec) {
       boost::asio::post(pool, [&, i] {
         if (spec.stop.stop_requested()) return;
         try {
-          model::RunOptions options;
-          options.seed = spec.seed;
-          options.replication = i;
-          options.event_budget = spec.event_budget;
-          options.stop = spec.stop;
-          if (i == 0) options.observer = spec.observer0;  // only replication 0 is traced
-          model::RunResult r = model::simulate(*spec.config, options);
+          model::RunResult r = run_replication(spec, i);
           if (!r.stopped) slots[i] = std::move(r);
         } catch (...) {
           errors[i] = std::current_exception();  // a worker never dies silently

@@ -8,11 +8,11 @@
 #include <cstdlib>
 #include <mutex>
 #include <nlohmann/json.hpp>
+#include <memory>
 #include <stdexcept>
 #include <utility>
 
 #include "detail_text.hpp"
-#include "tracesim/model/platform.hpp"
 #include "tracesim/output/atomic_file.hpp"
 #include "tracesim/output/points_csv.hpp"
 #include "tracesim/output/summary.hpp"
@@ -60,6 +60,47 @@ void assemble(const fs::path& dir, const nlohmann::ordered_json& id) {
   const auto tables = output::point_tables(dir / "points", id["points"].get<std::size_t>(), id["axes"].size());
   output::write_file_atomic(dir / "replications.csv", tables.replications);
   output::write_file_atomic(dir / "points.csv", tables.points);
+}
+
+// Every point's run, validated before anything runs: a typo in the last value
+// fails fast. Every point has the same seed: common random numbers.
+std::vector<RunSpec> point_runs(const scenario::Document& document, const SweepSpec& spec,
+                                const std::vector<std::vector<std::string>>& points, std::stop_token stop) {
+  std::vector<RunSpec> runs;
+  runs.reserve(points.size());
+  for (const auto& values : points) {
+    auto overrides = spec.base_overrides;
+    for (std::size_t a = 0; a < spec.axes.size(); ++a) overrides.push_back({spec.axes[a].key, values[a], "--vary"});
+    RunSpec run;
+    run.config = std::make_shared<const model::PlatformConfig>(document.resolve(overrides).platform);
+    run.seed = spec.seed;
+    run.replications = spec.replications;
+    run.event_budget = spec.event_budget;
+    run.stop = stop;
+    runs.push_back(std::move(run));
+  }
+  return runs;
+}
+
+// Makes `out_dir` hold sweep `id`: a new folder gets sweep.json; an existing one
+// must hold the same sweep and be resumed. Removes temporary files a crashed run left.
+void open_folder(const fs::path& out_dir, const nlohmann::ordered_json& id, bool resume) {
+  fs::create_directories(out_dir / "points");
+  const fs::path id_file = out_dir / "sweep.json";
+  if (fs::exists(id_file) && !resume)
+    throw SweepError("'" + out_dir.string() + "' already holds a sweep: add --resume to continue it, or "
+                             "choose another --out");
+  if (fs::exists(id_file)) {
+    const auto existing = nlohmann::ordered_json::parse(output::read_file(id_file));
+    if (existing.value("sweep_id", "") != id["sweep_id"].get<std::string>())
+      throw SweepError("'" + out_dir.string() + "' holds the results of another sweep (different scenario, "
+                               "grid, replications or seed); use another --out");
+  } else {
+    output::write_file_atomic(id_file, id.dump(2) + "\n");
+  }
+  // Temporary files left by a crashed run are never results: remove them.
+  for (const auto& entry : fs::directory_iterator(out_dir / "points"))
+    if (entry.path().filename().string().rfind('.', 0) == 0) fs::remove(entry.path());
 }
 
 bool complete(const fs::path& dir, std::size_t points) {
@@ -123,34 +164,10 @@ SweepOutcome run_sweep(const scenario::Document& document, const SweepSpec& spec
                        std::stop_token stop, const SweepProgress& progress) {
   const auto points = grid(spec.axes);
   if (points.size() > 1'000'000) throw SweepError("the grid has more than 1,000,000 points");
-  // Validate every point before running anything: a typo in the last value fails fast.
-  std::vector<model::PlatformConfig> configs;
-  configs.reserve(points.size());
-  const auto base = document.resolve(spec.base_overrides);
-  for (const auto& values : points) {
-    auto overrides = spec.base_overrides;
-    for (std::size_t a = 0; a < spec.axes.size(); ++a) overrides.push_back({spec.axes[a].key, values[a], "--vary"});
-    configs.push_back(document.resolve(overrides).platform);
-  }
-  const auto id = identity(document, spec, scenario::to_yaml(base), points.size());
-
-  fs::create_directories(out_dir / "points");
-  const fs::path id_file = out_dir / "sweep.json";
-  if (fs::exists(id_file) && !spec.resume)
-    throw SweepError("'" + out_dir.string() + "' already holds a sweep: add --resume to continue it, or "
-                             "choose another --out");
-  if (fs::exists(id_file)) {
-    const auto existing = nlohmann::ordered_json::parse(output::read_file(id_file));
-    if (existing.value("sweep_id", "") != id["sweep_id"].get<std::string>())
-      throw SweepError("'" + out_dir.string() + "' holds the results of another sweep (different scenario, "
-                               "grid, replications or seed); use another --out");
-  } else {
-    output::write_file_atomic(id_file, id.dump(2) + "\n");
-  }
-
-  // Temporary files left by a crashed run are never results: remove them.
-  for (const auto& entry : fs::directory_iterator(out_dir / "points"))
-    if (entry.path().filename().string().rfind('.', 0) == 0) fs::remove(entry.path());
+  const std::string resolved_base = scenario::to_yaml(document.resolve(spec.base_overrides));
+  const auto runs = point_runs(document, spec, points, stop);
+  const auto id = identity(document, spec, resolved_base, points.size());
+  open_folder(out_dir, id, spec.resume);
 
   SweepOutcome outcome;
   outcome.points_total = points.size();
@@ -184,12 +201,7 @@ SweepOutcome run_sweep(const scenario::Document& document, const SweepSpec& spec
           if (stop.stop_requested()) return;
           const std::size_t p = todo[t];
           try {
-            model::RunOptions o;
-            o.seed = spec.seed;  // the same seed at every point: common random numbers
-            o.replication = r;
-            o.event_budget = spec.event_budget;
-            o.stop = stop;
-            const auto result = model::simulate(configs[p], o);
+            const auto result = run_replication(runs[p], r);
             if (result.stopped) return;
             slots[t][r] = output::kpis(result);
           } catch (...) {

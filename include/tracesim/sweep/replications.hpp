@@ -37,6 +37,10 @@ struct Replications {
   bool stopped = false;                   // true if a stop request left some replications out
 };
 
+/// Runs replication `replication` of `spec` on the calling thread (the observer
+/// only for replication 0). The one place a replication's RunOptions are built.
+model::RunResult run_replication(const RunSpec& spec, std::size_t replication);
+
 /// Runs `spec`. Each replication owns its simulator and random streams, and
 /// results are stored by replication index, so the output does not depend on
 /// the thread count (rule R5). Rethrows the first failure in replication order.
