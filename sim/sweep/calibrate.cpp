@@ -25,14 +25,16 @@ std::string value_text(const scenario::CalibrationParameter& p, double v) {
   return buf;
 }
 
-}  // namespace
+// A target's miss in tolerances (relative to its value, or absolute).
+double residual(const scenario::CalibrationTarget& t, double mean) {
+  const double scale = t.relative ? std::abs(t.value) * t.tolerance : t.tolerance;
+  return (mean - t.value) / scale;
+}
 
-CalibrationResult calibrate(const scenario::Document& document, const std::vector<scenario::Override>& overrides,
-                            const CalibrationOptions& options, std::stop_token stop,
-                            const std::function<void(int, const std::vector<std::string>&, double)>& progress) {
-  const auto base = document.resolve(overrides);
+// The KPI of every target, resolved once. Ill-posed set-ups are refused before
+// any simulation: throws ScenarioError listing every problem.
+std::vector<KpiId> checked_targets(const scenario::Scenario& base, const std::string& where) {
   const auto& cal = base.calibration;
-  const std::string& where = document.name();
   scenario::Diagnostics problems;
   auto fail = [&](const std::string& path, const std::string& message) {
     problems.push_back(Diagnostic{where, 0, 0, path, message});
@@ -40,9 +42,8 @@ CalibrationResult calibrate(const scenario::Document& document, const std::vecto
   if (cal.targets.empty())
     throw ScenarioError({Diagnostic{where, 0, 0, "calibration",
                                     "expected a calibration section with targets (docs/calibration.md)"}});
-  // Ill-posed set-ups are refused before any simulation.
   const auto names = kpi_names(base.platform);
-  std::vector<KpiId> kpis;  // resolved once, read from every replication
+  std::vector<KpiId> kpis;
   std::size_t fitted = 0;
   for (std::size_t i = 0; i < cal.targets.size(); ++i) {
     const auto& t = cal.targets[i];
@@ -65,6 +66,84 @@ CalibrationResult calibrate(const scenario::Document& document, const std::vecto
     fail("calibration.parameters", std::to_string(cal.parameters.size()) + " free parameters but only " +
                                        std::to_string(fitted) + " fitted targets: the fit is not identified");
   if (!problems.empty()) throw ScenarioError(std::move(problems));
+  return kpis;
+}
+
+// Nelder-Mead on the unit box of dimension `dim` (points clamped into it), from
+// its centre, until the simplex is small or flat or `evaluations` (counted by
+// `objective`) reaches `max_evaluations`. Returns the best point.
+template <typename Objective>
+std::vector<double> nelder_mead(Objective& objective, std::size_t dim, int max_evaluations, const int& evaluations) {
+  std::vector<std::vector<double>> simplex(dim + 1, std::vector<double>(dim, 0.5));
+  for (std::size_t k = 0; k < dim; ++k) simplex[k + 1][k] = 0.85;
+  std::vector<double> f(dim + 1);
+  for (std::size_t i = 0; i <= dim; ++i) f[i] = objective(simplex[i]);
+  auto clamp_point = [](std::vector<double> p) {
+    for (double& x : p) x = std::clamp(x, 0.0, 1.0);
+    return p;
+  };
+  while (evaluations < max_evaluations) {
+    std::vector<std::size_t> order(dim + 1);
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return f[a] < f[b]; });
+    const std::size_t lo = order.front();
+    const std::size_t hi = order.back();
+    const std::size_t second = order[dim > 0 ? dim - 1 : 0];
+    double size = 0;
+    for (std::size_t i = 0; i <= dim; ++i)
+      for (std::size_t k = 0; k < dim; ++k) size = std::max(size, std::abs(simplex[i][k] - simplex[lo][k]));
+    if (size < 1e-4 || f[hi] - f[lo] < 1e-9) break;
+    std::vector<double> centroid(dim, 0.0);
+    for (std::size_t i = 0; i <= dim; ++i)
+      if (i != hi)
+        for (std::size_t k = 0; k < dim; ++k) centroid[k] += simplex[i][k] / static_cast<double>(dim);
+    auto along = [&](double t) {
+      std::vector<double> p(dim);
+      for (std::size_t k = 0; k < dim; ++k) p[k] = centroid[k] + t * (simplex[hi][k] - centroid[k]);
+      return clamp_point(p);
+    };
+    const auto reflected = along(-1.0);
+    const double fr = objective(reflected);
+    if (fr < f[lo]) {
+      const auto expanded = along(-2.0);
+      const double fe = objective(expanded);
+      if (fe < fr) {
+        simplex[hi] = expanded;
+        f[hi] = fe;
+      } else {
+        simplex[hi] = reflected;
+        f[hi] = fr;
+      }
+    } else if (fr < f[second]) {
+      simplex[hi] = reflected;
+      f[hi] = fr;
+    } else {
+      const auto contracted = fr < f[hi] ? along(-0.5) : along(0.5);
+      const double fc = objective(contracted);
+      if (fc < std::min(fr, f[hi])) {
+        simplex[hi] = contracted;
+        f[hi] = fc;
+      } else {  // shrink towards the best point
+        for (std::size_t i = 0; i <= dim; ++i) {
+          if (i == lo) continue;
+          for (std::size_t k = 0; k < dim; ++k) simplex[i][k] = simplex[lo][k] + 0.5 * (simplex[i][k] - simplex[lo][k]);
+          f[i] = objective(simplex[i]);
+        }
+      }
+    }
+  }
+  const auto it = std::min_element(f.begin(), f.end());
+  return simplex[static_cast<std::size_t>(it - f.begin())];
+}
+
+}  // namespace
+
+CalibrationResult calibrate(const scenario::Document& document, const std::vector<scenario::Override>& overrides,
+                            const CalibrationOptions& options, std::stop_token stop,
+                            const std::function<void(int, const std::vector<std::string>&, double)>& progress) {
+  const auto base = document.resolve(overrides);
+  const auto& cal = base.calibration;
+  const std::vector<KpiId> kpis = checked_targets(base, document.name());  // resolved once
 
   const std::size_t dim = cal.parameters.size();
   const auto reps = cal.replications;
@@ -93,10 +172,6 @@ CalibrationResult calibrate(const scenario::Document& document, const std::vecto
       for (std::size_t i = 0; i < cal.targets.size(); ++i)
         per_target[i].push_back(kpi_value(r, kpis[i]));
   };
-  auto residual = [&](const scenario::CalibrationTarget& t, double mean) {
-    const double scale = t.relative ? std::abs(t.value) * t.tolerance : t.tolerance;
-    return (mean - t.value) / scale;
-  };
   auto objective = [&](const std::vector<double>& unit) {
     std::vector<double> values(dim);
     for (std::size_t k = 0; k < dim; ++k)
@@ -119,72 +194,8 @@ CalibrationResult calibrate(const scenario::Document& document, const std::vecto
     return sum;
   };
 
-  std::vector<double> best(dim, 0.5);
-  if (options.check_only || dim == 0) {
-    best.clear();
-  } else {
-    // Nelder-Mead on the unit box (points clamped into it).
-    std::vector<std::vector<double>> simplex(dim + 1, std::vector<double>(dim, 0.5));
-    for (std::size_t k = 0; k < dim; ++k) simplex[k + 1][k] = 0.85;
-    std::vector<double> f(dim + 1);
-    for (std::size_t i = 0; i <= dim; ++i) f[i] = objective(simplex[i]);
-    auto clamp_point = [](std::vector<double> p) {
-      for (double& x : p) x = std::clamp(x, 0.0, 1.0);
-      return p;
-    };
-    while (out.evaluations < cal.max_evaluations) {
-      std::vector<std::size_t> order(dim + 1);
-      std::iota(order.begin(), order.end(), 0);
-      std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return f[a] < f[b]; });
-      const std::size_t lo = order.front();
-      const std::size_t hi = order.back();
-      const std::size_t second = order[dim > 0 ? dim - 1 : 0];
-      double size = 0;
-      for (std::size_t i = 0; i <= dim; ++i)
-        for (std::size_t k = 0; k < dim; ++k) size = std::max(size, std::abs(simplex[i][k] - simplex[lo][k]));
-      if (size < 1e-4 || f[hi] - f[lo] < 1e-9) break;
-      std::vector<double> centroid(dim, 0.0);
-      for (std::size_t i = 0; i <= dim; ++i)
-        if (i != hi)
-          for (std::size_t k = 0; k < dim; ++k) centroid[k] += simplex[i][k] / static_cast<double>(dim);
-      auto along = [&](double t) {
-        std::vector<double> p(dim);
-        for (std::size_t k = 0; k < dim; ++k) p[k] = centroid[k] + t * (simplex[hi][k] - centroid[k]);
-        return clamp_point(p);
-      };
-      const auto reflected = along(-1.0);
-      const double fr = objective(reflected);
-      if (fr < f[lo]) {
-        const auto expanded = along(-2.0);
-        const double fe = objective(expanded);
-        if (fe < fr) {
-          simplex[hi] = expanded;
-          f[hi] = fe;
-        } else {
-          simplex[hi] = reflected;
-          f[hi] = fr;
-        }
-      } else if (fr < f[second]) {
-        simplex[hi] = reflected;
-        f[hi] = fr;
-      } else {
-        const auto contracted = fr < f[hi] ? along(-0.5) : along(0.5);
-        const double fc = objective(contracted);
-        if (fc < std::min(fr, f[hi])) {
-          simplex[hi] = contracted;
-          f[hi] = fc;
-        } else {  // shrink towards the best point
-          for (std::size_t i = 0; i <= dim; ++i) {
-            if (i == lo) continue;
-            for (std::size_t k = 0; k < dim; ++k) simplex[i][k] = simplex[lo][k] + 0.5 * (simplex[i][k] - simplex[lo][k]);
-            f[i] = objective(simplex[i]);
-          }
-        }
-      }
-    }
-    const auto it = std::min_element(f.begin(), f.end());
-    best = simplex[static_cast<std::size_t>(it - f.begin())];
-  }
+  std::vector<double> best;  // empty with check_only: the scenario's own values
+  if (!options.check_only && dim > 0) best = nelder_mead(objective, dim, cal.max_evaluations, out.evaluations);
 
   // Report every target at the answer (or at the scenario's own values with check_only).
   std::vector<double> values;  // empty with check_only: the scenario's own values
