@@ -2,29 +2,18 @@
 #include "tracesim/sweep/staff.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <map>
 #include <stdexcept>
 
 #include "detail_text.hpp"
 #include "tracesim/output/statistics.hpp"
+#include "tracesim/output/summary.hpp"
 #include "tracesim/sweep/kpi.hpp"
 #include "tracesim/sweep/replications.hpp"
 
 namespace tracesim::sweep {
 using detail::trim;
-
-namespace {
-
-// The shortest text that reads back to exactly `v`.
-std::string exact_number(double v) {
-  char buf[32];
-  const auto end = std::to_chars(buf, buf + sizeof buf, v).ptr;
-  return std::string(buf, end);
-}
-
-}  // namespace
 
 Target parse_target(const std::string& text) {
   for (const char* op : {">=", "<="}) {
@@ -57,7 +46,8 @@ std::vector<scenario::Override> staff_overrides(const model::PlatformConfig& bas
       const std::string item = "[" + std::to_string(i) + "]";
       if (pool.size_mode == model::SizeMode::Fte) {
         const double fte = lever.pool.empty() ? step.fte * level : level;  // a factor, or the pool's level
-        out.push_back({prefix + ".fte" + item + ".fte", exact_number(fte), "staff level"});
+        // csv_number writes the shortest text that reads back to the same double.
+        out.push_back({prefix + ".fte" + item + ".fte", output::csv_number(fte), "staff level"});
       } else {
         std::string agents;
         for (const int n : step.agents_per_shift)
