@@ -44,7 +44,7 @@ constexpr Help kRunHelp{
     "Files appear only when complete (written to a temporary name, then renamed).",
     "Examples:\n  tracesim run scenarios/occitanie-2021.yaml\n"
     "  tracesim run scenarios/occitanie-2021.yaml -r 50 -j 2 --seed 7 --out results/occ-seed7\n"
-    "  tracesim run scenarios/occitanie-2021.yaml --cases data/occitanie-2021.csv\n"
+    "  tracesim run scenarios/occitanie-2021.yaml --cases data/cases/occitanie-76.csv\n"
     "  tracesim run scenarios/occitanie-2021.yaml --set calendar.end=2021-03-31 --trace\n"};
 
 constexpr Help kSweepHelp{
