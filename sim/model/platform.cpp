@@ -17,6 +17,8 @@
 #include <string>
 #include <vector>
 
+#include "conservation.hpp"
+#include "tracesim/kernel/assert.hpp"
 #include "tracesim/kernel/rng.hpp"
 #include "tracesim/kernel/simulator.hpp"
 #include "tracesim/model/demand.hpp"
@@ -186,13 +188,19 @@ class Platform {
     const auto outcome =
         sim_.run_until(day_start(days_), [this](const kernel::Event& e) { handle(e); });
     result_.stopped = outcome == kernel::RunOutcome::Stopped;
+    detail::Ledger books;
     for (const Task& t : tasks_) {
-      if (is_pending(t.state)) ++result_.tasks[index_of(t.type)].pending;
+      if (is_pending(t.state)) {
+        ++result_.tasks[index_of(t.type)].pending;
+      } else if (t.state == TaskState::Scheduled) {
+        ++books.not_yet_arrived;
+      }
     }
     // Callers still waiting: their time in queue so far counts (Little's law over [0, T]).
     const SimTime end = sim_.now();
     update_queue_area();
     for (const InboundCall& c : calls_) {
+      if (c.live) ++books.live_calls;
       if (c.live && c.waiting) {
         ++result_.inbound.waiting_at_horizon;
         if (end > c.queued_at) result_.inbound.wait_all_ms += (end - c.queued_at).count();
@@ -200,6 +208,15 @@ class Platform {
     }
     result_.inbound.horizon_ms = kernel::ms_of(end);
     result_.events = sim_.events_processed();
+    books.task_slots = tasks_.size();
+    books.free_task_slots = free_tasks_.size();
+    books.call_slots = calls_.size();
+    books.free_call_slots = free_calls_.size();
+    books.shifts_started = shifts_started_;
+    books.shifts_ended = shifts_ended_;
+    books.agent_slots = agents_.size();
+    books.free_agent_slots = free_agents_.size();
+    detail::check_conservation(result_, books);
     return std::move(result_);
   }
 
@@ -665,6 +682,7 @@ class Platform {
     Agent& ag = agents_[a];
     InboundCall& c = calls_[ci];
     const SimTime now = sim_.now();
+    TRACESIM_ASSERT(c.waiting && queue_len_ > 0, "an agent answered a caller who was not waiting");
     update_queue_area();
     c.waiting = false;
     --queue_len_;
@@ -848,6 +866,7 @@ class Platform {
   void remove_idle(std::uint32_t a) {
     auto& list = idle_[agents_[a].pool];
     const std::uint32_t pos = agents_[a].idle_pos;
+    TRACESIM_ASSERT(agents_[a].state == AgentState::Idle && list[pos] == a, "an agent left an idle list it was not on");
     list[pos] = list.back();
     agents_[list[pos]].idle_pos = pos;
     list.pop_back();
@@ -955,6 +974,7 @@ class Platform {
 
   void finalize(std::uint32_t ti, FinalState state, SimTime at) {
     Task& t = tasks_[ti];
+    TRACESIM_ASSERT(t.state != TaskState::Free, "a task reached a final state twice");
     const std::size_t ty = index_of(t.type);
     TaskTotals& tot = result_.tasks[ty];
     DayStats& day = today();
@@ -1107,12 +1127,17 @@ class Platform {
     Agent& ag = agents_[a];
     if (opt_.observer)
       opt_.observer->on_agent_shift(AgentShiftRecord{a, ag.pool, ag.on, sim_.now(), ag.shift_end});
+    TRACESIM_ASSERT(ag.state != AgentState::Off, "an agent went off shift twice");
     ag.state = AgentState::Off;
+    ++shifts_ended_;
     ++ag.gen;  // pending break/last-call events of this shift become stale
     free_agents_.push_back(a);
   }
 
-  std::uint32_t alloc_agent() { return take_slot(agents_, free_agents_); }
+  std::uint32_t alloc_agent() {
+    ++shifts_started_;
+    return take_slot(agents_, free_agents_);
+  }
 
   void on_platform_opens() {
     for (std::size_t p = 0; p < idle_.size(); ++p) {
@@ -1184,6 +1209,8 @@ class Platform {
   static constexpr SimTime kNever = SimTime::max();
   std::vector<SimTime> pool_active_from_;      // reinforcement pools: staffed from this time
   std::uint32_t next_shift_serial_ = 0;
+  std::uint64_t shifts_started_ = 0;
+  std::uint64_t shifts_ended_ = 0;
   std::array<double, 24> inbound_rate_{};  // independent inbound calls per ms, by hour of day
   std::uint64_t next_call_ = 0;
   std::vector<InboundCall> calls_;

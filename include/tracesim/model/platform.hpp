@@ -5,6 +5,7 @@
 #include <stop_token>
 
 #include "tracesim/model/config.hpp"
+#include "tracesim/model/internal_error.hpp"
 #include "tracesim/model/observer.hpp"
 #include "tracesim/model/results.hpp"
 
@@ -22,7 +23,8 @@ struct RunOptions {
 /// Simulates one replication of a contact-tracing platform from the calendar's
 /// start to its end. Pure function of (config, seed, replication). Throws
 /// std::invalid_argument if `config` breaks a precondition that validation
-/// should have caught, and kernel::EventBudgetExceeded on a runaway run.
+/// should have caught, kernel::EventBudgetExceeded on a runaway run, and
+/// InternalError if the run's books do not balance at its end (a model bug).
 RunResult simulate(const PlatformConfig& config, const RunOptions& options);
 
 }  // namespace tracesim::model
