@@ -31,7 +31,7 @@ std::size_t pick_weighted(const std::vector<double>& weights, kernel::KeyedEngin
 
 }  // namespace
 
-DurationSampler::DurationSampler(const DurationDist& dist) : dist_{&dist} {
+DurationSampler::DurationSampler(const DurationDist& dist) : dist_{dist} {
   const double mean = static_cast<double>(dist.mean.count());
   if (mean <= 0.0) return;
   switch (dist.law) {
@@ -58,7 +58,7 @@ DurationSampler::DurationSampler(const DurationDist& dist) : dist_{&dist} {
 }
 
 Duration DurationSampler::operator()(kernel::KeyedEngine& engine) const {
-  const DurationDist& dist = *dist_;
+  const DurationDist& dist = dist_;
   if (dist.law == DurationLaw::Deterministic) return dist.mean;
   if (dist.law == DurationLaw::Empirical) return dist.values[pick_weighted(dist.weights, engine)];
   if (dist.mean.count() <= 0) return Duration{0};

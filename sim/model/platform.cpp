@@ -21,8 +21,7 @@
 #include "tracesim/kernel/assert.hpp"
 #include "tracesim/kernel/rng.hpp"
 #include "tracesim/kernel/simulator.hpp"
-#include "tracesim/model/demand.hpp"
-#include "tracesim/model/staffing.hpp"
+#include "tracesim/model/plan.hpp"
 #include "tracesim/model/work_list.hpp"
 
 namespace tracesim::model {
@@ -117,37 +116,6 @@ struct InboundCall {
   bool live = false;
 };
 
-// Every duration law of the configuration, parameters worked out once.
-struct Samplers {
-  explicit Samplers(const PlatformConfig& c)
-      : delay_to_platform{c.index_cases.delay_to_platform},
-        talk{DurationSampler{c.tasks[0].talk}, DurationSampler{c.tasks[1].talk}},
-        wrap_up{DurationSampler{c.tasks[0].wrap_up}, DurationSampler{c.tasks[1].wrap_up}},
-        ring{c.attempt.ring},
-        no_answer{c.attempt.no_answer_handling},
-        patience{c.inbound.patience},
-        retrial_delay{c.inbound.retrial_delay},
-        call_back_delay{c.inbound.call_back_delay},
-        inbound_talk{c.inbound.talk},
-        inbound_wrap_up{c.inbound.wrap_up} {}
-  DurationSampler delay_to_platform;
-  std::array<DurationSampler, kTaskTypes> talk;
-  std::array<DurationSampler, kTaskTypes> wrap_up;
-  DurationSampler ring;
-  DurationSampler no_answer;
-  DurationSampler patience;
-  DurationSampler retrial_delay;
-  DurationSampler call_back_delay;
-  DurationSampler inbound_talk;
-  DurationSampler inbound_wrap_up;
-};
-
-struct SmsStep {
-  Date from{};
-  int segment = -1;  // -1: all segments
-  std::array<double, kTaskTypes> share{};
-};
-
 // Takes a free slot of `items` (or appends one) and resets it, with a generation
 // one past the old one's: events and queue entries that name the old occupant no
 // longer match. Slots are reused, so storage follows the work in flight.
@@ -169,11 +137,11 @@ std::uint32_t take_slot(std::vector<T>& items, std::vector<std::uint32_t>& free)
 
 class Platform {
  public:
-  Platform(const PlatformConfig& config, const RunOptions& options)
-      : cfg_{config},
+  Platform(const Plan& plan, const RunOptions& options)
+      : plan_{plan},
         opt_{options},
         rng_{options.seed, options.replication},
-        samplers_{config},
+        samplers_{plan.samplers},
         day_counts_{rng_.engine(stream(Stream::DailyCaseCounts))},
         inbound_counts_{rng_.engine(stream(Stream::InboundCounts))} {
     prepare();
@@ -182,7 +150,7 @@ class Platform {
   RunResult run() {
     for (std::int32_t d = 0; d < days_; ++d)
       sim_.schedule_at(day_start(d), Phase::Release, kDayStart, static_cast<std::uint32_t>(d));
-    if (cfg_.inbound.per_day > 0) schedule_next_independent(SimTime{});
+    if (plan_.independent_calls) schedule_next_independent(SimTime{});
     sim_.set_event_budget(opt_.event_budget);
     sim_.set_stop_token(opt_.stop);
     const auto outcome =
@@ -223,73 +191,24 @@ class Platform {
  private:
   // ---- set-up ------------------------------------------------------------
   void prepare() {
-    const auto& cal = cfg_.calendar;
-    days_ = cal.end.days - cal.start.days + 1;
-    if (days_ <= 0) throw std::invalid_argument("calendar: end is before start");
-    if (cfg_.pools.empty()) throw std::invalid_argument("staffing: no pool");
-    open_from_.resize(static_cast<std::size_t>(days_));
-    open_until_.resize(static_cast<std::size_t>(days_));
-    result_.days.resize(static_cast<std::size_t>(days_));
-    for (std::int32_t d = 0; d < days_; ++d) {
-      const Date date{cal.start.days + d};
-      result_.days[static_cast<std::size_t>(d)].date = date;
-      const DayHours& h = cal.weekly[static_cast<std::size_t>(kernel::weekday_of(date))];
-      const bool closed =
-          !h.open || std::find(cal.closed_dates.begin(), cal.closed_dates.end(), date) !=
-                         cal.closed_dates.end();
-      open_from_[static_cast<std::size_t>(d)] = closed ? day_start(d) : day_start(d) + h.opens_at;
-      open_until_[static_cast<std::size_t>(d)] = closed ? day_start(d) : day_start(d) + h.closes_at;
-    }
-    // Release profile: cumulative weights per hour; all zero means 08h-18h uniform.
-    double total = 0;
-    for (double w : cfg_.index_cases.release_profile) total += w;
-    double acc = 0;
-    for (std::size_t h = 0; h < 24; ++h) {
-      double w = cfg_.index_cases.release_profile[h];
-      if (total <= 0) w = (h >= 8 && h < 18) ? 1.0 : 0.0;
-      acc += w;
-      release_cdf_[h] = acc;
-    }
-    // Work list ranks: the priority segments in order, then the rest. (Cases that call
-    // in wait on the inbound line, not in the work list.)
-    const auto& segs = cfg_.index_cases.segments;
-    segment_rank_.assign(segs.size(), cfg_.discipline.priority_segments.size());
-    for (std::size_t r = 0; r < cfg_.discipline.priority_segments.size(); ++r)
-      for (std::size_t s = 0; s < segs.size(); ++s)
-        if (segs[s].name == cfg_.discipline.priority_segments[r]) segment_rank_[s] = r;
-    work_.configure(cfg_.discipline.priority_segments.size() + 1, cfg_.discipline.order,
-                    cfg_.discipline.index_before_contacts);
-    for (const SmsPolicyStep& step : cfg_.sms.policy) {
-      SmsStep s{step.from, -1, step.share};
-      for (std::size_t i = 0; i < segs.size(); ++i)
-        if (segs[i].name == step.segment) s.segment = static_cast<int>(i);
-      if (!step.segment.empty() && s.segment < 0)
-        throw std::invalid_argument("sms.policy: unknown segment " + step.segment);
-      sms_steps_.push_back(s);
-    }
-    sms_interval_ = cfg_.sms.gateway_per_hour > 0
-                        ? Duration{static_cast<std::int64_t>(3'600'000.0 / cfg_.sms.gateway_per_hour)}
-                        : Duration{0};
-    // Hourly arrival rates (per ms) of the independent inbound stream.
-    double inbound_total = 0;
-    for (double w : cfg_.inbound.hourly_profile) inbound_total += w;
-    for (std::size_t h = 0; h < 24; ++h) {
-      const double share = inbound_total > 0 ? cfg_.inbound.hourly_profile[h] / inbound_total : 1.0 / 24;
-      inbound_rate_[h] = cfg_.inbound.per_day * share / static_cast<double>(kernel::kHour.count());
-    }
-    pool_active_from_.assign(cfg_.pools.size(), SimTime{});
-    for (std::size_t p = 0; p < cfg_.pools.size(); ++p)
-      if (cfg_.pools[p].reinforcement.enabled) pool_active_from_[p] = kNever;
-    idle_.resize(cfg_.pools.size());
-    shift_carry_.resize(cfg_.pools.size());
-    shift_pending_.resize(cfg_.pools.size());
-    shift_start_at_.resize(cfg_.pools.size());
-    result_.pools.resize(cfg_.pools.size());
-    for (std::size_t p = 0; p < cfg_.pools.size(); ++p) {
-      result_.pools[p].name = cfg_.pools[p].name;
-      shift_carry_[p].assign(cfg_.pools[p].shifts.size(), 0.0);
-      shift_pending_[p].assign(cfg_.pools[p].shifts.size(), 0);
-      shift_start_at_[p].assign(cfg_.pools[p].shifts.size(), SimTime{});
+    days_ = plan_.day_count();
+    result_.days.resize(plan_.days.size());
+    for (std::size_t d = 0; d < plan_.days.size(); ++d) result_.days[d].date = plan_.days[d].date;
+    work_.configure(plan_.ranks, plan_.order, plan_.index_before_contacts);
+    const std::size_t pools = plan_.pools.size();
+    pool_active_from_.assign(pools, SimTime{});
+    for (std::size_t p = 0; p < pools; ++p)
+      if (plan_.pools[p].reinforcement) pool_active_from_[p] = kNever;
+    idle_.resize(pools);
+    shift_carry_.resize(pools);
+    shift_pending_.resize(pools);
+    shift_start_at_.resize(pools);
+    result_.pools.resize(pools);
+    for (std::size_t p = 0; p < pools; ++p) {
+      result_.pools[p].name = plan_.pool_names[p];
+      shift_carry_[p].assign(plan_.pools[p].shifts.size(), 0.0);
+      shift_pending_[p].assign(plan_.pools[p].shifts.size(), 0);
+      shift_start_at_[p].assign(plan_.pools[p].shifts.size(), SimTime{});
     }
     tasks_.reserve(4096);
     free_tasks_.reserve(4096);
@@ -307,11 +226,9 @@ class Platform {
   // The day of now(): kept by the day-start events (the first event of each day),
   // so the hot path needs no division.
   DayStats& today() { return result_.days[static_cast<std::size_t>(current_day_)]; }
-  Date date_of(SimTime t) const { return Date{cfg_.calendar.start.days + day_index(t)}; }
   bool is_open_now() const {
     const SimTime t = sim_.now();
-    const auto d = static_cast<std::size_t>(current_day_);
-    return t >= open_from_[d] && t < open_until_[d];
+    return t >= open_from_ && t < open_until_;
   }
 
   // ---- dispatch ----------------------------------------------------------
@@ -343,38 +260,38 @@ class Platform {
   // ---- days and demand ---------------------------------------------------
   void on_day_start(std::int32_t d) {
     current_day_ = d;
-    const Date date{cfg_.calendar.start.days + d};
-    const SimTime start = day_start(d);
-    generate_cases(date, start);
-    const auto di = static_cast<std::size_t>(d);
-    const bool open = open_until_[di] > open_from_[di];
-    if (open) {
-      sim_.schedule_at(open_from_[di], Phase::Dispatch, kPlatformOpens, 0);
-      sim_.schedule_at(open_until_[di], Phase::Sample, kDayClose, static_cast<std::uint32_t>(d));
-      schedule_shifts(date, start);
+    const DayPlan& day = plan_.days[static_cast<std::size_t>(d)];
+    open_from_ = day.open_from;
+    open_until_ = day.open_until;
+    const SimTime start = day.start;
+    generate_cases(day);
+    if (day.is_open()) {
+      sim_.schedule_at(day.open_from, Phase::Dispatch, kPlatformOpens, 0);
+      sim_.schedule_at(day.open_until, Phase::Sample, kDayClose, static_cast<std::uint32_t>(d));
+      schedule_shifts(static_cast<std::size_t>(d), start);
     } else {
       sim_.schedule_at(start + kDay - kernel::kMillisecond, Phase::Sample, kDayClose,
                        static_cast<std::uint32_t>(d));
     }
   }
 
-  void generate_cases(Date date, SimTime start) {
-    const IndexCaseConfig& ic = cfg_.index_cases;
-    const std::optional<double> expected = expected_positives(ic.curve, date);
+  void generate_cases(const DayPlan& day) {
+    const std::optional<double>& expected = day.expected_positives;
     if (!expected) {
       throw std::invalid_argument("demand: the daily series has no value for " +
-                                  kernel::iso_date(date));
+                                  kernel::iso_date(day.date));
     }
+    const SimTime start = day.start;
     std::int64_t n = 0;
-    if (ic.curve.kind == CurveKind::DailySeries) {
+    if (plan_.recorded_series) {
       // Recorded positives: each is handled by this platform with probability share_handled.
       const auto count = static_cast<std::int64_t>(*expected);
-      n = ic.share_handled >= 1.0 ? count
-          : count <= 0            ? 0
-              : boost::random::binomial_distribution<std::int64_t>{count, ic.share_handled}(
+      n = plan_.share_handled >= 1.0 ? count
+          : count <= 0               ? 0
+              : boost::random::binomial_distribution<std::int64_t>{count, plan_.share_handled}(
                     day_counts_);
     } else {
-      const double mean = *expected * ic.share_handled;
+      const double mean = *expected * plan_.share_handled;
       n = mean > 0 ? boost::random::poisson_distribution<std::int64_t>{mean}(day_counts_) : 0;
     }
     for (std::int64_t i = 0; i < n; ++i) {
@@ -385,8 +302,8 @@ class Platform {
       t.type = TaskType::IndexInterview;
       t.state = TaskState::Scheduled;
       t.segment = draw_segment(t.rng);
-      t.inbound_first = t.rng.uniform01() < ic.inbound_first_share;
-      t.contacts_total = sample(cfg_.contacts_per_case, t.rng);
+      t.inbound_first = t.rng.uniform01() < plan_.inbound_first_share;
+      t.contacts_total = sample(plan_.contacts_per_case, t.rng);
       const Duration offset = release_offset(t.rng);
       const Duration delay = samplers_.delay_to_platform(t.rng);
       sim_.schedule_at(start + offset + delay, Phase::Arrival, kTaskArrival, ti, t.gen);
@@ -399,14 +316,14 @@ class Platform {
   void schedule_next_independent(SimTime from) {
     double e = boost::random::exponential_distribution<double>{1.0}(inbound_counts_);
     double t = static_cast<double>(kernel::ms_of(from));
-    const double horizon = static_cast<double>(kernel::ms_of(day_start(days_)));
+    const double horizon = static_cast<double>(kernel::ms_of(plan_.horizon()));
     const auto hour_ms = static_cast<double>(kernel::kHour.count());
     while (t < horizon) {
       const auto h = static_cast<std::size_t>(std::fmod(std::floor(t / hour_ms), 24.0));
       const double boundary = (std::floor(t / hour_ms) + 1) * hour_ms;
-      const double mass = inbound_rate_[h] * (boundary - t);  // expected arrivals left in this hour
+      const double mass = plan_.inbound_rate[h] * (boundary - t);  // expected arrivals left in this hour
       if (e < mass) {
-        t += e / inbound_rate_[h];
+        t += e / plan_.inbound_rate[h];
         const auto at = static_cast<std::int64_t>(std::ceil(t));
         if (static_cast<double>(at) >= horizon) return;
         sim_.schedule_at(SimTime{Duration{std::max(at, kernel::ms_of(from))}}, Phase::Arrival, kIndependentCall, 0);
@@ -427,37 +344,22 @@ class Platform {
   }
 
   std::uint8_t draw_segment(kernel::KeyedEngine& rng) const {
-    const auto& segs = cfg_.index_cases.segments;
+    const std::vector<double>& segs = plan_.segment_shares;
     double u = rng.uniform01();
     for (std::size_t s = 0; s + 1 < segs.size(); ++s) {
-      if (u < segs[s].share) return static_cast<std::uint8_t>(s);
-      u -= segs[s].share;
+      if (u < segs[s]) return static_cast<std::uint8_t>(s);
+      u -= segs[s];
     }
     return static_cast<std::uint8_t>(segs.size() - 1);
   }
 
   Duration release_offset(kernel::KeyedEngine& rng) const {
-    const double u = rng.uniform01() * release_cdf_[23];
+    const double u = rng.uniform01() * plan_.release_cdf[23];
     std::size_t h = 0;
-    while (h < 23 && u >= release_cdf_[h]) ++h;
-    const double within = cfg_.index_cases.release_spread_within_hour ? rng.uniform01() : 0.0;
+    while (h < 23 && u >= plan_.release_cdf[h]) ++h;
+    const double within = plan_.release_spread_within_hour ? rng.uniform01() : 0.0;
     return kernel::kHour * static_cast<std::int64_t>(h) +
            Duration{static_cast<std::int64_t>(within * static_cast<double>(kernel::kHour.count()))};
-  }
-
-  double sms_share(TaskType type, std::uint8_t segment, Date date) const {
-    double share = 0;
-    Date best_from{INT32_MIN};
-    for (const SmsStep& s : sms_steps_) {
-      if (s.from > date) continue;
-      if (s.segment >= 0 && s.segment != segment) continue;
-      // The latest step wins; on the same date a segment-specific step wins.
-      if (s.from > best_from || (s.from == best_from && s.segment >= 0)) {
-        best_from = s.from;
-        share = s.share[index_of(type)];
-      }
-    }
-    return share;
   }
 
   void on_task_arrival(std::uint32_t ti, std::uint32_t gen) {
@@ -473,20 +375,21 @@ class Platform {
     ++result_.tasks[ty].arrived;
     ++today().arrived[ty];
     t.created = now;
-    t.deadline = now + cfg_.tasks[ty].deadline;
-    const bool by_sms = !t.inbound_first &&
-                        t.rng.uniform01() < sms_share(t.type, t.segment, date_of(now));
-    if (t.type == TaskType::IndexInterview && cfg_.index_cases.prelisted_contact_share > 0) {
+    t.deadline = now + plan_.tasks[ty].deadline;
+    const bool by_sms =
+        !t.inbound_first &&
+        t.rng.uniform01() < plan_.sms_share(static_cast<std::size_t>(current_day_), t.segment, t.type);
+    if (t.type == TaskType::IndexInterview && plan_.prelisted_contact_share > 0) {
       std::uint32_t pre = 0;
       for (std::uint32_t j = 0; j < t.contacts_total; ++j)
-        pre += t.rng.uniform01() < cfg_.index_cases.prelisted_contact_share ? 1u : 0u;
+        pre += t.rng.uniform01() < plan_.prelisted_contact_share ? 1u : 0u;
       spawn_contacts(ti, pre, now);
     }
     if (by_sms) {
       send_sms(ti);
       return;
     }
-    if (cfg_.tasks[ty].sms_at_deadline)
+    if (plan_.tasks[ty].sms_at_deadline)
       sim_.schedule_at(tasks_[ti].deadline, Phase::Arrival, kTaskDeadline, ti, tasks_[ti].gen);
     if (tasks_[ti].inbound_first) {
       // The case calls the platform: it waits on the inbound line.
@@ -526,8 +429,8 @@ class Platform {
   void send_sms(std::uint32_t ti) {
     const SimTime now = sim_.now();
     const SimTime send = std::max(now, gateway_free_);
-    gateway_free_ = send + sms_interval_;
-    const SimTime delivered = send + cfg_.sms.delivery_delay;
+    gateway_free_ = send + plan_.sms_interval;
+    const SimTime delivered = send + plan_.sms_delivery_delay;
     const std::size_t ty = index_of(tasks_[ti].type);
     ++today().sms_sent[ty];
     ++result_.tasks[ty].sms_sent;
@@ -537,11 +440,10 @@ class Platform {
       std::uint32_t declared = 0;
       const std::uint32_t remaining = t.contacts_total - t.contacts_created;
       for (std::uint32_t j = 0; j < remaining; ++j)
-        declared += t.rng.uniform01() < cfg_.sms.index_declares_contacts_share ? 1u : 0u;
+        declared += t.rng.uniform01() < plan_.index_declares_contacts_share ? 1u : 0u;
       spawn_contacts(ti, declared, delivered);
     }
-    if (cfg_.inbound.sms_call_back_share > 0 &&
-        tasks_[ti].rng.uniform01() < cfg_.inbound.sms_call_back_share)
+    if (plan_.sms_call_back_share > 0 && tasks_[ti].rng.uniform01() < plan_.sms_call_back_share)
       schedule_call_back(ti, CallKind::SmsCallBack, delivered);
     finalize(ti, FinalState::ReachedBySms, delivered);
   }
@@ -593,12 +495,12 @@ class Platform {
     ++today().inbound_offered;
     SimTime patience_from = now;
     if (!is_open_now()) {
-      if (cfg_.inbound.when_closed == WhenClosed::Message) {
+      if (plan_.when_closed == WhenClosed::Message) {
         ++result_.inbound.refused_closed;
         ++today().inbound_refused_closed;
         return give_up_call(ci, /*retry=*/false);
       }
-      patience_from = next_opening(now);
+      patience_from = plan_.next_opening(now);
     }
     update_queue_area();
     c.waiting = true;
@@ -607,8 +509,8 @@ class Platform {
     if (is_open_now()) {
       // An idle agent answers at once: no queue entry and no patience timer (an
       // idle agent while open means nobody is waiting, so FIFO order holds).
-      for (std::size_t p = 0; p < cfg_.pools.size(); ++p) {
-        if (!cfg_.pools[p].inbound_skill || idle_[p].empty()) continue;
+      for (std::size_t p = 0; p < plan_.pools.size(); ++p) {
+        if (!plan_.pools[p].inbound || idle_[p].empty()) continue;
         const std::uint32_t a = idle_[p].back();
         remove_idle(a);
         start_inbound(a, ci);
@@ -616,17 +518,9 @@ class Platform {
       }
     }
     queue_.push_back({ci, c.gen});
-    if (cfg_.inbound.patience_limited)
+    if (plan_.patience_limited)
       sim_.schedule_at(patience_from + samplers_.patience(c.rng), Phase::Arrival, kInboundAbandon, ci,
                        c.gen);
-  }
-
-  SimTime next_opening(SimTime t) const {
-    for (std::int32_t d = day_index(t); d < days_; ++d) {
-      const auto di = static_cast<std::size_t>(d);
-      if (open_until_[di] > open_from_[di] && open_until_[di] > t) return std::max(t, open_from_[di]);
-    }
-    return day_start(days_);
   }
 
   void on_inbound_abandon(std::uint32_t ci, std::uint32_t gen) {
@@ -646,7 +540,7 @@ class Platform {
   // that called in first goes back to the outbound list.
   void give_up_call(std::uint32_t ci, bool retry) {
     InboundCall& c = calls_[ci];
-    if (retry && c.retrials < cfg_.inbound.max_retrials && c.rng.uniform01() < cfg_.inbound.retrial_share) {
+    if (retry && c.retrials < plan_.max_retrials && c.rng.uniform01() < plan_.retrial_share) {
       ++c.retrials;
       ++c.gen;
       sim_.schedule_at(sim_.now() + samplers_.retrial_delay(c.rng), Phase::Arrival, kInboundArrival, ci,
@@ -696,11 +590,11 @@ class Platform {
     day.inbound_wait_answered_ms += waited.count();
     in.answered_waits.add(waited);
     if (waited.count() > 0) ++in.waited;
-    if (waited <= cfg_.inbound.service_level_threshold) {
+    if (waited <= plan_.service_level_threshold) {
       ++in.answered_within_threshold;
       ++day.inbound_answered_within_threshold;
     }
-    const PoolConfig& pool = cfg_.pools[ag.pool];
+    const PoolRule& pool = plan_.pools[ag.pool];
     double handling = 0;
     if (c.kind == CallKind::IndexFirst) {
       Task& t = tasks_[c.task];
@@ -754,10 +648,10 @@ class Platform {
     // could take (it would have taken it), so this task is the best for it.
     // Pools that keep agents idle on purpose (reserve, pause) go through the list.
     if (may_work_on(t.type)) {
-      for (std::size_t p = 0; p < cfg_.pools.size(); ++p) {
-        const PoolConfig& pool = cfg_.pools[p];
-        if (!pool.skills[index_of(t.type)] || idle_[p].empty()) continue;
-        if (pool.inbound_skill && pool.blend.mode != BlendMode::InboundFirst) break;
+      for (std::size_t p = 0; p < plan_.pools.size(); ++p) {
+        const PoolRule& pool = plan_.pools[p];
+        if (!pool.has_skill(t.type) || idle_[p].empty()) continue;
+        if (pool.inbound && pool.blend != BlendMode::InboundFirst) break;
         const std::uint32_t a = idle_[p].back();
         remove_idle(a);
         start_attempt(a, ti);
@@ -765,45 +659,45 @@ class Platform {
       }
     }
     t.state = TaskState::Queued;
-    const std::size_t rank = segment_rank_[t.segment];
+    const std::size_t rank = plan_.segment_rank[t.segment];
     const std::int64_t primary = kernel::ms_of(t.deadline);
     work_.push(rank, t.type, primary, ti, t.gen);
     // Wake one idle agent able to take this type, if any.
-    for (std::size_t p = 0; p < cfg_.pools.size(); ++p) {
-      if (!cfg_.pools[p].skills[index_of(t.type)] || idle_[p].empty()) continue;
+    for (std::size_t p = 0; p < plan_.pools.size(); ++p) {
+      if (!plan_.pools[p].has_skill(t.type) || idle_[p].empty()) continue;
       const std::uint32_t a = idle_[p].back();
       if (try_start(a)) return;
     }
   }
 
   bool may_work_on(TaskType type) const {
-    return !cfg_.tasks[index_of(type)].retry.only_while_open || is_open_now();
+    return !plan_.tasks[index_of(type)].only_while_open || is_open_now();
   }
 
   // Whether the pool's blend rule lets agent `a` start outbound work now.
   bool outbound_allowed(std::uint32_t a) const {
-    const PoolConfig& pool = cfg_.pools[agents_[a].pool];
-    if (!pool.inbound_skill) return true;
-    switch (pool.blend.mode) {
+    const PoolRule& pool = plan_.pools[agents_[a].pool];
+    if (!pool.inbound) return true;
+    switch (pool.blend) {
       case BlendMode::InboundFirst:
       case BlendMode::OutboundFirst: return true;
       case BlendMode::Reserve: {
         const std::size_t idle = idle_[agents_[a].pool].size();
         const std::size_t others = agents_[a].state == AgentState::Idle ? idle - 1 : idle;
-        return others >= static_cast<std::size_t>(pool.blend.reserve_agents);
+        return others >= pool.reserve_agents;
       }
-      case BlendMode::PauseOutbound: return queue_len_ <= static_cast<std::uint64_t>(pool.blend.pause_queue_above);
+      case BlendMode::PauseOutbound: return queue_len_ <= pool.pause_queue_above;
     }
     return true;
   }
 
   // Whether a free agent of `pool` takes a waiting caller before outbound work.
-  bool inbound_before_outbound(const PoolConfig& pool) const {
-    switch (pool.blend.mode) {
+  bool inbound_before_outbound(const PoolRule& pool) const {
+    switch (pool.blend) {
       case BlendMode::InboundFirst:
       case BlendMode::Reserve: return true;
       case BlendMode::OutboundFirst: return false;
-      case BlendMode::PauseOutbound: return queue_len_ > static_cast<std::uint64_t>(pool.blend.pause_queue_above);
+      case BlendMode::PauseOutbound: return queue_len_ > pool.pause_queue_above;
     }
     return true;
   }
@@ -821,8 +715,8 @@ class Platform {
   // inbound callers and outbound work; false if there is none.
   bool try_start(std::uint32_t a) {
     const std::uint32_t pool = agents_[a].pool;
-    const PoolConfig& pc = cfg_.pools[pool];
-    const bool callers = pc.inbound_skill && queue_len_ > 0 && is_open_now();
+    const PoolRule& pc = plan_.pools[pool];
+    const bool callers = pc.inbound && queue_len_ > 0 && is_open_now();
     if (callers && inbound_before_outbound(pc) && take_caller(a)) return true;
     if (try_outbound(a)) return true;
     return callers && take_caller(a);
@@ -833,7 +727,7 @@ class Platform {
     if (!outbound_allowed(a)) return false;
     std::array<bool, kTaskTypes> allowed{};
     for (std::size_t ty = 0; ty < kTaskTypes; ++ty)
-      allowed[ty] = cfg_.pools[pool].skills[ty] && may_work_on(static_cast<TaskType>(ty));
+      allowed[ty] = plan_.pools[pool].has_skill(static_cast<TaskType>(ty)) && may_work_on(static_cast<TaskType>(ty));
     const std::optional<std::uint32_t> ti = work_.pop_best(allowed, [this](std::uint32_t i, std::uint32_t gen) {
       return tasks_[i].gen == gen && tasks_[i].state == TaskState::Queued;
     });
@@ -877,7 +771,7 @@ class Platform {
     Agent& ag = agents_[a];
     Task& t = tasks_[ti];
     const std::size_t ty = index_of(t.type);
-    const PoolConfig& pool = cfg_.pools[ag.pool];
+    const PoolRule& pool = plan_.pools[ag.pool];
     const SimTime now = sim_.now();
     t.state = TaskState::InCall;
     ++t.attempts;
@@ -885,11 +779,9 @@ class Platform {
     Duration ring{0};
     Duration handling{0};
     {
-      const auto& probs = cfg_.attempt.answer_probability;
-      const double base = probs[std::min<std::size_t>(t.attempts - 1u, probs.size() - 1)];
       const auto hour = static_cast<std::size_t>((kernel::ms_of(now) % kDay.count()) /
                                                  kernel::kHour.count());
-      const double p = std::min(1.0, base * cfg_.attempt.answer_hour_factor[hour]);
+      const double p = plan_.answer_p(t.attempts, hour);
       answered = t.rng.uniform01() < p;
       ring = samplers_.ring(t.rng);
     }
@@ -937,7 +829,7 @@ class Platform {
                                               ag.busy_since, now, ag.shift_end});
     }
     Task& t = tasks_[ti];
-    const TaskConfig& tc = cfg_.tasks[index_of(t.type)];
+    const TaskRule& tc = plan_.tasks[index_of(t.type)];
     if (ag.answered) {
       const SimTime reached = ag.reach_time;
       if (t.type == TaskType::IndexInterview)
@@ -945,16 +837,16 @@ class Platform {
       finalize(ti, FinalState::ReachedByCall, reached);
     } else if (tc.sms_at_deadline && now >= t.deadline) {
       send_sms(ti);  // the deadline passed during this attempt
-    } else if (t.attempts >= tc.retry.max_attempts) {
-      if (tc.retry.on_exhausted == OnExhausted::Sms) {
+    } else if (t.attempts >= tc.max_attempts) {
+      if (tc.on_exhausted == OnExhausted::Sms) {
         send_sms(ti);
       } else {
         finalize(ti, FinalState::NotReached, now);
       }
     } else {
       t.state = TaskState::Waiting;
-      sim_.schedule_in(tc.retry.min_spacing, Phase::Arrival, kTaskReady, ti, t.gen);
-      if (cfg_.inbound.missed_call_back_share > 0 && t.rng.uniform01() < cfg_.inbound.missed_call_back_share)
+      sim_.schedule_in(tc.min_spacing, Phase::Arrival, kTaskReady, ti, t.gen);
+      if (plan_.missed_call_back_share > 0 && t.rng.uniform01() < plan_.missed_call_back_share)
         schedule_call_back(ti, CallKind::MissedCallBack, now);
     }
     become_available(a);
@@ -1007,19 +899,19 @@ class Platform {
   std::uint32_t alloc_task() { return take_slot(tasks_, free_tasks_); }
 
   // ---- shifts ------------------------------------------------------------
-  void schedule_shifts(Date date, SimTime start) {
-    const auto wd = static_cast<std::size_t>(kernel::weekday_of(date));
-    for (std::size_t p = 0; p < cfg_.pools.size(); ++p) {
-      const PoolConfig& pool = cfg_.pools[p];
-      const StaffingStep* step = step_on(pool, date);
-      if (step == nullptr || start < pool_active_from_[p]) continue;  // inactive reinforcement
-      const double per_shift =
-          pool.size_mode == SizeMode::Fte ? agents_per_shift_from_fte(pool, step->fte) : 0.0;
+  void schedule_shifts(std::size_t day, SimTime start) {
+    const std::size_t wd = plan_.days[day].weekday;
+    for (std::size_t p = 0; p < plan_.pools.size(); ++p) {
+      const PoolRule& pool = plan_.pools[p];
+      const std::int32_t step_index = pool.step_of_day[day];
+      if (step_index < 0 || start < pool_active_from_[p]) continue;  // inactive reinforcement
+      const StaffingRule& step = pool.steps[static_cast<std::size_t>(step_index)];
+      const double per_shift = step.per_shift;
       for (std::size_t s = 0; s < pool.shifts.size(); ++s) {
         if (!pool.shifts[s].weekdays[wd]) continue;
         int n = 0;
-        if (pool.size_mode == SizeMode::Roster) {
-          n = step->agents_per_shift[s];
+        if (pool.roster) {
+          n = step.agents_per_shift[s];
         } else {
           // Carry the fractional part from day to day so the average is exact.
           shift_carry_[p][s] += per_shift;
@@ -1036,11 +928,10 @@ class Platform {
   }
 
   void on_shift_start(std::uint32_t p, std::uint32_t s) {
-    const PoolConfig& pool = cfg_.pools[p];
-    const ShiftConfig& shift = pool.shifts[s];
+    const ShiftRule& shift = plan_.pools[p].shifts[s];
     const SimTime midnight = day_start(day_index(sim_.now()));
     const int n = shift_pending_[p][s];
-    const Duration work = working_time(shift);
+    const Duration work = shift.working;
     today().staffed_ms += work.count() * n;
     result_.pools[p].staffed_ms += work.count() * n;
     ++result_.pools[p].active_days;
@@ -1058,8 +949,8 @@ class Platform {
   // Schedules the shift events of agent `a` for its shift starting on the day at `midnight`.
   void plan_shift(std::uint32_t a, SimTime midnight) {
     Agent& ag = agents_[a];
-    const PoolConfig& pool = cfg_.pools[ag.pool];
-    const ShiftConfig& shift = pool.shifts[ag.shift];
+    const PoolRule& pool = plan_.pools[ag.pool];
+    const ShiftRule& shift = pool.shifts[ag.shift];
     ag.shift_serial = ++next_shift_serial_;
     ag.shift_end = midnight + shift.end;
     ag.break_length = shift.break_length;
@@ -1067,12 +958,8 @@ class Platform {
     ag.break_due = false;
     sim_.schedule_at(ag.shift_end, Phase::Release, kShiftEnd, a, ag.shift_serial);
     sim_.schedule_at(ag.shift_end - pool.no_new_attempt_before_end, Phase::Release, kLastCall, a, ag.shift_serial);
-    if (shift.break_length.count() > 0) {
-      const SimTime brk = shift.break_start.count() >= 0
-                              ? midnight + shift.break_start
-                              : midnight + shift.start + (shift.end - shift.start - shift.break_length) / 2;
-      sim_.schedule_at(brk, Phase::Release, kBreakStart, a, ag.shift_serial);
-    }
+    if (shift.break_length.count() > 0)
+      sim_.schedule_at(midnight + shift.break_at, Phase::Release, kBreakStart, a, ag.shift_serial);
   }
 
   void on_break_start(std::uint32_t a) {
@@ -1103,12 +990,12 @@ class Platform {
     Agent& ag = agents_[a];
     // A shift ending at midnight that starts again at midnight (round-the-clock
     // cover): the agent carries on instead of leaving, so capacity has no gap.
-    const ShiftConfig& shift = cfg_.pools[ag.pool].shifts[ag.shift];
+    const ShiftRule& shift = plan_.pools[ag.pool].shifts[ag.shift];
     // (An agent on a break at midnight leaves instead: its break's end belongs to the old shift.)
     if (shift.end == kDay && shift.start.count() == 0 && shift_pending_[ag.pool][ag.shift] > 0 &&
         shift_start_at_[ag.pool][ag.shift] == sim_.now() && ag.state != AgentState::Break) {
       --shift_pending_[ag.pool][ag.shift];
-      const Duration work = working_time(shift);
+      const Duration work = shift.working;
       today().staffed_ms += work.count();
       result_.pools[ag.pool].staffed_ms += work.count();
       plan_shift(a, sim_.now());
@@ -1149,7 +1036,7 @@ class Platform {
 
   void on_day_close(std::uint32_t d) {
     DayStats& day = result_.days[d];
-    const SimTime reopen = next_opening(day_start(static_cast<std::int32_t>(d) + 1));
+    const SimTime reopen = plan_.next_opening(day_start(static_cast<std::int32_t>(d) + 1));
     std::uint64_t waiting_contacts = 0;
     std::uint64_t at_risk = 0;
     for (const Task& t : tasks_) {
@@ -1167,35 +1054,30 @@ class Platform {
   // Opens an overflow pool `activation_delay` after a trigger; closes it from
   // the next day when the backlog has recovered.
   void update_reinforcements(std::uint64_t backlog, double at_risk_share) {
-    for (std::size_t p = 0; p < cfg_.pools.size(); ++p) {
-      const ReinforcementConfig& r = cfg_.pools[p].reinforcement;
-      if (!r.enabled) continue;
+    for (std::size_t p = 0; p < plan_.pools.size(); ++p) {
+      const PoolRule& r = plan_.pools[p];
+      if (!r.reinforcement) continue;
       const bool active = pool_active_from_[p] != kNever;
-      if (!active && (backlog > static_cast<std::uint64_t>(r.backlog_above) || at_risk_share > r.at_risk_share_above)) {
+      if (!active && (backlog > r.reinforce_backlog_above || at_risk_share > r.reinforce_at_risk_share_above)) {
         pool_active_from_[p] = sim_.now() + r.activation_delay;
-      } else if (active && pool_active_from_[p] <= sim_.now() &&
-                 backlog < static_cast<std::uint64_t>(r.release_backlog_below)) {
+      } else if (active && pool_active_from_[p] <= sim_.now() && backlog < r.release_backlog_below) {
         pool_active_from_[p] = kNever;
       }
     }
   }
 
-  const PlatformConfig& cfg_;
+  const Plan& plan_;
   const RunOptions& opt_;
   kernel::RngFactory rng_;
-  Samplers samplers_;
+  Samplers samplers_;  // a copy: one indirection less per draw
   std::mt19937_64 day_counts_;
   std::mt19937_64 inbound_counts_;
   kernel::Simulator sim_;
   RunResult result_;
   std::int32_t days_ = 0;
   std::int32_t current_day_ = 0;
-  std::vector<SimTime> open_from_;
-  std::vector<SimTime> open_until_;
-  std::array<double, 24> release_cdf_{};
-  std::vector<std::size_t> segment_rank_;
-  std::vector<SmsStep> sms_steps_;
-  Duration sms_interval_{0};
+  SimTime open_from_{};   // today's opening hours, copied from the plan at each day's start
+  SimTime open_until_{};
   SimTime gateway_free_{};
   std::uint64_t next_case_ = 0;
   std::vector<Task> tasks_;
@@ -1211,7 +1093,6 @@ class Platform {
   std::uint32_t next_shift_serial_ = 0;
   std::uint64_t shifts_started_ = 0;
   std::uint64_t shifts_ended_ = 0;
-  std::array<double, 24> inbound_rate_{};  // independent inbound calls per ms, by hour of day
   std::uint64_t next_call_ = 0;
   std::vector<InboundCall> calls_;
   std::vector<std::uint32_t> free_calls_;
@@ -1224,9 +1105,13 @@ class Platform {
 
 }  // namespace
 
-RunResult simulate(const PlatformConfig& config, const RunOptions& options) {
-  Platform platform{config, options};
+RunResult simulate(const Plan& plan, const RunOptions& options) {
+  Platform platform{plan, options};
   return platform.run();
+}
+
+RunResult simulate(const PlatformConfig& config, const RunOptions& options) {
+  return simulate(compile(config), options);
 }
 
 }  // namespace tracesim::model

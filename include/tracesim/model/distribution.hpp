@@ -67,14 +67,15 @@ Duration sample(const DurationDist& dist, kernel::KeyedEngine& engine);
 
 /// The same draws as sample(), with the law's parameters (log-normal mu and
 /// sigma, gamma shape and scale) worked out once instead of at every draw.
-/// Refers to `dist`, which must outlive it.
+/// Keeps its own copy of `dist`. Default-constructed: always zero.
 class DurationSampler {
  public:
+  DurationSampler() = default;
   explicit DurationSampler(const DurationDist& dist);
   Duration operator()(kernel::KeyedEngine& engine) const;
 
  private:
-  const DurationDist* dist_;
+  DurationDist dist_;
   double first_ = 0;   // exponential: rate; lognormal: mu; gamma: shape
   double second_ = 0;  // lognormal: sigma; gamma: scale
 };

@@ -7,6 +7,7 @@
 #include "tracesim/model/config.hpp"
 #include "tracesim/model/internal_error.hpp"
 #include "tracesim/model/observer.hpp"
+#include "tracesim/model/plan.hpp"
 #include "tracesim/model/results.hpp"
 
 namespace tracesim::model {
@@ -20,11 +21,16 @@ struct RunOptions {
   Observer* observer = nullptr;              // optional: per-attempt and per-task facts
 };
 
-/// Simulates one replication of a contact-tracing platform from the calendar's
-/// start to its end. Pure function of (config, seed, replication). Throws
-/// std::invalid_argument if `config` breaks a precondition that validation
-/// should have caught, kernel::EventBudgetExceeded on a runaway run, and
+/// Simulates one replication of a compiled platform from the calendar's start
+/// to its end. Pure function of (plan, seed, replication); `plan` may be shared
+/// by concurrent runs. Throws std::invalid_argument if a daily series has no
+/// value for a simulated day, kernel::EventBudgetExceeded on a runaway run, and
 /// InternalError if the run's books do not balance at its end (a model bug).
+RunResult simulate(const Plan& plan, const RunOptions& options);
+
+/// compile(config), then simulate(plan, options). Also throws
+/// std::invalid_argument if `config` breaks a precondition that validation
+/// should have caught.
 RunResult simulate(const PlatformConfig& config, const RunOptions& options);
 
 }  // namespace tracesim::model
