@@ -18,11 +18,13 @@
 #include <vector>
 
 #include "conservation.hpp"
+#include "detail/entities.hpp"
+#include "detail/events.hpp"
+#include "work_list.hpp"
 #include "tracesim/kernel/assert.hpp"
 #include "tracesim/kernel/rng.hpp"
 #include "tracesim/kernel/simulator.hpp"
 #include "tracesim/model/plan.hpp"
-#include "tracesim/model/work_list.hpp"
 
 namespace tracesim::model {
 
@@ -32,6 +34,7 @@ std::string_view name_of(TaskType t) {
 
 namespace {
 
+using namespace detail;
 using kernel::kDay;
 using kernel::Phase;
 using kernel::SimTime;
@@ -40,100 +43,6 @@ using kernel::SimTime;
 enum class Stream : std::uint32_t { DailyCaseCounts = 1, Cases = 2, InboundCounts = 3, InboundCalls = 4 };
 kernel::StreamId stream(Stream s) { return kernel::StreamId{static_cast<std::uint32_t>(s)}; }
 
-// Event kinds: the kernel calls Platform::handle, which switches on these.
-enum Kind : std::uint16_t {
-  kDayStart,
-  kTaskArrival,
-  kPlatformOpens,
-  kShiftStart,
-  kBreakStart,
-  kBreakEnd,
-  kLastCall,
-  kShiftEnd,
-  kAttemptEnd,
-  kTaskReady,
-  kTaskDeadline,
-  kDayClose,
-  kInboundArrival,
-  kInboundAbandon,
-  kIndependentCall,
-};
-
-// Inbound: an index case on the inbound line (it called in first).
-enum class TaskState : std::uint8_t { Free, Scheduled, Queued, Waiting, InCall, Inbound };
-
-// A case or a contact: the unit of outbound work. All its randomness comes
-// from its own engine, so its draws do not move when staffing changes.
-struct Task {
-  kernel::KeyedEngine rng{0};
-  std::uint64_t key = 0;
-  SimTime created{};
-  SimTime deadline{};
-  std::uint32_t gen = 0;             // bumped whenever queued entries or events become stale
-  std::uint32_t contacts_total = 0;  // index cases: contacts they will name
-  std::uint32_t contacts_created = 0;
-  std::uint16_t attempts = 0;
-  TaskType type = TaskType::IndexInterview;
-  std::uint8_t segment = 0;
-  TaskState state = TaskState::Free;
-  bool inbound_first = false;
-};
-
-enum class AgentState : std::uint8_t { Off, Idle, Busy, Break, Winding };
-
-struct Agent {
-  SimTime on{};
-  SimTime shift_end{};
-  SimTime busy_since{};
-  SimTime reach_time{};
-  Duration break_length{0};
-  std::uint32_t pool = 0;
-  std::uint32_t task = 0;
-  std::uint32_t idle_pos = 0;
-  std::uint32_t gen = 0;            // slot generation: checked by attempt ends
-  std::uint32_t shift_serial = 0;   // this shift's identity: checked by shift events
-  std::uint32_t shift = 0;
-  AgentState state = AgentState::Off;
-  bool answered = false;
-  bool break_due = false;
-  bool last_call_passed = false;
-  bool leaving = false;
-  bool serving_inbound = false;
-};
-
-enum class CallKind : std::uint8_t { IndexFirst, MissedCallBack, SmsCallBack, Independent };
-
-// One inbound caller (kept across their retrials).
-struct InboundCall {
-  kernel::KeyedEngine rng{0};
-  SimTime queued_at{};
-  std::uint32_t task = 0;      // linked case or contact (IndexFirst, MissedCallBack)
-  std::uint32_t task_gen = 0;
-  std::uint32_t gen = 0;
-  std::uint16_t retrials = 0;
-  CallKind kind = CallKind::Independent;
-  bool waiting = false;
-  bool live = false;
-};
-
-// Takes a free slot of `items` (or appends one) and resets it, with a generation
-// one past the old one's: events and queue entries that name the old occupant no
-// longer match. Slots are reused, so storage follows the work in flight.
-template <class T>
-std::uint32_t take_slot(std::vector<T>& items, std::vector<std::uint32_t>& free) {
-  std::uint32_t i;
-  if (!free.empty()) {
-    i = free.back();
-    free.pop_back();
-  } else {
-    i = static_cast<std::uint32_t>(items.size());
-    items.emplace_back();
-  }
-  const std::uint32_t gen = items[i].gen;
-  items[i] = T{};
-  items[i].gen = gen + 1;
-  return i;
-}
 
 class Platform {
  public:

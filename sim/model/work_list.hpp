@@ -9,7 +9,8 @@
 
 #include "tracesim/model/config.hpp"
 
-namespace tracesim::model {
+// The outbound work list of one replication (private to the model).
+namespace tracesim::model::detail {
 
 /// The outbound work list: one heap per (priority rank, task type). Within a
 /// heap the discipline orders entries (FIFO, LIFO or earliest deadline first),
@@ -87,4 +88,4 @@ class WorkList {
   std::uint64_t next_seq_ = 0;
 };
 
-}  // namespace tracesim::model
+}  // namespace tracesim::model::detail

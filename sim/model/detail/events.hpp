@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <cstdint>
+
+// The event kinds of the model (private to the model): the coordinator's switch
+// dispatches on them, and components schedule them in the kernel.
+namespace tracesim::model::detail {
+
+enum Kind : std::uint16_t {
+  kDayStart,
+  kTaskArrival,
+  kPlatformOpens,
+  kShiftStart,
+  kBreakStart,
+  kBreakEnd,
+  kLastCall,
+  kShiftEnd,
+  kAttemptEnd,
+  kTaskReady,
+  kTaskDeadline,
+  kDayClose,
+  kInboundArrival,
+  kInboundAbandon,
+  kIndependentCall,
+};
+
+}  // namespace tracesim::model::detail

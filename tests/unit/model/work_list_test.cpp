@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: Apache-2.0
+// The outbound work list on its own: ranks, disciplines, task types, lazy removal.
+#include <catch2/catch.hpp>
+
+#include <set>
+
+#include "../../../sim/model/work_list.hpp"
+
+using namespace tracesim;
+using model::Discipline;
+using model::TaskType;
+using model::detail::WorkList;
+
+namespace {
+
+constexpr std::array<bool, model::kTaskTypes> kBoth{true, true};
+
+auto always_live() {
+  return [](std::uint32_t, std::uint32_t) { return true; };
+}
+
+std::vector<std::uint32_t> drain(WorkList& list, std::array<bool, model::kTaskTypes> allowed = kBoth) {
+  std::vector<std::uint32_t> order;
+  while (const auto t = list.pop_best(allowed, always_live())) order.push_back(*t);
+  return order;
+}
+
+}  // namespace
+
+TEST_CASE("model: the work list serves each discipline in its order, ties by insertion", "[model][work_list]") {
+  // Tasks 0, 1, 2 pushed in that order with deadlines 30, 10, 10 (ms).
+  const auto fill = [](WorkList& list) {
+    list.push(0, TaskType::ContactCall, 30, 0, 0);
+    list.push(0, TaskType::ContactCall, 10, 1, 0);
+    list.push(0, TaskType::ContactCall, 10, 2, 0);
+  };
+  WorkList fifo;
+  fifo.configure(1, Discipline::Fifo, false);
+  fill(fifo);
+  CHECK(drain(fifo) == std::vector<std::uint32_t>{0, 1, 2});
+  WorkList lifo;
+  lifo.configure(1, Discipline::Lifo, false);
+  fill(lifo);
+  CHECK(drain(lifo) == std::vector<std::uint32_t>{2, 1, 0});
+  WorkList edf;
+  edf.configure(1, Discipline::EarliestDeadlineFirst, false);
+  fill(edf);
+  CHECK(drain(edf) == std::vector<std::uint32_t>{1, 2, 0});  // equal deadlines: first pushed first
+}
+
+TEST_CASE("model: the work list empties a higher rank before looking at the next", "[model][work_list]") {
+  WorkList list;
+  list.configure(2, Discipline::EarliestDeadlineFirst, false);
+  list.push(1, TaskType::ContactCall, 5, 10, 0);    // rank 1, due first
+  list.push(0, TaskType::IndexInterview, 50, 20, 0);  // rank 0 (priority), due later
+  CHECK(drain(list) == std::vector<std::uint32_t>{20, 10});
+}
+
+TEST_CASE("model: within a rank, index cases go first only when asked to", "[model][work_list]") {
+  for (const bool index_first : {false, true}) {
+    WorkList list;
+    list.configure(1, Discipline::EarliestDeadlineFirst, index_first);
+    list.push(0, TaskType::ContactCall, 5, 1, 0);
+    list.push(0, TaskType::IndexInterview, 9, 2, 0);
+    CAPTURE(index_first);
+    CHECK(drain(list) == (index_first ? std::vector<std::uint32_t>{2, 1} : std::vector<std::uint32_t>{1, 2}));
+  }
+}
+
+TEST_CASE("model: the work list offers only the allowed task types", "[model][work_list]") {
+  WorkList list;
+  list.configure(1, Discipline::Fifo, false);
+  list.push(0, TaskType::IndexInterview, 0, 1, 0);
+  list.push(0, TaskType::ContactCall, 0, 2, 0);
+  CHECK(drain(list, {false, true}) == std::vector<std::uint32_t>{2});
+  CHECK(drain(list, {true, true}) == std::vector<std::uint32_t>{1});
+}
+
+TEST_CASE("model: stale entries are dropped when they reach the top", "[model][work_list]") {
+  WorkList list;
+  list.configure(1, Discipline::Fifo, false);
+  list.push(0, TaskType::ContactCall, 0, 1, 0);  // generation 0: superseded below
+  list.push(0, TaskType::ContactCall, 0, 2, 0);
+  list.push(0, TaskType::ContactCall, 0, 1, 1);  // task 1 queued again
+  const std::set<std::pair<std::uint32_t, std::uint32_t>> live{{1, 1}, {2, 0}};
+  const auto is_live = [&](std::uint32_t task, std::uint32_t gen) { return live.count({task, gen}) > 0; };
+  std::vector<std::uint32_t> order;
+  while (const auto t = list.pop_best(kBoth, is_live)) order.push_back(*t);
+  CHECK(order == std::vector<std::uint32_t>{2, 1});
+}
