@@ -19,7 +19,9 @@
 
 #include "conservation.hpp"
 #include "detail/entities.hpp"
+#include "blend.hpp"
 #include "detail/events.hpp"
+#include "outbound.hpp"
 #include "work_list.hpp"
 #include "tracesim/kernel/assert.hpp"
 #include "tracesim/kernel/rng.hpp"
@@ -560,7 +562,7 @@ class Platform {
       for (std::size_t p = 0; p < plan_.pools.size(); ++p) {
         const PoolRule& pool = plan_.pools[p];
         if (!pool.has_skill(t.type) || idle_[p].empty()) continue;
-        if (pool.inbound && pool.blend != BlendMode::InboundFirst) break;
+        if (!takes_new_work_at_once(pool)) break;
         const std::uint32_t a = idle_[p].back();
         remove_idle(a);
         start_attempt(a, ti);
@@ -583,34 +585,6 @@ class Platform {
     return !plan_.tasks[index_of(type)].only_while_open || is_open_now();
   }
 
-  // Whether the pool's blend rule lets agent `a` start outbound work now.
-  bool outbound_allowed(std::uint32_t a) const {
-    const PoolRule& pool = plan_.pools[agents_[a].pool];
-    if (!pool.inbound) return true;
-    switch (pool.blend) {
-      case BlendMode::InboundFirst:
-      case BlendMode::OutboundFirst: return true;
-      case BlendMode::Reserve: {
-        const std::size_t idle = idle_[agents_[a].pool].size();
-        const std::size_t others = agents_[a].state == AgentState::Idle ? idle - 1 : idle;
-        return others >= pool.reserve_agents;
-      }
-      case BlendMode::PauseOutbound: return queue_len_ <= pool.pause_queue_above;
-    }
-    return true;
-  }
-
-  // Whether a free agent of `pool` takes a waiting caller before outbound work.
-  bool inbound_before_outbound(const PoolRule& pool) const {
-    switch (pool.blend) {
-      case BlendMode::InboundFirst:
-      case BlendMode::Reserve: return true;
-      case BlendMode::OutboundFirst: return false;
-      case BlendMode::PauseOutbound: return queue_len_ > pool.pause_queue_above;
-    }
-    return true;
-  }
-
   bool take_caller(std::uint32_t a) {
     if (const auto ci = pop_caller()) {
       if (agents_[a].state == AgentState::Idle) remove_idle(a);
@@ -626,14 +600,18 @@ class Platform {
     const std::uint32_t pool = agents_[a].pool;
     const PoolRule& pc = plan_.pools[pool];
     const bool callers = pc.inbound && queue_len_ > 0 && is_open_now();
-    if (callers && inbound_before_outbound(pc) && take_caller(a)) return true;
+    if (callers && callers_first(pc, queue_len_) && take_caller(a)) return true;
     if (try_outbound(a)) return true;
     return callers && take_caller(a);
   }
 
   bool try_outbound(std::uint32_t a) {
     const std::uint32_t pool = agents_[a].pool;
-    if (!outbound_allowed(a)) return false;
+    const auto idle_others = [&] {
+      const std::size_t idle = idle_[pool].size();
+      return agents_[a].state == AgentState::Idle ? idle - 1 : idle;
+    };
+    if (!may_dial(plan_.pools[pool], idle_others, queue_len_)) return false;
     std::array<bool, kTaskTypes> allowed{};
     for (std::size_t ty = 0; ty < kTaskTypes; ++ty)
       allowed[ty] = plan_.pools[pool].has_skill(static_cast<TaskType>(ty)) && may_work_on(static_cast<TaskType>(ty));
@@ -684,23 +662,10 @@ class Platform {
     const SimTime now = sim_.now();
     t.state = TaskState::InCall;
     ++t.attempts;
-    bool answered = false;
-    Duration ring{0};
-    Duration handling{0};
-    {
-      const auto hour = static_cast<std::size_t>((kernel::ms_of(now) % kDay.count()) /
-                                                 kernel::kHour.count());
-      const double p = plan_.answer_p(t.attempts, hour);
-      answered = t.rng.uniform01() < p;
-      ring = samplers_.ring(t.rng);
-    }
-    if (answered) {
-      const double talk = static_cast<double>(samplers_.talk[ty](t.rng).count()) +
-                          static_cast<double>(samplers_.wrap_up[ty](t.rng).count());
-      handling = Duration{static_cast<std::int64_t>(std::llround(talk / pool.efficiency))};
-    } else {
-      handling = samplers_.no_answer(t.rng);
-    }
+    const AttemptDraw draw = draw_attempt(plan_, samplers_, pool, t, now);
+    const bool answered = draw.answered;
+    const Duration ring = draw.ring;
+    const Duration handling = draw.handling;
     ag.state = AgentState::Busy;
     ag.task = ti;
     ag.answered = answered;
@@ -738,25 +703,21 @@ class Platform {
                                               ag.busy_since, now, ag.shift_end});
     }
     Task& t = tasks_[ti];
-    const TaskRule& tc = plan_.tasks[index_of(t.type)];
-    if (ag.answered) {
-      const SimTime reached = ag.reach_time;
-      if (t.type == TaskType::IndexInterview)
-        spawn_contacts(ti, tasks_[ti].contacts_total - tasks_[ti].contacts_created, now);
-      finalize(ti, FinalState::ReachedByCall, reached);
-    } else if (tc.sms_at_deadline && now >= t.deadline) {
-      send_sms(ti);  // the deadline passed during this attempt
-    } else if (t.attempts >= tc.max_attempts) {
-      if (tc.on_exhausted == OnExhausted::Sms) {
-        send_sms(ti);
-      } else {
-        finalize(ti, FinalState::NotReached, now);
-      }
-    } else {
-      t.state = TaskState::Waiting;
-      sim_.schedule_in(tc.min_spacing, Phase::Arrival, kTaskReady, ti, t.gen);
-      if (plan_.missed_call_back_share > 0 && t.rng.uniform01() < plan_.missed_call_back_share)
-        schedule_call_back(ti, CallKind::MissedCallBack, now);
+    const StepOutcome next = next_step(plan_.tasks[index_of(t.type)], t.attempts, ag.answered, t.deadline, now);
+    switch (next.step) {
+      case NextStep::Reached:
+        if (t.type == TaskType::IndexInterview)
+          spawn_contacts(ti, tasks_[ti].contacts_total - tasks_[ti].contacts_created, now);
+        finalize(ti, FinalState::ReachedByCall, ag.reach_time);
+        break;
+      case NextStep::Sms: send_sms(ti); break;
+      case NextStep::GiveUp: finalize(ti, FinalState::NotReached, now); break;
+      case NextStep::RetryLater:
+        t.state = TaskState::Waiting;
+        sim_.schedule_at(next.at, Phase::Arrival, kTaskReady, ti, t.gen);
+        if (plan_.missed_call_back_share > 0 && t.rng.uniform01() < plan_.missed_call_back_share)
+          schedule_call_back(ti, CallKind::MissedCallBack, now);
+        break;
     }
     become_available(a);
   }
