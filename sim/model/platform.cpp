@@ -9,14 +9,12 @@
 
 #include <algorithm>
 #include <cmath>
-#include <boost/random/binomial_distribution.hpp>
-#include <boost/random/exponential_distribution.hpp>
-#include <boost/random/poisson_distribution.hpp>
 #include <random>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "arrivals.hpp"
 #include "conservation.hpp"
 #include "detail/entities.hpp"
 #include "blend.hpp"
@@ -41,20 +39,13 @@ using kernel::kDay;
 using kernel::Phase;
 using kernel::SimTime;
 
-// Random streams of the model. Append-only: renumbering changes every result.
-enum class Stream : std::uint32_t { DailyCaseCounts = 1, Cases = 2, InboundCounts = 3, InboundCalls = 4 };
-kernel::StreamId stream(Stream s) { return kernel::StreamId{static_cast<std::uint32_t>(s)}; }
-
-
 class Platform {
  public:
   Platform(const Plan& plan, const RunOptions& options)
       : plan_{plan},
         opt_{options},
-        rng_{options.seed, options.replication},
         samplers_{plan.samplers},
-        day_counts_{rng_.engine(stream(Stream::DailyCaseCounts))},
-        inbound_counts_{rng_.engine(stream(Stream::InboundCounts))} {
+        arrivals_{plan, options.seed, options.replication} {
     prepare();
   }
 
@@ -187,90 +178,34 @@ class Platform {
   }
 
   void generate_cases(const DayPlan& day) {
-    const std::optional<double>& expected = day.expected_positives;
-    if (!expected) {
-      throw std::invalid_argument("demand: the daily series has no value for " +
-                                  kernel::iso_date(day.date));
-    }
-    const SimTime start = day.start;
-    std::int64_t n = 0;
-    if (plan_.recorded_series) {
-      // Recorded positives: each is handled by this platform with probability share_handled.
-      const auto count = static_cast<std::int64_t>(*expected);
-      n = plan_.share_handled >= 1.0 ? count
-          : count <= 0               ? 0
-              : boost::random::binomial_distribution<std::int64_t>{count, plan_.share_handled}(
-                    day_counts_);
-    } else {
-      const double mean = *expected * plan_.share_handled;
-      n = mean > 0 ? boost::random::poisson_distribution<std::int64_t>{mean}(day_counts_) : 0;
-    }
+    const std::int64_t n = arrivals_.cases_on(day);
     for (std::int64_t i = 0; i < n; ++i) {
       const std::uint32_t ti = alloc_task();
       Task& t = tasks_[ti];
-      t.key = rng_.key(stream(Stream::Cases), next_case_++);
+      t.key = arrivals_.next_case_key();
       t.rng = kernel::KeyedEngine{t.key};
       t.type = TaskType::IndexInterview;
       t.state = TaskState::Scheduled;
-      t.segment = draw_segment(t.rng);
-      t.inbound_first = t.rng.uniform01() < plan_.inbound_first_share;
-      t.contacts_total = sample(plan_.contacts_per_case, t.rng);
-      const Duration offset = release_offset(t.rng);
-      const Duration delay = samplers_.delay_to_platform(t.rng);
-      sim_.schedule_at(start + offset + delay, Phase::Arrival, kTaskArrival, ti, t.gen);
+      const NewCase c = arrivals_.draw_case(t.rng);
+      t.segment = c.segment;
+      t.inbound_first = c.inbound_first;
+      t.contacts_total = c.contacts;
+      sim_.schedule_at(day.start + c.release, Phase::Arrival, kTaskArrival, ti, t.gen);
     }
   }
 
-  // The independent inbound stream is a Poisson process whose rate is constant
-  // within each hour of the day. Only the next arrival is ever scheduled, so the
-  // event queue stays small however busy the line is.
   void schedule_next_independent(SimTime from) {
-    double e = boost::random::exponential_distribution<double>{1.0}(inbound_counts_);
-    double t = static_cast<double>(kernel::ms_of(from));
-    const double horizon = static_cast<double>(kernel::ms_of(plan_.horizon()));
-    const auto hour_ms = static_cast<double>(kernel::kHour.count());
-    while (t < horizon) {
-      const auto h = static_cast<std::size_t>(std::fmod(std::floor(t / hour_ms), 24.0));
-      const double boundary = (std::floor(t / hour_ms) + 1) * hour_ms;
-      const double mass = plan_.inbound_rate[h] * (boundary - t);  // expected arrivals left in this hour
-      if (e < mass) {
-        t += e / plan_.inbound_rate[h];
-        const auto at = static_cast<std::int64_t>(std::ceil(t));
-        if (static_cast<double>(at) >= horizon) return;
-        sim_.schedule_at(SimTime{Duration{std::max(at, kernel::ms_of(from))}}, Phase::Arrival, kIndependentCall, 0);
-        return;
-      }
-      e -= mass;
-      t = boundary;
-    }
+    if (const std::optional<SimTime> at = arrivals_.next_independent(from))
+      sim_.schedule_at(*at, Phase::Arrival, kIndependentCall, 0);
   }
 
   void on_independent_call() {
     const std::uint32_t ci = alloc_call();
     InboundCall& c = calls_[ci];
-    c.rng = kernel::KeyedEngine{rng_.key(stream(Stream::InboundCalls), next_call_++)};
+    c.rng = kernel::KeyedEngine{arrivals_.next_call_key()};
     c.kind = CallKind::Independent;
     offer_call(ci);
     schedule_next_independent(sim_.now());
-  }
-
-  std::uint8_t draw_segment(kernel::KeyedEngine& rng) const {
-    const std::vector<double>& segs = plan_.segment_shares;
-    double u = rng.uniform01();
-    for (std::size_t s = 0; s + 1 < segs.size(); ++s) {
-      if (u < segs[s]) return static_cast<std::uint8_t>(s);
-      u -= segs[s];
-    }
-    return static_cast<std::uint8_t>(segs.size() - 1);
-  }
-
-  Duration release_offset(kernel::KeyedEngine& rng) const {
-    const double u = rng.uniform01() * plan_.release_cdf[23];
-    std::size_t h = 0;
-    while (h < 23 && u >= plan_.release_cdf[h]) ++h;
-    const double within = plan_.release_spread_within_hour ? rng.uniform01() : 0.0;
-    return kernel::kHour * static_cast<std::int64_t>(h) +
-           Duration{static_cast<std::int64_t>(within * static_cast<double>(kernel::kHour.count()))};
   }
 
   void on_task_arrival(std::uint32_t ti, std::uint32_t gen) {
@@ -938,10 +873,8 @@ class Platform {
 
   const Plan& plan_;
   const RunOptions& opt_;
-  kernel::RngFactory rng_;
   Samplers samplers_;  // a copy: one indirection less per draw
-  std::mt19937_64 day_counts_;
-  std::mt19937_64 inbound_counts_;
+  Arrivals arrivals_;
   kernel::Simulator sim_;
   RunResult result_;
   std::int32_t days_ = 0;
@@ -949,7 +882,6 @@ class Platform {
   SimTime open_from_{};   // today's opening hours, copied from the plan at each day's start
   SimTime open_until_{};
   SimTime gateway_free_{};
-  std::uint64_t next_case_ = 0;
   std::vector<Task> tasks_;
   std::vector<std::uint32_t> free_tasks_;
   std::vector<Agent> agents_;
@@ -963,7 +895,6 @@ class Platform {
   std::uint32_t next_shift_serial_ = 0;
   std::uint64_t shifts_started_ = 0;
   std::uint64_t shifts_ended_ = 0;
-  std::uint64_t next_call_ = 0;
   std::vector<InboundCall> calls_;
   std::vector<std::uint32_t> free_calls_;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> queue_;  // (call, gen), FIFO from queue_head_
