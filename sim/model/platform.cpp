@@ -20,6 +20,7 @@
 #include "blend.hpp"
 #include "detail/events.hpp"
 #include "outbound.hpp"
+#include "tally.hpp"
 #include "work_list.hpp"
 #include "tracesim/kernel/assert.hpp"
 #include "tracesim/kernel/rng.hpp"
@@ -45,7 +46,8 @@ class Platform {
       : plan_{plan},
         opt_{options},
         samplers_{plan.samplers},
-        arrivals_{plan, options.seed, options.replication} {
+        arrivals_{plan, options.seed, options.replication},
+        tally_{plan, options.observer} {
     prepare();
   }
 
@@ -57,11 +59,10 @@ class Platform {
     sim_.set_stop_token(opt_.stop);
     const auto outcome =
         sim_.run_until(day_start(days_), [this](const kernel::Event& e) { handle(e); });
-    result_.stopped = outcome == kernel::RunOutcome::Stopped;
     detail::Ledger books;
     for (const Task& t : tasks_) {
       if (is_pending(t.state)) {
-        ++result_.tasks[index_of(t.type)].pending;
+        tally_.task_pending(t.type);
       } else if (t.state == TaskState::Scheduled) {
         ++books.not_yet_arrived;
       }
@@ -69,15 +70,16 @@ class Platform {
     // Callers still waiting: their time in queue so far counts (Little's law over [0, T]).
     const SimTime end = sim_.now();
     update_queue_area();
+    std::uint64_t waiting = 0;
+    std::int64_t wait_ms = 0;
     for (const InboundCall& c : calls_) {
       if (c.live) ++books.live_calls;
       if (c.live && c.waiting) {
-        ++result_.inbound.waiting_at_horizon;
-        if (end > c.queued_at) result_.inbound.wait_all_ms += (end - c.queued_at).count();
+        ++waiting;
+        if (end > c.queued_at) wait_ms += (end - c.queued_at).count();
       }
     }
-    result_.inbound.horizon_ms = kernel::ms_of(end);
-    result_.events = sim_.events_processed();
+    tally_.close_line(waiting, wait_ms, queue_area_ms_, end);
     books.task_slots = tasks_.size();
     books.free_task_slots = free_tasks_.size();
     books.call_slots = calls_.size();
@@ -86,16 +88,13 @@ class Platform {
     books.shifts_ended = shifts_ended_;
     books.agent_slots = agents_.size();
     books.free_agent_slots = free_agents_.size();
-    detail::check_conservation(result_, books);
-    return std::move(result_);
+    return tally_.close(books, sim_.events_processed(), outcome == kernel::RunOutcome::Stopped);
   }
 
  private:
   // ---- set-up ------------------------------------------------------------
   void prepare() {
     days_ = plan_.day_count();
-    result_.days.resize(plan_.days.size());
-    for (std::size_t d = 0; d < plan_.days.size(); ++d) result_.days[d].date = plan_.days[d].date;
     work_.configure(plan_.ranks, plan_.order, plan_.index_before_contacts);
     const std::size_t pools = plan_.pools.size();
     pool_active_from_.assign(pools, SimTime{});
@@ -105,9 +104,7 @@ class Platform {
     shift_carry_.resize(pools);
     shift_pending_.resize(pools);
     shift_start_at_.resize(pools);
-    result_.pools.resize(pools);
     for (std::size_t p = 0; p < pools; ++p) {
-      result_.pools[p].name = plan_.pool_names[p];
       shift_carry_[p].assign(plan_.pools[p].shifts.size(), 0.0);
       shift_pending_[p].assign(plan_.pools[p].shifts.size(), 0);
       shift_start_at_[p].assign(plan_.pools[p].shifts.size(), SimTime{});
@@ -127,7 +124,6 @@ class Platform {
   }
   // The day of now(): kept by the day-start events (the first event of each day),
   // so the hot path needs no division.
-  DayStats& today() { return result_.days[static_cast<std::size_t>(current_day_)]; }
   bool is_open_now() const {
     const SimTime t = sim_.now();
     return t >= open_from_ && t < open_until_;
@@ -162,6 +158,7 @@ class Platform {
   // ---- days and demand ---------------------------------------------------
   void on_day_start(std::int32_t d) {
     current_day_ = d;
+    tally_.start_day(static_cast<std::size_t>(d));
     const DayPlan& day = plan_.days[static_cast<std::size_t>(d)];
     open_from_ = day.open_from;
     open_until_ = day.open_until;
@@ -218,8 +215,7 @@ class Platform {
     Task& t = tasks_[ti];
     const std::size_t ty = index_of(t.type);
     const SimTime now = sim_.now();
-    ++result_.tasks[ty].arrived;
-    ++today().arrived[ty];
+    tally_.task_arrived(t.type);
     t.created = now;
     t.deadline = now + plan_.tasks[ty].deadline;
     const bool by_sms =
@@ -277,9 +273,7 @@ class Platform {
     const SimTime send = std::max(now, gateway_free_);
     gateway_free_ = send + plan_.sms_interval;
     const SimTime delivered = send + plan_.sms_delivery_delay;
-    const std::size_t ty = index_of(tasks_[ti].type);
-    ++today().sms_sent[ty];
-    ++result_.tasks[ty].sms_sent;
+    tally_.sms_sent(tasks_[ti].type);
     if (tasks_[ti].type == TaskType::IndexInterview) {
       Task& t = tasks_[ti];
       // Contacts the case declares online after the SMS; the others stay unknown.
@@ -329,7 +323,7 @@ class Platform {
   // Time-weighted queue length, for the mean queue length (Little's law).
   void update_queue_area() {
     const SimTime now = sim_.now();
-    result_.inbound.queue_area_ms += static_cast<double>(queue_len_) * static_cast<double>((now - queue_changed_).count());
+    queue_area_ms_ += static_cast<double>(queue_len_) * static_cast<double>((now - queue_changed_).count());
     queue_changed_ = now;
   }
 
@@ -337,13 +331,11 @@ class Platform {
   void offer_call(std::uint32_t ci) {
     InboundCall& c = calls_[ci];
     const SimTime now = sim_.now();
-    ++result_.inbound.offered;
-    ++today().inbound_offered;
+    tally_.call_offered();
     SimTime patience_from = now;
     if (!is_open_now()) {
       if (plan_.when_closed == WhenClosed::Message) {
-        ++result_.inbound.refused_closed;
-        ++today().inbound_refused_closed;
+        tally_.call_refused();
         return give_up_call(ci, /*retry=*/false);
       }
       patience_from = plan_.next_opening(now);
@@ -376,9 +368,7 @@ class Platform {
     c.waiting = false;
     --queue_len_;
     const Duration waited = sim_.now() - c.queued_at;
-    result_.inbound.wait_all_ms += waited.count();
-    ++result_.inbound.abandoned;
-    ++today().inbound_abandoned;
+    tally_.call_abandoned(waited);
     give_up_call(ci, /*retry=*/true);
   }
 
@@ -427,19 +417,7 @@ class Platform {
     c.waiting = false;
     --queue_len_;
     const Duration waited = now - c.queued_at;
-    InboundTotals& in = result_.inbound;
-    DayStats& day = today();
-    ++in.answered;
-    ++day.inbound_answered;
-    in.wait_all_ms += waited.count();
-    in.wait_answered_ms += waited.count();
-    day.inbound_wait_answered_ms += waited.count();
-    in.answered_waits.add(waited);
-    if (waited.count() > 0) ++in.waited;
-    if (waited <= plan_.service_level_threshold) {
-      ++in.answered_within_threshold;
-      ++day.inbound_answered_within_threshold;
-    }
+    tally_.call_answered(waited, waited <= plan_.service_level_threshold);
     const PoolRule& pool = plan_.pools[ag.pool];
     double handling = 0;
     if (c.kind == CallKind::IndexFirst) {
@@ -456,9 +434,7 @@ class Platform {
     ag.task = ci;
     ag.busy_since = now;
     ag.reach_time = now;
-    day.busy_ms += total.count();
-    result_.pools[ag.pool].busy_ms += total.count();
-    ++result_.pools[ag.pool].inbound_answered;
+    tally_.call_handled(ag.pool, total);
     sim_.schedule_in(total, Phase::Arrival, kAttemptEnd, a, ag.gen);
   }
 
@@ -469,12 +445,12 @@ class Platform {
     const std::uint32_t ci = ag.task;
     const InboundCall c = calls_[ci];
     free_call(ci);
-    if (opt_.observer) {
+    tally_.attempt_ended([&] {
       const bool linked = c.kind == CallKind::IndexFirst || c.kind == CallKind::MissedCallBack;
-      opt_.observer->on_attempt(AttemptRecord{a, ag.pool, linked ? tasks_[c.task].key : 0,
-                                              linked ? tasks_[c.task].type : TaskType::IndexInterview, 0, true, true,
-                                              ag.busy_since, sim_.now(), ag.shift_end});
-    }
+      return AttemptRecord{a, ag.pool, linked ? tasks_[c.task].key : 0,
+                           linked ? tasks_[c.task].type : TaskType::IndexInterview, 0, true, true,
+                           ag.busy_since, sim_.now(), ag.shift_end};
+    });
     if (c.kind != CallKind::IndexFirst && c.kind != CallKind::MissedCallBack) return;
     Task& t = tasks_[c.task];
     if (t.gen != c.task_gen) return;  // resolved meanwhile
@@ -592,7 +568,6 @@ class Platform {
   void start_attempt(std::uint32_t a, std::uint32_t ti) {
     Agent& ag = agents_[a];
     Task& t = tasks_[ti];
-    const std::size_t ty = index_of(t.type);
     const PoolRule& pool = plan_.pools[ag.pool];
     const SimTime now = sim_.now();
     t.state = TaskState::InCall;
@@ -607,14 +582,7 @@ class Platform {
     ag.busy_since = now;
     ag.reach_time = now + ring;
     const Duration total = ring + handling;
-    DayStats& day = today();
-    ++day.attempts[ty];
-    if (answered) ++day.connected[ty];
-    day.busy_ms += total.count();
-    ++result_.tasks[ty].attempts;
-    if (answered) ++result_.tasks[ty].connected;
-    ++result_.pools[ag.pool].attempts;
-    result_.pools[ag.pool].busy_ms += total.count();
+    tally_.attempt_started(t.type, ag.pool, answered, total);
     sim_.schedule_in(total, Phase::Arrival, kAttemptEnd, a, ag.gen);
   }
 
@@ -624,19 +592,17 @@ class Platform {
     const std::uint32_t ti = ag.task;
     if (now > ag.shift_end) {
       const Duration over = now - std::max(ag.busy_since, ag.shift_end);
-      today().overtime_ms += over.count();
-      result_.pools[ag.pool].overtime_ms += over.count();
+      tally_.overtime(ag.pool, over);
     }
     if (ag.serving_inbound) {
       ag.serving_inbound = false;
       end_inbound(a);
       return become_available(a);
     }
-    if (opt_.observer) {
+    tally_.attempt_ended([&] {
       const Task& t = tasks_[ti];
-      opt_.observer->on_attempt(AttemptRecord{a, ag.pool, t.key, t.type, t.attempts, ag.answered, false,
-                                              ag.busy_since, now, ag.shift_end});
-    }
+      return AttemptRecord{a, ag.pool, t.key, t.type, t.attempts, ag.answered, false, ag.busy_since, now, ag.shift_end};
+    });
     Task& t = tasks_[ti];
     const StepOutcome next = next_step(plan_.tasks[index_of(t.type)], t.attempts, ag.answered, t.deadline, now);
     switch (next.step) {
@@ -672,30 +638,7 @@ class Platform {
   void finalize(std::uint32_t ti, FinalState state, SimTime at) {
     Task& t = tasks_[ti];
     TRACESIM_ASSERT(t.state != TaskState::Free, "a task reached a final state twice");
-    const std::size_t ty = index_of(t.type);
-    TaskTotals& tot = result_.tasks[ty];
-    DayStats& day = today();
-    if (state == FinalState::NotReached) {
-      ++tot.not_reached;
-      ++day.not_reached[ty];
-    } else {
-      if (state == FinalState::ReachedByCall) {
-        ++tot.reached_call;
-        ++day.reached_call[ty];
-      } else {
-        ++tot.reached_sms;
-        ++day.reached_sms[ty];
-      }
-      const Duration delay = at - t.created;
-      if (delay <= 12 * kernel::kHour) ++tot.reached_within_12h;
-      if (delay <= 24 * kernel::kHour) ++tot.reached_within_24h;
-      if (at <= t.deadline) ++tot.reached_within_deadline;
-      tot.reach_times.add(delay);
-    }
-    if (opt_.observer) {
-      opt_.observer->on_task_final(
-          TaskRecord{t.key, t.type, t.segment, state, t.attempts, t.created, t.deadline, at});
-    }
+    tally_.task_final(t, state, at);
     t.state = TaskState::Free;
     ++t.gen;
     free_tasks_.push_back(ti);
@@ -737,9 +680,7 @@ class Platform {
     const SimTime midnight = day_start(day_index(sim_.now()));
     const int n = shift_pending_[p][s];
     const Duration work = shift.working;
-    today().staffed_ms += work.count() * n;
-    result_.pools[p].staffed_ms += work.count() * n;
-    ++result_.pools[p].active_days;
+    tally_.shift_started(p, work, n);
     for (int i = 0; i < n; ++i) {
       const std::uint32_t a = alloc_agent();
       Agent& ag = agents_[a];
@@ -801,8 +742,7 @@ class Platform {
         shift_start_at_[ag.pool][ag.shift] == sim_.now() && ag.state != AgentState::Break) {
       --shift_pending_[ag.pool][ag.shift];
       const Duration work = shift.working;
-      today().staffed_ms += work.count();
-      result_.pools[ag.pool].staffed_ms += work.count();
+      tally_.shift_continued(ag.pool, work);
       plan_shift(a, sim_.now());
       if (ag.state == AgentState::Winding) become_available(a);
       return;
@@ -817,8 +757,7 @@ class Platform {
 
   void go_off(std::uint32_t a) {
     Agent& ag = agents_[a];
-    if (opt_.observer)
-      opt_.observer->on_agent_shift(AgentShiftRecord{a, ag.pool, ag.on, sim_.now(), ag.shift_end});
+    tally_.agent_off([&] { return AgentShiftRecord{a, ag.pool, ag.on, sim_.now(), ag.shift_end}; });
     TRACESIM_ASSERT(ag.state != AgentState::Off, "an agent went off shift twice");
     ag.state = AgentState::Off;
     ++shifts_ended_;
@@ -840,7 +779,7 @@ class Platform {
   }
 
   void on_day_close(std::uint32_t d) {
-    DayStats& day = result_.days[d];
+    DayStats& day = tally_.day(d);
     const SimTime reopen = plan_.next_opening(day_start(static_cast<std::int32_t>(d) + 1));
     std::uint64_t waiting_contacts = 0;
     std::uint64_t at_risk = 0;
@@ -876,7 +815,8 @@ class Platform {
   Samplers samplers_;  // a copy: one indirection less per draw
   Arrivals arrivals_;
   kernel::Simulator sim_;
-  RunResult result_;
+  Tally tally_;
+  double queue_area_ms_ = 0;  // time integral of the number of callers waiting
   std::int32_t days_ = 0;
   std::int32_t current_day_ = 0;
   SimTime open_from_{};   // today's opening hours, copied from the plan at each day's start

@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <cstdint>
+#include <utility>
+
+#include "conservation.hpp"
+#include "detail/entities.hpp"
+#include "tracesim/model/observer.hpp"
+#include "tracesim/model/plan.hpp"
+#include "tracesim/model/results.hpp"
+
+// The tally (private to the model): the one place where a fact of the run is
+// counted, for its day and in the run's totals, and reported to the observer.
+namespace tracesim::model::detail {
+
+class Tally {
+ public:
+  /// Empty counts for every day and pool of `plan`; `observer` may be null.
+  Tally(const Plan& plan, Observer* observer);
+
+  /// Facts from now on belong to day `day` (0-based). Called at each day's start.
+  void start_day(std::size_t day) noexcept { today_ = &result_.days[day]; }
+  [[nodiscard]] DayStats& day(std::size_t day) noexcept { return result_.days[day]; }
+
+  void task_arrived(TaskType type) noexcept {
+    ++result_.tasks[index_of(type)].arrived;
+    ++today_->arrived[index_of(type)];
+  }
+  void sms_sent(TaskType type) noexcept {
+    ++today_->sms_sent[index_of(type)];
+    ++result_.tasks[index_of(type)].sms_sent;
+  }
+  /// An outbound attempt started, keeping an agent of `pool` busy for `busy`.
+  void attempt_started(TaskType type, std::uint32_t pool, bool answered, Duration busy) noexcept {
+    const std::size_t ty = index_of(type);
+    ++today_->attempts[ty];
+    if (answered) ++today_->connected[ty];
+    today_->busy_ms += busy.count();
+    ++result_.tasks[ty].attempts;
+    if (answered) ++result_.tasks[ty].connected;
+    ++result_.pools[pool].attempts;
+    result_.pools[pool].busy_ms += busy.count();
+  }
+  /// An attempt or answered call ended: `make()` builds its AttemptRecord, only if observed.
+  template <class MakeRecord>
+  void attempt_ended(MakeRecord&& make) {
+    if (observer_ != nullptr) observer_->on_attempt(make());
+  }
+  /// An agent of `pool` worked `over` past the end of its shift.
+  void overtime(std::uint32_t pool, Duration over) noexcept {
+    today_->overtime_ms += over.count();
+    result_.pools[pool].overtime_ms += over.count();
+  }
+  /// A task reached its final state at `at`.
+  void task_final(const Task& t, FinalState state, SimTime at);
+
+  void call_offered() noexcept {
+    ++result_.inbound.offered;
+    ++today_->inbound_offered;
+  }
+  void call_refused() noexcept {
+    ++result_.inbound.refused_closed;
+    ++today_->inbound_refused_closed;
+  }
+  void call_abandoned(Duration waited) noexcept {
+    result_.inbound.wait_all_ms += waited.count();
+    ++result_.inbound.abandoned;
+    ++today_->inbound_abandoned;
+  }
+  /// A caller was answered after `waited`; `within`: within the service-level threshold.
+  void call_answered(Duration waited, bool within) {
+    InboundTotals& in = result_.inbound;
+    ++in.answered;
+    ++today_->inbound_answered;
+    in.wait_all_ms += waited.count();
+    in.wait_answered_ms += waited.count();
+    today_->inbound_wait_answered_ms += waited.count();
+    in.answered_waits.add(waited);
+    if (waited.count() > 0) ++in.waited;
+    if (within) {
+      ++in.answered_within_threshold;
+      ++today_->inbound_answered_within_threshold;
+    }
+  }
+  /// An agent of `pool` took an inbound call that keeps it busy for `busy`.
+  void call_handled(std::uint32_t pool, Duration busy) noexcept {
+    today_->busy_ms += busy.count();
+    result_.pools[pool].busy_ms += busy.count();
+    ++result_.pools[pool].inbound_answered;
+  }
+
+  /// `agents` agents of `pool` came on a shift of `working` paid time today.
+  void shift_started(std::uint32_t pool, Duration working, int agents) noexcept {
+    today_->staffed_ms += working.count() * agents;
+    result_.pools[pool].staffed_ms += working.count() * agents;
+    ++result_.pools[pool].active_days;
+  }
+  /// An agent of `pool` carried on into a new shift of `working` paid time.
+  void shift_continued(std::uint32_t pool, Duration working) noexcept {
+    today_->staffed_ms += working.count();
+    result_.pools[pool].staffed_ms += working.count();
+  }
+  /// An agent went off shift: `make()` builds its AgentShiftRecord, only if observed.
+  template <class MakeRecord>
+  void agent_off(MakeRecord&& make) {
+    if (observer_ != nullptr) observer_->on_agent_shift(make());
+  }
+
+  /// A task still unresolved at the horizon.
+  void task_pending(TaskType type) noexcept { ++result_.tasks[index_of(type)].pending; }
+  /// The inbound line at the end of the run: callers still waiting and their time in
+  /// queue so far (Little's law over [0, T]), the queue's time integral, the horizon.
+  void close_line(std::uint64_t waiting, std::int64_t wait_ms, double queue_area_ms, SimTime end) noexcept {
+    result_.inbound.waiting_at_horizon += waiting;
+    result_.inbound.wait_all_ms += wait_ms;
+    result_.inbound.queue_area_ms += queue_area_ms;
+    result_.inbound.horizon_ms = kernel::ms_of(end);
+  }
+  /// Checks the books (InternalError if they do not balance) and hands the results over.
+  RunResult close(const Ledger& books, std::uint64_t events, bool stopped);
+
+ private:
+  RunResult result_;
+  DayStats* today_ = nullptr;
+  Observer* observer_;
+};
+
+}  // namespace tracesim::model::detail
