@@ -16,6 +16,7 @@
 
 #include "arrivals.hpp"
 #include "conservation.hpp"
+#include "inbound_line.hpp"
 #include "detail/entities.hpp"
 #include "blend.hpp"
 #include "detail/events.hpp"
@@ -47,7 +48,8 @@ class Platform {
         opt_{options},
         samplers_{plan.samplers},
         arrivals_{plan, options.seed, options.replication},
-        tally_{plan, options.observer} {
+        tally_{plan, options.observer},
+        line_{plan} {
     prepare();
   }
 
@@ -69,21 +71,13 @@ class Platform {
     }
     // Callers still waiting: their time in queue so far counts (Little's law over [0, T]).
     const SimTime end = sim_.now();
-    update_queue_area();
-    std::uint64_t waiting = 0;
-    std::int64_t wait_ms = 0;
-    for (const InboundCall& c : calls_) {
-      if (c.live) ++books.live_calls;
-      if (c.live && c.waiting) {
-        ++waiting;
-        if (end > c.queued_at) wait_ms += (end - c.queued_at).count();
-      }
-    }
-    tally_.close_line(waiting, wait_ms, queue_area_ms_, end);
+    const LineAtHorizon line = line_.close(end);
+    tally_.close_line(line.waiting, line.wait_ms, line.queue_area_ms, end);
+    books.live_calls = line.live_calls;
     books.task_slots = tasks_.size();
     books.free_task_slots = free_tasks_.size();
-    books.call_slots = calls_.size();
-    books.free_call_slots = free_calls_.size();
+    books.call_slots = line.call_slots;
+    books.free_call_slots = line.free_call_slots;
     books.shifts_started = shifts_started_;
     books.shifts_ended = shifts_ended_;
     books.agent_slots = agents_.size();
@@ -197,11 +191,7 @@ class Platform {
   }
 
   void on_independent_call() {
-    const std::uint32_t ci = alloc_call();
-    InboundCall& c = calls_[ci];
-    c.rng = kernel::KeyedEngine{arrivals_.next_call_key()};
-    c.kind = CallKind::Independent;
-    offer_call(ci);
+    offer_call(line_.open_call(arrivals_.next_call_key(), CallKind::Independent));
     schedule_next_independent(sim_.now());
   }
 
@@ -236,13 +226,7 @@ class Platform {
     if (tasks_[ti].inbound_first) {
       // The case calls the platform: it waits on the inbound line.
       tasks_[ti].state = TaskState::Inbound;
-      const std::uint32_t ci = alloc_call();
-      InboundCall& c = calls_[ci];
-      c.rng = kernel::KeyedEngine{tasks_[ti].rng()};
-      c.kind = CallKind::IndexFirst;
-      c.task = ti;
-      c.task_gen = tasks_[ti].gen;
-      offer_call(ci);
+      offer_call(line_.open_call(tasks_[ti].rng(), CallKind::IndexFirst, ti, tasks_[ti].gen));
       return;
     }
     enqueue(ti);
@@ -290,133 +274,79 @@ class Platform {
 
   // A person calls the platform `call_back_delay` after `from`.
   void schedule_call_back(std::uint32_t ti, CallKind kind, SimTime from) {
-    const std::uint64_t key = tasks_[ti].rng();
-    const std::uint32_t task_gen = tasks_[ti].gen;
-    const std::uint32_t ci = alloc_call();
-    InboundCall& c = calls_[ci];
-    c.rng = kernel::KeyedEngine{key};
-    c.kind = kind;
-    c.task = ti;
-    c.task_gen = task_gen;
+    const std::uint32_t ci = line_.open_call(tasks_[ti].rng(), kind, ti, tasks_[ti].gen);
+    InboundCall& c = line_.call(ci);
     sim_.schedule_at(from + samplers_.call_back_delay(c.rng), Phase::Arrival, kInboundArrival, ci, c.gen);
   }
 
   // ---- inbound line ------------------------------------------------------
-  std::uint32_t alloc_call() {
-    const std::uint32_t ci = take_slot(calls_, free_calls_);
-    calls_[ci].live = true;
-    return ci;
-  }
-
-  void free_call(std::uint32_t ci) {
-    calls_[ci].live = false;
-    calls_[ci].waiting = false;
-    ++calls_[ci].gen;
-    free_calls_.push_back(ci);
-  }
-
   void on_inbound_arrival(std::uint32_t ci, std::uint32_t gen) {
-    if (calls_[ci].gen != gen || !calls_[ci].live) return;
-    offer_call(ci);
+    if (line_.is_live(ci, gen)) offer_call(ci);
   }
 
-  // Time-weighted queue length, for the mean queue length (Little's law).
-  void update_queue_area() {
-    const SimTime now = sim_.now();
-    queue_area_ms_ += static_cast<double>(queue_len_) * static_cast<double>((now - queue_changed_).count());
-    queue_changed_ = now;
-  }
-
-  // A call reaches the line now: refused while closed, or queued and served.
+  // A call reaches the line now: refused while closed, answered at once by an idle
+  // agent, or queued with a patience timer.
   void offer_call(std::uint32_t ci) {
-    InboundCall& c = calls_[ci];
     const SimTime now = sim_.now();
     tally_.call_offered();
-    SimTime patience_from = now;
-    if (!is_open_now()) {
-      if (plan_.when_closed == WhenClosed::Message) {
-        tally_.call_refused();
-        return give_up_call(ci, /*retry=*/false);
-      }
-      patience_from = plan_.next_opening(now);
-    }
-    update_queue_area();
-    c.waiting = true;
-    c.queued_at = now;
-    ++queue_len_;
-    if (is_open_now()) {
-      // An idle agent answers at once: no queue entry and no patience timer (an
-      // idle agent while open means nobody is waiting, so FIFO order holds).
+    const bool open = is_open_now();
+    std::uint32_t agent = kNoAgent;
+    if (open) {
       for (std::size_t p = 0; p < plan_.pools.size(); ++p) {
         if (!plan_.pools[p].inbound || idle_[p].empty()) continue;
-        const std::uint32_t a = idle_[p].back();
-        remove_idle(a);
-        start_inbound(a, ci);
-        return;
+        agent = idle_[p].back();
+        break;
       }
     }
-    queue_.push_back({ci, c.gen});
-    if (plan_.patience_limited)
-      sim_.schedule_at(patience_from + samplers_.patience(c.rng), Phase::Arrival, kInboundAbandon, ci,
-                       c.gen);
+    const OfferOutcome offer = line_.offer(ci, now, open, agent != kNoAgent);
+    switch (offer.result) {
+      case Offer::Refused:
+        tally_.call_refused();
+        give_up_call(ci, /*retry=*/false);
+        break;
+      case Offer::ServeNow:
+        remove_idle(agent);
+        start_inbound(agent, ci);
+        break;
+      case Offer::Queued:
+        if (plan_.patience_limited) {
+          InboundCall& c = line_.call(ci);
+          sim_.schedule_at(offer.patience_from + samplers_.patience(c.rng), Phase::Arrival, kInboundAbandon, ci,
+                           c.gen);
+        }
+        break;
+    }
   }
 
   void on_inbound_abandon(std::uint32_t ci, std::uint32_t gen) {
-    InboundCall& c = calls_[ci];
-    if (c.gen != gen || !c.waiting) return;
-    update_queue_area();
-    c.waiting = false;
-    --queue_len_;
-    const Duration waited = sim_.now() - c.queued_at;
-    tally_.call_abandoned(waited);
-    give_up_call(ci, /*retry=*/true);
+    if (const std::optional<Duration> waited = line_.abandon(ci, gen, sim_.now())) {
+      tally_.call_abandoned(*waited);
+      give_up_call(ci, /*retry=*/true);
+    }
   }
 
   // The caller leaves without being answered: calls again later, or the case
   // that called in first goes back to the outbound list.
   void give_up_call(std::uint32_t ci, bool retry) {
-    InboundCall& c = calls_[ci];
-    if (retry && c.retrials < plan_.max_retrials && c.rng.uniform01() < plan_.retrial_share) {
-      ++c.retrials;
-      ++c.gen;
-      sim_.schedule_at(sim_.now() + samplers_.retrial_delay(c.rng), Phase::Arrival, kInboundArrival, ci,
-                       c.gen);
-      return;
-    }
-    if (c.kind == CallKind::IndexFirst) {
-      Task& t = tasks_[c.task];
-      t.inbound_first = false;  // the platform will call them
-      enqueue(c.task);
-    }
-    free_call(ci);
-  }
-
-  // Pops the oldest caller still waiting; std::nullopt if none.
-  std::optional<std::uint32_t> pop_caller() {
-    while (queue_head_ < queue_.size()) {
-      const auto [ci, gen] = queue_[queue_head_++];
-      if (calls_[ci].gen == gen && calls_[ci].waiting) {
-        if (queue_head_ > 4096 && queue_head_ * 2 > queue_.size()) {
-          queue_.erase(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(queue_head_));
-          queue_head_ = 0;
-        }
-        return ci;
+    if (retry) {
+      if (const std::optional<SimTime> at = line_.retry_at(ci, sim_.now())) {
+        sim_.schedule_at(*at, Phase::Arrival, kInboundArrival, ci, line_.call(ci).gen);
+        return;
       }
     }
-    queue_.clear();
-    queue_head_ = 0;
-    return std::nullopt;
+    const InboundCall& c = line_.call(ci);
+    if (c.kind == CallKind::IndexFirst) {
+      tasks_[c.task].inbound_first = false;  // the platform will call them
+      enqueue(c.task);
+    }
+    line_.close_call(ci);
   }
 
   void start_inbound(std::uint32_t a, std::uint32_t ci) {
     Agent& ag = agents_[a];
-    InboundCall& c = calls_[ci];
+    InboundCall& c = line_.call(ci);
     const SimTime now = sim_.now();
-    TRACESIM_ASSERT(c.waiting && queue_len_ > 0, "an agent answered a caller who was not waiting");
-    update_queue_area();
-    c.waiting = false;
-    --queue_len_;
-    const Duration waited = now - c.queued_at;
+    const Duration waited = line_.answer(ci, now);
     tally_.call_answered(waited, waited <= plan_.service_level_threshold);
     const PoolRule& pool = plan_.pools[ag.pool];
     double handling = 0;
@@ -443,8 +373,8 @@ class Platform {
   void end_inbound(std::uint32_t a) {
     Agent& ag = agents_[a];
     const std::uint32_t ci = ag.task;
-    const InboundCall c = calls_[ci];
-    free_call(ci);
+    const InboundCall c = line_.call(ci);
+    line_.close_call(ci);
     tally_.attempt_ended([&] {
       const bool linked = c.kind == CallKind::IndexFirst || c.kind == CallKind::MissedCallBack;
       return AttemptRecord{a, ag.pool, linked ? tasks_[c.task].key : 0,
@@ -497,7 +427,7 @@ class Platform {
   }
 
   bool take_caller(std::uint32_t a) {
-    if (const auto ci = pop_caller()) {
+    if (const auto ci = line_.next_caller()) {
       if (agents_[a].state == AgentState::Idle) remove_idle(a);
       start_inbound(a, *ci);
       return true;
@@ -510,8 +440,8 @@ class Platform {
   bool try_start(std::uint32_t a) {
     const std::uint32_t pool = agents_[a].pool;
     const PoolRule& pc = plan_.pools[pool];
-    const bool callers = pc.inbound && queue_len_ > 0 && is_open_now();
-    if (callers && callers_first(pc, queue_len_) && take_caller(a)) return true;
+    const bool callers = pc.inbound && line_.waiting() > 0 && is_open_now();
+    if (callers && callers_first(pc, line_.waiting()) && take_caller(a)) return true;
     if (try_outbound(a)) return true;
     return callers && take_caller(a);
   }
@@ -522,7 +452,7 @@ class Platform {
       const std::size_t idle = idle_[pool].size();
       return agents_[a].state == AgentState::Idle ? idle - 1 : idle;
     };
-    if (!may_dial(plan_.pools[pool], idle_others, queue_len_)) return false;
+    if (!may_dial(plan_.pools[pool], idle_others, line_.waiting())) return false;
     std::array<bool, kTaskTypes> allowed{};
     for (std::size_t ty = 0; ty < kTaskTypes; ++ty)
       allowed[ty] = plan_.pools[pool].has_skill(static_cast<TaskType>(ty)) && may_work_on(static_cast<TaskType>(ty));
@@ -816,7 +746,6 @@ class Platform {
   Arrivals arrivals_;
   kernel::Simulator sim_;
   Tally tally_;
-  double queue_area_ms_ = 0;  // time integral of the number of callers waiting
   std::int32_t days_ = 0;
   std::int32_t current_day_ = 0;
   SimTime open_from_{};   // today's opening hours, copied from the plan at each day's start
@@ -831,16 +760,12 @@ class Platform {
   std::vector<std::vector<int>> shift_pending_;
   std::vector<std::vector<SimTime>> shift_start_at_;
   static constexpr SimTime kNever = SimTime::max();
+  static constexpr std::uint32_t kNoAgent = UINT32_MAX;
   std::vector<SimTime> pool_active_from_;      // reinforcement pools: staffed from this time
   std::uint32_t next_shift_serial_ = 0;
   std::uint64_t shifts_started_ = 0;
   std::uint64_t shifts_ended_ = 0;
-  std::vector<InboundCall> calls_;
-  std::vector<std::uint32_t> free_calls_;
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> queue_;  // (call, gen), FIFO from queue_head_
-  std::size_t queue_head_ = 0;
-  std::uint64_t queue_len_ = 0;                 // callers waiting (queue_ also holds stale entries)
-  SimTime queue_changed_{};
+  InboundLine line_;
   WorkList work_;
 };
 
