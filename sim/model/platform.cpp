@@ -21,6 +21,7 @@
 #include "blend.hpp"
 #include "detail/events.hpp"
 #include "outbound.hpp"
+#include "roster.hpp"
 #include "tally.hpp"
 #include "work_list.hpp"
 #include "tracesim/kernel/assert.hpp"
@@ -49,7 +50,8 @@ class Platform {
         samplers_{plan.samplers},
         arrivals_{plan, options.seed, options.replication},
         tally_{plan, options.observer},
-        line_{plan} {
+        line_{plan},
+        roster_{plan, sim_} {
     prepare();
   }
 
@@ -78,10 +80,10 @@ class Platform {
     books.free_task_slots = free_tasks_.size();
     books.call_slots = line.call_slots;
     books.free_call_slots = line.free_call_slots;
-    books.shifts_started = shifts_started_;
-    books.shifts_ended = shifts_ended_;
-    books.agent_slots = agents_.size();
-    books.free_agent_slots = free_agents_.size();
+    books.shifts_started = roster_.shifts_started();
+    books.shifts_ended = roster_.shifts_ended();
+    books.agent_slots = roster_.agent_slots();
+    books.free_agent_slots = roster_.free_agent_slots();
     return tally_.close(books, sim_.events_processed(), outcome == kernel::RunOutcome::Stopped);
   }
 
@@ -90,19 +92,6 @@ class Platform {
   void prepare() {
     days_ = plan_.day_count();
     work_.configure(plan_.ranks, plan_.order, plan_.index_before_contacts);
-    const std::size_t pools = plan_.pools.size();
-    pool_active_from_.assign(pools, SimTime{});
-    for (std::size_t p = 0; p < pools; ++p)
-      if (plan_.pools[p].reinforcement) pool_active_from_[p] = kNever;
-    idle_.resize(pools);
-    shift_carry_.resize(pools);
-    shift_pending_.resize(pools);
-    shift_start_at_.resize(pools);
-    for (std::size_t p = 0; p < pools; ++p) {
-      shift_carry_[p].assign(plan_.pools[p].shifts.size(), 0.0);
-      shift_pending_[p].assign(plan_.pools[p].shifts.size(), 0);
-      shift_start_at_[p].assign(plan_.pools[p].shifts.size(), SimTime{});
-    }
     tasks_.reserve(4096);
     free_tasks_.reserve(4096);
   }
@@ -144,10 +133,8 @@ class Platform {
       default: throw std::logic_error("unknown event kind " + std::to_string(e.kind));
     }
   }
-  bool agent_event_live(const kernel::Event& e) const { return agents_[e.entity].gen == e.data; }
-  bool shift_event_live(const kernel::Event& e) const {
-    return agents_[e.entity].state != AgentState::Off && agents_[e.entity].shift_serial == e.data;
-  }
+  bool agent_event_live(const kernel::Event& e) const { return roster_.is_work_event_live(e.entity, e.data); }
+  bool shift_event_live(const kernel::Event& e) const { return roster_.is_shift_event_live(e.entity, e.data); }
 
   // ---- days and demand ---------------------------------------------------
   void on_day_start(std::int32_t d) {
@@ -161,7 +148,7 @@ class Platform {
     if (day.is_open()) {
       sim_.schedule_at(day.open_from, Phase::Dispatch, kPlatformOpens, 0);
       sim_.schedule_at(day.open_until, Phase::Sample, kDayClose, static_cast<std::uint32_t>(d));
-      schedule_shifts(static_cast<std::size_t>(d), start);
+      roster_.schedule_day(static_cast<std::size_t>(d), start);
     } else {
       sim_.schedule_at(start + kDay - kernel::kMillisecond, Phase::Sample, kDayClose,
                        static_cast<std::uint32_t>(d));
@@ -293,8 +280,8 @@ class Platform {
     std::uint32_t agent = kNoAgent;
     if (open) {
       for (std::size_t p = 0; p < plan_.pools.size(); ++p) {
-        if (!plan_.pools[p].inbound || idle_[p].empty()) continue;
-        agent = idle_[p].back();
+        if (!plan_.pools[p].inbound || roster_.idle(p).empty()) continue;
+        agent = roster_.idle(p).back();
         break;
       }
     }
@@ -305,7 +292,7 @@ class Platform {
         give_up_call(ci, /*retry=*/false);
         break;
       case Offer::ServeNow:
-        remove_idle(agent);
+        roster_.leave_idle(agent);
         start_inbound(agent, ci);
         break;
       case Offer::Queued:
@@ -343,7 +330,7 @@ class Platform {
   }
 
   void start_inbound(std::uint32_t a, std::uint32_t ci) {
-    Agent& ag = agents_[a];
+    const Agent& ag = roster_.agent(a);
     InboundCall& c = line_.call(ci);
     const SimTime now = sim_.now();
     const Duration waited = line_.answer(ci, now);
@@ -359,11 +346,7 @@ class Platform {
                  static_cast<double>(samplers_.inbound_wrap_up(c.rng).count());
     }
     const Duration total{static_cast<std::int64_t>(std::llround(handling / pool.efficiency))};
-    ag.state = AgentState::Busy;
-    ag.serving_inbound = true;
-    ag.task = ci;
-    ag.busy_since = now;
-    ag.reach_time = now;
+    roster_.start_work(a, ci, now, now, true, /*inbound=*/true);
     tally_.call_handled(ag.pool, total);
     sim_.schedule_in(total, Phase::Arrival, kAttemptEnd, a, ag.gen);
   }
@@ -371,7 +354,7 @@ class Platform {
   // The end of an answered inbound call: a case that called in is interviewed,
   // a person calling back after a missed call is reached.
   void end_inbound(std::uint32_t a) {
-    Agent& ag = agents_[a];
+    const Agent& ag = roster_.agent(a);
     const std::uint32_t ci = ag.task;
     const InboundCall c = line_.call(ci);
     line_.close_call(ci);
@@ -402,10 +385,10 @@ class Platform {
     if (may_work_on(t.type)) {
       for (std::size_t p = 0; p < plan_.pools.size(); ++p) {
         const PoolRule& pool = plan_.pools[p];
-        if (!pool.has_skill(t.type) || idle_[p].empty()) continue;
+        if (!pool.has_skill(t.type) || roster_.idle(p).empty()) continue;
         if (!takes_new_work_at_once(pool)) break;
-        const std::uint32_t a = idle_[p].back();
-        remove_idle(a);
+        const std::uint32_t a = roster_.idle(p).back();
+        roster_.leave_idle(a);
         start_attempt(a, ti);
         return;
       }
@@ -416,8 +399,8 @@ class Platform {
     work_.push(rank, t.type, primary, ti, t.gen);
     // Wake one idle agent able to take this type, if any.
     for (std::size_t p = 0; p < plan_.pools.size(); ++p) {
-      if (!plan_.pools[p].has_skill(t.type) || idle_[p].empty()) continue;
-      const std::uint32_t a = idle_[p].back();
+      if (!plan_.pools[p].has_skill(t.type) || roster_.idle(p).empty()) continue;
+      const std::uint32_t a = roster_.idle(p).back();
       if (try_start(a)) return;
     }
   }
@@ -428,7 +411,7 @@ class Platform {
 
   bool take_caller(std::uint32_t a) {
     if (const auto ci = line_.next_caller()) {
-      if (agents_[a].state == AgentState::Idle) remove_idle(a);
+      if (roster_.agent(a).state == AgentState::Idle) roster_.leave_idle(a);
       start_inbound(a, *ci);
       return true;
     }
@@ -438,7 +421,7 @@ class Platform {
   // Starts the best work agent `a` may take now, as the pool's blend rule orders
   // inbound callers and outbound work; false if there is none.
   bool try_start(std::uint32_t a) {
-    const std::uint32_t pool = agents_[a].pool;
+    const std::uint32_t pool = roster_.agent(a).pool;
     const PoolRule& pc = plan_.pools[pool];
     const bool callers = pc.inbound && line_.waiting() > 0 && is_open_now();
     if (callers && callers_first(pc, line_.waiting()) && take_caller(a)) return true;
@@ -447,10 +430,10 @@ class Platform {
   }
 
   bool try_outbound(std::uint32_t a) {
-    const std::uint32_t pool = agents_[a].pool;
+    const std::uint32_t pool = roster_.agent(a).pool;
     const auto idle_others = [&] {
-      const std::size_t idle = idle_[pool].size();
-      return agents_[a].state == AgentState::Idle ? idle - 1 : idle;
+      const std::size_t idle = roster_.idle(pool).size();
+      return roster_.agent(a).state == AgentState::Idle ? idle - 1 : idle;
     };
     if (!may_dial(plan_.pools[pool], idle_others, line_.waiting())) return false;
     std::array<bool, kTaskTypes> allowed{};
@@ -460,43 +443,29 @@ class Platform {
       return tasks_[i].gen == gen && tasks_[i].state == TaskState::Queued;
     });
     if (!ti) return false;
-    if (agents_[a].state == AgentState::Idle) remove_idle(a);
+    if (roster_.agent(a).state == AgentState::Idle) roster_.leave_idle(a);
     start_attempt(a, *ti);
     return true;
   }
 
+  // Agent `a` has finished its work, or just came on: work if there is any.
   void become_available(std::uint32_t a) {
-    Agent& ag = agents_[a];
-    if (ag.leaving) return go_off(a);
-    if (ag.break_due) {
-      ag.break_due = false;
-      ag.state = AgentState::Break;
-      sim_.schedule_in(ag.break_length, Phase::Arrival, kBreakEnd, a, ag.shift_serial);
-      return;
+    switch (roster_.free_agent(a, sim_.now())) {
+      case Freed::Available: break;
+      case Freed::OnBreak:
+      case Freed::Winding: return;
+      case Freed::Off: return agent_went_off(a);
     }
-    if (ag.last_call_passed) {
-      ag.state = AgentState::Winding;
-      return;
-    }
-    ag.state = AgentState::Busy;  // placeholder until we know whether work is waiting
-    if (try_start(a)) return;
-    ag.state = AgentState::Idle;
-    ag.idle_pos = static_cast<std::uint32_t>(idle_[ag.pool].size());
-    idle_[ag.pool].push_back(a);
+    if (!try_start(a)) roster_.make_idle(a);
   }
 
-  void remove_idle(std::uint32_t a) {
-    auto& list = idle_[agents_[a].pool];
-    const std::uint32_t pos = agents_[a].idle_pos;
-    TRACESIM_ASSERT(agents_[a].state == AgentState::Idle && list[pos] == a, "an agent left an idle list it was not on");
-    list[pos] = list.back();
-    agents_[list[pos]].idle_pos = pos;
-    list.pop_back();
-    agents_[a].state = AgentState::Busy;
+  void agent_went_off(std::uint32_t a) {
+    const Agent& ag = roster_.agent(a);
+    tally_.agent_off([&] { return AgentShiftRecord{a, ag.pool, ag.on, sim_.now(), ag.shift_end}; });
   }
 
   void start_attempt(std::uint32_t a, std::uint32_t ti) {
-    Agent& ag = agents_[a];
+    const Agent& ag = roster_.agent(a);
     Task& t = tasks_[ti];
     const PoolRule& pool = plan_.pools[ag.pool];
     const SimTime now = sim_.now();
@@ -506,26 +475,21 @@ class Platform {
     const bool answered = draw.answered;
     const Duration ring = draw.ring;
     const Duration handling = draw.handling;
-    ag.state = AgentState::Busy;
-    ag.task = ti;
-    ag.answered = answered;
-    ag.busy_since = now;
-    ag.reach_time = now + ring;
+    roster_.start_work(a, ti, now, now + ring, answered, /*inbound=*/false);
     const Duration total = ring + handling;
     tally_.attempt_started(t.type, ag.pool, answered, total);
     sim_.schedule_in(total, Phase::Arrival, kAttemptEnd, a, ag.gen);
   }
 
   void on_attempt_end(std::uint32_t a) {
-    Agent& ag = agents_[a];
+    const Agent& ag = roster_.agent(a);
     const SimTime now = sim_.now();
     const std::uint32_t ti = ag.task;
     if (now > ag.shift_end) {
       const Duration over = now - std::max(ag.busy_since, ag.shift_end);
       tally_.overtime(ag.pool, over);
     }
-    if (ag.serving_inbound) {
-      ag.serving_inbound = false;
+    if (roster_.end_work(a)) {
       end_inbound(a);
       return become_available(a);
     }
@@ -577,133 +541,39 @@ class Platform {
   std::uint32_t alloc_task() { return take_slot(tasks_, free_tasks_); }
 
   // ---- shifts ------------------------------------------------------------
-  void schedule_shifts(std::size_t day, SimTime start) {
-    const std::size_t wd = plan_.days[day].weekday;
-    for (std::size_t p = 0; p < plan_.pools.size(); ++p) {
-      const PoolRule& pool = plan_.pools[p];
-      const std::int32_t step_index = pool.step_of_day[day];
-      if (step_index < 0 || start < pool_active_from_[p]) continue;  // inactive reinforcement
-      const StaffingRule& step = pool.steps[static_cast<std::size_t>(step_index)];
-      const double per_shift = step.per_shift;
-      for (std::size_t s = 0; s < pool.shifts.size(); ++s) {
-        if (!pool.shifts[s].weekdays[wd]) continue;
-        int n = 0;
-        if (pool.roster) {
-          n = step.agents_per_shift[s];
-        } else {
-          // Carry the fractional part from day to day so the average is exact.
-          shift_carry_[p][s] += per_shift;
-          n = static_cast<int>(shift_carry_[p][s] + 1e-9);
-          shift_carry_[p][s] -= n;
-        }
-        if (n <= 0) continue;
-        shift_pending_[p][s] = n;
-        shift_start_at_[p][s] = start + pool.shifts[s].start;
-        sim_.schedule_at(start + pool.shifts[s].start, Phase::Release, kShiftStart,
-                         static_cast<std::uint32_t>(p), static_cast<std::uint32_t>(s));
-      }
-    }
-  }
-
   void on_shift_start(std::uint32_t p, std::uint32_t s) {
-    const ShiftRule& shift = plan_.pools[p].shifts[s];
-    const SimTime midnight = day_start(day_index(sim_.now()));
-    const int n = shift_pending_[p][s];
-    const Duration work = shift.working;
-    tally_.shift_started(p, work, n);
-    for (int i = 0; i < n; ++i) {
-      const std::uint32_t a = alloc_agent();
-      Agent& ag = agents_[a];
-      ag.pool = p;
-      ag.shift = s;
-      ag.on = sim_.now();
-      plan_shift(a, midnight);
-      become_available(a);
-    }
+    const SimTime now = sim_.now();
+    const SimTime midnight = day_start(day_index(now));
+    const int n = roster_.shift_size(p, s);
+    tally_.shift_started(p, plan_.pools[p].shifts[s].working, n);
+    for (int i = 0; i < n; ++i) become_available(roster_.come_on(p, s, now, midnight));
   }
 
-  // Schedules the shift events of agent `a` for its shift starting on the day at `midnight`.
-  void plan_shift(std::uint32_t a, SimTime midnight) {
-    Agent& ag = agents_[a];
-    const PoolRule& pool = plan_.pools[ag.pool];
-    const ShiftRule& shift = pool.shifts[ag.shift];
-    ag.shift_serial = ++next_shift_serial_;
-    ag.shift_end = midnight + shift.end;
-    ag.break_length = shift.break_length;
-    ag.last_call_passed = false;
-    ag.break_due = false;
-    sim_.schedule_at(ag.shift_end, Phase::Release, kShiftEnd, a, ag.shift_serial);
-    sim_.schedule_at(ag.shift_end - pool.no_new_attempt_before_end, Phase::Release, kLastCall, a, ag.shift_serial);
-    if (shift.break_length.count() > 0)
-      sim_.schedule_at(midnight + shift.break_at, Phase::Release, kBreakStart, a, ag.shift_serial);
-  }
-
-  void on_break_start(std::uint32_t a) {
-    Agent& ag = agents_[a];
-    if (ag.state == AgentState::Busy) {
-      ag.break_due = true;
-    } else if (ag.state == AgentState::Idle) {
-      remove_idle(a);
-      ag.state = AgentState::Break;
-      sim_.schedule_in(ag.break_length, Phase::Arrival, kBreakEnd, a, ag.shift_serial);
-    }
-  }
+  void on_break_start(std::uint32_t a) { roster_.start_break(a, sim_.now()); }
 
   void on_break_end(std::uint32_t a) {
-    if (agents_[a].state == AgentState::Break) become_available(a);
+    if (roster_.is_on_break(a)) become_available(a);
   }
 
-  void on_last_call(std::uint32_t a) {
-    Agent& ag = agents_[a];
-    ag.last_call_passed = true;
-    if (ag.state == AgentState::Idle) {
-      remove_idle(a);
-      ag.state = AgentState::Winding;
-    }
-  }
+  void on_last_call(std::uint32_t a) { roster_.pass_last_call(a); }
 
   void on_shift_end(std::uint32_t a) {
-    Agent& ag = agents_[a];
-    // A shift ending at midnight that starts again at midnight (round-the-clock
-    // cover): the agent carries on instead of leaving, so capacity has no gap.
-    const ShiftRule& shift = plan_.pools[ag.pool].shifts[ag.shift];
-    // (An agent on a break at midnight leaves instead: its break's end belongs to the old shift.)
-    if (shift.end == kDay && shift.start.count() == 0 && shift_pending_[ag.pool][ag.shift] > 0 &&
-        shift_start_at_[ag.pool][ag.shift] == sim_.now() && ag.state != AgentState::Break) {
-      --shift_pending_[ag.pool][ag.shift];
-      const Duration work = shift.working;
-      tally_.shift_continued(ag.pool, work);
-      plan_shift(a, sim_.now());
-      if (ag.state == AgentState::Winding) become_available(a);
-      return;
+    const Agent& ag = roster_.agent(a);
+    switch (roster_.end_shift(a, sim_.now())) {
+      case ShiftEnd::CarriesOn: tally_.shift_continued(ag.pool, plan_.pools[ag.pool].shifts[ag.shift].working); break;
+      case ShiftEnd::Resumes:
+        tally_.shift_continued(ag.pool, plan_.pools[ag.pool].shifts[ag.shift].working);
+        become_available(a);
+        break;
+      case ShiftEnd::FinishesCall: break;
+      case ShiftEnd::Off: agent_went_off(a); break;
     }
-    if (ag.state == AgentState::Busy) {
-      ag.leaving = true;  // finishes the call in hand; overtime is counted at its end
-      return;
-    }
-    if (ag.state == AgentState::Idle) remove_idle(a);
-    go_off(a);
-  }
-
-  void go_off(std::uint32_t a) {
-    Agent& ag = agents_[a];
-    tally_.agent_off([&] { return AgentShiftRecord{a, ag.pool, ag.on, sim_.now(), ag.shift_end}; });
-    TRACESIM_ASSERT(ag.state != AgentState::Off, "an agent went off shift twice");
-    ag.state = AgentState::Off;
-    ++shifts_ended_;
-    ++ag.gen;  // pending break/last-call events of this shift become stale
-    free_agents_.push_back(a);
-  }
-
-  std::uint32_t alloc_agent() {
-    ++shifts_started_;
-    return take_slot(agents_, free_agents_);
   }
 
   void on_platform_opens() {
-    for (std::size_t p = 0; p < idle_.size(); ++p) {
-      while (!idle_[p].empty()) {
-        if (!try_start(idle_[p].back())) break;  // no work for this pool's skills
+    for (std::size_t p = 0; p < plan_.pools.size(); ++p) {
+      while (!roster_.idle(p).empty()) {
+        if (!try_start(roster_.idle(p).back())) break;  // no work for this pool's skills
       }
     }
   }
@@ -721,23 +591,9 @@ class Platform {
         if (t.deadline <= reopen) ++at_risk;
       }
     }
-    update_reinforcements(day.backlog_at_close[0] + day.backlog_at_close[1],
-                          waiting_contacts ? static_cast<double>(at_risk) / static_cast<double>(waiting_contacts) : 0.0);
-  }
-
-  // Opens an overflow pool `activation_delay` after a trigger; closes it from
-  // the next day when the backlog has recovered.
-  void update_reinforcements(std::uint64_t backlog, double at_risk_share) {
-    for (std::size_t p = 0; p < plan_.pools.size(); ++p) {
-      const PoolRule& r = plan_.pools[p];
-      if (!r.reinforcement) continue;
-      const bool active = pool_active_from_[p] != kNever;
-      if (!active && (backlog > r.reinforce_backlog_above || at_risk_share > r.reinforce_at_risk_share_above)) {
-        pool_active_from_[p] = sim_.now() + r.activation_delay;
-      } else if (active && pool_active_from_[p] <= sim_.now() && backlog < r.release_backlog_below) {
-        pool_active_from_[p] = kNever;
-      }
-    }
+    roster_.update_reinforcements(
+        day.backlog_at_close[0] + day.backlog_at_close[1],
+        waiting_contacts ? static_cast<double>(at_risk) / static_cast<double>(waiting_contacts) : 0.0, sim_.now());
   }
 
   const Plan& plan_;
@@ -753,19 +609,9 @@ class Platform {
   SimTime gateway_free_{};
   std::vector<Task> tasks_;
   std::vector<std::uint32_t> free_tasks_;
-  std::vector<Agent> agents_;
-  std::vector<std::uint32_t> free_agents_;
-  std::vector<std::vector<std::uint32_t>> idle_;  // per pool
-  std::vector<std::vector<double>> shift_carry_;
-  std::vector<std::vector<int>> shift_pending_;
-  std::vector<std::vector<SimTime>> shift_start_at_;
-  static constexpr SimTime kNever = SimTime::max();
   static constexpr std::uint32_t kNoAgent = UINT32_MAX;
-  std::vector<SimTime> pool_active_from_;      // reinforcement pools: staffed from this time
-  std::uint32_t next_shift_serial_ = 0;
-  std::uint64_t shifts_started_ = 0;
-  std::uint64_t shifts_ended_ = 0;
   InboundLine line_;
+  Roster roster_;
   WorkList work_;
 };
 
