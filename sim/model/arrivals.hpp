@@ -96,8 +96,11 @@ inline std::optional<SimTime> Arrivals::next_independent(SimTime from) {
   const double horizon = static_cast<double>(kernel::ms_of(plan_.horizon()));
   const auto hour_ms = static_cast<double>(kernel::kHour.count());
   while (t < horizon) {
-    const auto h = static_cast<std::size_t>(std::fmod(std::floor(t / hour_ms), 24.0));
-    const double boundary = (std::floor(t / hour_ms) + 1) * hour_ms;
+    // The hour since the start and its hour of day. The hour count is a whole
+    // number below 2^53, so the integer remainder equals fmod(hours, 24) exactly.
+    const double hours = std::floor(t / hour_ms);
+    const auto h = static_cast<std::size_t>(static_cast<std::int64_t>(hours) % 24);
+    const double boundary = (hours + 1) * hour_ms;
     const double mass = plan_.inbound_rate[h] * (boundary - t);  // expected arrivals left in this hour
     if (e < mass) {
       t += e / plan_.inbound_rate[h];

@@ -9,12 +9,14 @@
 #include <boost/random/poisson_distribution.hpp>
 #include <cmath>
 
+#include "detail/rounding.hpp"
+
 namespace tracesim::model {
 namespace {
 
 Duration to_duration(double ms) {
   if (!(ms > 0.0)) return Duration{0};
-  return Duration{static_cast<std::int64_t>(std::llround(ms))};
+  return Duration{detail::round_half_away(ms)};
 }
 
 // Linear scan: empirical tables are short, and a scan needs no allocation.

@@ -5,6 +5,7 @@
 #include <cstdint>
 
 #include "detail/entities.hpp"
+#include "detail/rounding.hpp"
 #include "tracesim/model/plan.hpp"
 
 // The outbound rule (private to the model): what one call attempt draws, and
@@ -58,7 +59,7 @@ inline AttemptDraw draw_attempt(const Plan& plan, const Samplers& samplers, cons
     const std::size_t ty = index_of(t.type);
     const double talk = static_cast<double>(samplers.talk[ty](t.rng).count()) +
                         static_cast<double>(samplers.wrap_up[ty](t.rng).count());
-    d.handling = Duration{static_cast<std::int64_t>(std::llround(talk / pool.efficiency))};
+    d.handling = Duration{round_half_away(talk / pool.efficiency)};
   } else {
     d.handling = samplers.no_answer(t.rng);
   }

@@ -345,7 +345,7 @@ class Platform {
       handling = static_cast<double>(samplers_.inbound_talk(c.rng).count()) +
                  static_cast<double>(samplers_.inbound_wrap_up(c.rng).count());
     }
-    const Duration total{static_cast<std::int64_t>(std::llround(handling / pool.efficiency))};
+    const Duration total{round_half_away(handling / pool.efficiency)};
     roster_.start_work(a, ci, now, now, true, /*inbound=*/true);
     tally_.call_handled(ag.pool, total);
     sim_.schedule_in(total, Phase::Arrival, kAttemptEnd, a, ag.gen);

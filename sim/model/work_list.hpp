@@ -36,7 +36,7 @@ class WorkList {
     }
     auto& h = heaps_[rank * kTaskTypes + index_of(type)];
     h.push_back(e);
-    std::push_heap(h.begin(), h.end(), after);
+    std::push_heap(h.begin(), h.end(), After{});
   }
 
   /// Removes and returns the best live task among the allowed types, scanning
@@ -50,19 +50,19 @@ class WorkList {
         if (!allowed[ty]) continue;
         auto& h = heaps_[r * kTaskTypes + ty];
         while (!h.empty() && !live(h.front().task, h.front().gen)) {
-          std::pop_heap(h.begin(), h.end(), after);
+          std::pop_heap(h.begin(), h.end(), After{});
           h.pop_back();
         }
         if (h.empty()) continue;
         if (best == nullptr) {
           best = &h;
-        } else if (!index_first_ && after(best->front(), h.front())) {
+        } else if (!index_first_ && After{}(best->front(), h.front())) {
           best = &h;  // same rank: the discipline decides between index cases and contacts
         }
       }
       if (best != nullptr) {
         const std::uint32_t task = best->front().task;
-        std::pop_heap(best->begin(), best->end(), after);
+        std::pop_heap(best->begin(), best->end(), After{});
         best->pop_back();
         return task;
       }
@@ -77,10 +77,13 @@ class WorkList {
     std::uint32_t task;
     std::uint32_t gen;
   };
-  // Heap comparator: true if a comes after b (std heaps keep the max on top).
-  static bool after(const Entry& a, const Entry& b) noexcept {
-    return a.primary > b.primary || (a.primary == b.primary && a.seq > b.seq);
-  }
+  // Heap comparator: true if a comes after b (std heaps keep the max on top). A
+  // function object, not a function pointer, so the heap algorithms inline it.
+  struct After {
+    bool operator()(const Entry& a, const Entry& b) const noexcept {
+      return a.primary > b.primary || (a.primary == b.primary && a.seq > b.seq);
+    }
+  };
 
   std::vector<std::vector<Entry>> heaps_;
   Discipline order_ = Discipline::EarliestDeadlineFirst;

@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <cmath>
+#include <cstdint>
+
+namespace tracesim::model::detail {
+
+/// std::llround(x) (halves away from zero), without the library call on the hot
+/// path. Exact for |x| < 2^53: the truncation and x - truncation are both exact
+/// there; larger values take std::llround.
+inline std::int64_t round_half_away(double x) noexcept {
+  constexpr double kExact = 9007199254740992.0;  // 2^53
+  if (!(x < kExact && x > -kExact)) return std::llround(x);
+  auto i = static_cast<std::int64_t>(x);
+  const double frac = x - static_cast<double>(i);
+  if (frac >= 0.5) ++i;
+  if (frac <= -0.5) --i;
+  return i;
+}
+
+}  // namespace tracesim::model::detail
