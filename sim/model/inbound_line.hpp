@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "detail/entities.hpp"
+#include "detail/rounding.hpp"
 #include "tracesim/kernel/assert.hpp"
 #include "tracesim/model/plan.hpp"
 
@@ -36,6 +37,20 @@ struct LineAtHorizon {
   std::uint64_t call_slots = 0;
   std::uint64_t free_call_slots = 0;
 };
+
+/// The handling time of an answered call for an agent of `pool`: an index case
+/// calling in first is interviewed (`interview`, drawn from the case's engine),
+/// any other caller gets the inbound talk and wrap-up (from the call's engine).
+inline Duration inbound_handling(const Samplers& samplers, const PoolRule& pool, kernel::KeyedEngine& rng,
+                                 bool interview) {
+  const std::size_t ty = index_of(TaskType::IndexInterview);
+  const double handling =
+      interview ? static_cast<double>(samplers.talk[ty](rng).count()) +
+                      static_cast<double>(samplers.wrap_up[ty](rng).count())
+                : static_cast<double>(samplers.inbound_talk(rng).count()) +
+                      static_cast<double>(samplers.inbound_wrap_up(rng).count());
+  return Duration{round_half_away(handling / pool.efficiency)};
+}
 
 class InboundLine {
  public:

@@ -1,40 +1,36 @@
 // SPDX-License-Identifier: Apache-2.0
-// One replication of a contact-tracing platform: the Platform class and its event
-// handlers. Longer than the house limit on purpose: every handler reads and writes
-// the same per-replication state (entities, queues, counters), and splitting the
-// class across files would expose that state in a header to the whole module. The
-// file is in sections: set-up, dispatch, days and demand, SMS, inbound line, work
-// list and agents, shifts.
+// One replication of a contact-tracing platform: the coordinator. It owns the
+// kernel, the tasks and the work list, dispatches each event, and runs the
+// handlers that span components; the components (arrivals, inbound line,
+// roster, tally, and the pure outbound and blend rules) return outcomes and
+// never call back into it. It reads only the compiled plan and the run state.
 #include "tracesim/model/platform.hpp"
 
 #include <algorithm>
-#include <cmath>
-#include <random>
+#include <array>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "arrivals.hpp"
-#include "conservation.hpp"
-#include "inbound_line.hpp"
-#include "detail/entities.hpp"
 #include "blend.hpp"
+#include "conservation.hpp"
+#include "detail/entities.hpp"
 #include "detail/events.hpp"
+#include "detail/rounding.hpp"
+#include "inbound_line.hpp"
 #include "outbound.hpp"
 #include "roster.hpp"
+#include "sms.hpp"
 #include "tally.hpp"
-#include "work_list.hpp"
 #include "tracesim/kernel/assert.hpp"
 #include "tracesim/kernel/rng.hpp"
 #include "tracesim/kernel/simulator.hpp"
 #include "tracesim/model/plan.hpp"
+#include "work_list.hpp"
 
 namespace tracesim::model {
-
-std::string_view name_of(TaskType t) {
-  return t == TaskType::IndexInterview ? "index_interview" : "contact_call";
-}
-
 namespace {
 
 using namespace detail;
@@ -51,8 +47,12 @@ class Platform {
         arrivals_{plan, options.seed, options.replication},
         tally_{plan, options.observer},
         line_{plan},
-        roster_{plan, sim_} {
-    prepare();
+        roster_{plan, sim_},
+        sms_{plan},
+        days_{plan.day_count()} {
+    work_.configure(plan_.ranks, plan_.order, plan_.index_before_contacts);
+    tasks_.reserve(4096);
+    free_tasks_.reserve(4096);
   }
 
   RunResult run() {
@@ -63,7 +63,14 @@ class Platform {
     sim_.set_stop_token(opt_.stop);
     const auto outcome =
         sim_.run_until(day_start(days_), [this](const kernel::Event& e) { handle(e); });
-    detail::Ledger books;
+    return close_books(outcome == kernel::RunOutcome::Stopped);
+  }
+
+ private:
+  // The end of the run: what is still pending or waiting is counted, then the
+  // books are checked and the results handed over.
+  RunResult close_books(bool stopped) {
+    Ledger books;
     for (const Task& t : tasks_) {
       if (is_pending(t.state)) {
         tally_.task_pending(t.type);
@@ -76,24 +83,15 @@ class Platform {
     const LineAtHorizon line = line_.close(end);
     tally_.close_line(line.waiting, line.wait_ms, line.queue_area_ms, end);
     books.live_calls = line.live_calls;
-    books.task_slots = tasks_.size();
-    books.free_task_slots = free_tasks_.size();
     books.call_slots = line.call_slots;
     books.free_call_slots = line.free_call_slots;
+    books.task_slots = tasks_.size();
+    books.free_task_slots = free_tasks_.size();
     books.shifts_started = roster_.shifts_started();
     books.shifts_ended = roster_.shifts_ended();
     books.agent_slots = roster_.agent_slots();
     books.free_agent_slots = roster_.free_agent_slots();
-    return tally_.close(books, sim_.events_processed(), outcome == kernel::RunOutcome::Stopped);
-  }
-
- private:
-  // ---- set-up ------------------------------------------------------------
-  void prepare() {
-    days_ = plan_.day_count();
-    work_.configure(plan_.ranks, plan_.order, plan_.index_before_contacts);
-    tasks_.reserve(4096);
-    free_tasks_.reserve(4096);
+    return tally_.close(books, sim_.events_processed(), stopped);
   }
 
   SimTime day_start(std::int32_t d) const { return SimTime{kDay * d}; }
@@ -101,12 +99,8 @@ class Platform {
     const auto d = static_cast<std::int32_t>(kernel::ms_of(t) / kDay.count());
     return std::clamp(d, 0, days_ - 1);
   }
-  static bool is_pending(TaskState s) {
-    return s == TaskState::Queued || s == TaskState::Waiting || s == TaskState::InCall ||
-           s == TaskState::Inbound;
-  }
-  // The day of now(): kept by the day-start events (the first event of each day),
-  // so the hot path needs no division.
+  // Today's opening hours are copied at each day's start (the first event of the
+  // day), so the hot path needs neither a division nor a table look-up.
   bool is_open_now() const {
     const SimTime t = sim_.now();
     return t >= open_from_ && t < open_until_;
@@ -119,11 +113,11 @@ class Platform {
       case kTaskArrival: on_task_arrival(e.entity, e.data); break;
       case kPlatformOpens: on_platform_opens(); break;
       case kShiftStart: on_shift_start(e.entity, e.data); break;
-      case kBreakStart: if (shift_event_live(e)) on_break_start(e.entity); break;
-      case kBreakEnd: if (shift_event_live(e)) on_break_end(e.entity); break;
-      case kLastCall: if (shift_event_live(e)) on_last_call(e.entity); break;
+      case kBreakStart: if (shift_event_live(e)) roster_.start_break(e.entity, sim_.now()); break;
+      case kBreakEnd: if (shift_event_live(e) && roster_.is_on_break(e.entity)) become_available(e.entity); break;
+      case kLastCall: if (shift_event_live(e)) roster_.pass_last_call(e.entity); break;
       case kShiftEnd: if (shift_event_live(e)) on_shift_end(e.entity); break;
-      case kAttemptEnd: if (agent_event_live(e)) on_attempt_end(e.entity); break;
+      case kAttemptEnd: if (roster_.is_work_event_live(e.entity, e.data)) on_attempt_end(e.entity); break;
       case kInboundArrival: on_inbound_arrival(e.entity, e.data); break;
       case kInboundAbandon: on_inbound_abandon(e.entity, e.data); break;
       case kIndependentCall: on_independent_call(); break;
@@ -133,7 +127,6 @@ class Platform {
       default: throw std::logic_error("unknown event kind " + std::to_string(e.kind));
     }
   }
-  bool agent_event_live(const kernel::Event& e) const { return roster_.is_work_event_live(e.entity, e.data); }
   bool shift_event_live(const kernel::Event& e) const { return roster_.is_shift_event_live(e.entity, e.data); }
 
   // ---- days and demand ---------------------------------------------------
@@ -198,12 +191,8 @@ class Platform {
     const bool by_sms =
         !t.inbound_first &&
         t.rng.uniform01() < plan_.sms_share(static_cast<std::size_t>(current_day_), t.segment, t.type);
-    if (t.type == TaskType::IndexInterview && plan_.prelisted_contact_share > 0) {
-      std::uint32_t pre = 0;
-      for (std::uint32_t j = 0; j < t.contacts_total; ++j)
-        pre += t.rng.uniform01() < plan_.prelisted_contact_share ? 1u : 0u;
-      spawn_contacts(ti, pre, now);
-    }
+    if (t.type == TaskType::IndexInterview && plan_.prelisted_contact_share > 0)
+      spawn_contacts(ti, count_successes(t.rng, t.contacts_total, plan_.prelisted_contact_share), now);
     if (by_sms) {
       send_sms(ti);
       return;
@@ -240,22 +229,13 @@ class Platform {
 
   // ---- SMS ---------------------------------------------------------------
   void send_sms(std::uint32_t ti) {
-    const SimTime now = sim_.now();
-    const SimTime send = std::max(now, gateway_free_);
-    gateway_free_ = send + plan_.sms_interval;
-    const SimTime delivered = send + plan_.sms_delivery_delay;
+    const SimTime delivered = sms_.send(sim_.now());
     tally_.sms_sent(tasks_[ti].type);
     if (tasks_[ti].type == TaskType::IndexInterview) {
       Task& t = tasks_[ti];
-      // Contacts the case declares online after the SMS; the others stay unknown.
-      std::uint32_t declared = 0;
-      const std::uint32_t remaining = t.contacts_total - t.contacts_created;
-      for (std::uint32_t j = 0; j < remaining; ++j)
-        declared += t.rng.uniform01() < plan_.index_declares_contacts_share ? 1u : 0u;
-      spawn_contacts(ti, declared, delivered);
+      spawn_contacts(ti, sms_.declared_contacts(t.rng, t.contacts_total - t.contacts_created), delivered);
     }
-    if (plan_.sms_call_back_share > 0 && tasks_[ti].rng.uniform01() < plan_.sms_call_back_share)
-      schedule_call_back(ti, CallKind::SmsCallBack, delivered);
+    if (sms_.calls_back(tasks_[ti].rng)) schedule_call_back(ti, CallKind::SmsCallBack, delivered);
     finalize(ti, FinalState::ReachedBySms, delivered);
   }
 
@@ -335,17 +315,9 @@ class Platform {
     const SimTime now = sim_.now();
     const Duration waited = line_.answer(ci, now);
     tally_.call_answered(waited, waited <= plan_.service_level_threshold);
-    const PoolRule& pool = plan_.pools[ag.pool];
-    double handling = 0;
-    if (c.kind == CallKind::IndexFirst) {
-      Task& t = tasks_[c.task];
-      handling = static_cast<double>(samplers_.talk[0](t.rng).count()) +
-                 static_cast<double>(samplers_.wrap_up[0](t.rng).count());
-    } else {
-      handling = static_cast<double>(samplers_.inbound_talk(c.rng).count()) +
-                 static_cast<double>(samplers_.inbound_wrap_up(c.rng).count());
-    }
-    const Duration total{round_half_away(handling / pool.efficiency)};
+    const bool interview = c.kind == CallKind::IndexFirst;
+    const Duration total =
+        inbound_handling(samplers_, plan_.pools[ag.pool], interview ? tasks_[c.task].rng : c.rng, interview);
     roster_.start_work(a, ci, now, now, true, /*inbound=*/true);
     tally_.call_handled(ag.pool, total);
     sim_.schedule_in(total, Phase::Arrival, kAttemptEnd, a, ag.gen);
@@ -373,7 +345,6 @@ class Platform {
       spawn_contacts(c.task, tasks_[c.task].contacts_total - tasks_[c.task].contacts_created, sim_.now());
     finalize(c.task, FinalState::ReachedByCall, ag.reach_time);
   }
-
 
   // ---- work list and agents ----------------------------------------------
   void enqueue(std::uint32_t ti) {
@@ -472,12 +443,9 @@ class Platform {
     t.state = TaskState::InCall;
     ++t.attempts;
     const AttemptDraw draw = draw_attempt(plan_, samplers_, pool, t, now);
-    const bool answered = draw.answered;
-    const Duration ring = draw.ring;
-    const Duration handling = draw.handling;
-    roster_.start_work(a, ti, now, now + ring, answered, /*inbound=*/false);
-    const Duration total = ring + handling;
-    tally_.attempt_started(t.type, ag.pool, answered, total);
+    roster_.start_work(a, ti, now, now + draw.ring, draw.answered, /*inbound=*/false);
+    const Duration total = draw.ring + draw.handling;
+    tally_.attempt_started(t.type, ag.pool, draw.answered, total);
     sim_.schedule_in(total, Phase::Arrival, kAttemptEnd, a, ag.gen);
   }
 
@@ -549,25 +517,13 @@ class Platform {
     for (int i = 0; i < n; ++i) become_available(roster_.come_on(p, s, now, midnight));
   }
 
-  void on_break_start(std::uint32_t a) { roster_.start_break(a, sim_.now()); }
-
-  void on_break_end(std::uint32_t a) {
-    if (roster_.is_on_break(a)) become_available(a);
-  }
-
-  void on_last_call(std::uint32_t a) { roster_.pass_last_call(a); }
-
   void on_shift_end(std::uint32_t a) {
     const Agent& ag = roster_.agent(a);
-    switch (roster_.end_shift(a, sim_.now())) {
-      case ShiftEnd::CarriesOn: tally_.shift_continued(ag.pool, plan_.pools[ag.pool].shifts[ag.shift].working); break;
-      case ShiftEnd::Resumes:
-        tally_.shift_continued(ag.pool, plan_.pools[ag.pool].shifts[ag.shift].working);
-        become_available(a);
-        break;
-      case ShiftEnd::FinishesCall: break;
-      case ShiftEnd::Off: agent_went_off(a); break;
-    }
+    const ShiftEnd end = roster_.end_shift(a, sim_.now());
+    if (end == ShiftEnd::Off) return agent_went_off(a);
+    if (end == ShiftEnd::FinishesCall) return;  // overtime is counted at the call's end
+    tally_.shift_continued(ag.pool, plan_.pools[ag.pool].shifts[ag.shift].working);
+    if (end == ShiftEnd::Resumes) become_available(a);
   }
 
   void on_platform_opens() {
@@ -596,23 +552,24 @@ class Platform {
         waiting_contacts ? static_cast<double>(at_risk) / static_cast<double>(waiting_contacts) : 0.0, sim_.now());
   }
 
+  static constexpr std::uint32_t kNoAgent = UINT32_MAX;
+
   const Plan& plan_;
   const RunOptions& opt_;
   Samplers samplers_;  // a copy: one indirection less per draw
   Arrivals arrivals_;
   kernel::Simulator sim_;
   Tally tally_;
-  std::int32_t days_ = 0;
-  std::int32_t current_day_ = 0;
-  SimTime open_from_{};   // today's opening hours, copied from the plan at each day's start
-  SimTime open_until_{};
-  SimTime gateway_free_{};
-  std::vector<Task> tasks_;
-  std::vector<std::uint32_t> free_tasks_;
-  static constexpr std::uint32_t kNoAgent = UINT32_MAX;
   InboundLine line_;
   Roster roster_;
   WorkList work_;
+  SmsGateway sms_;
+  std::int32_t days_;
+  std::int32_t current_day_ = 0;
+  SimTime open_from_{};  // today's opening hours
+  SimTime open_until_{};
+  std::vector<Task> tasks_;
+  std::vector<std::uint32_t> free_tasks_;
 };
 
 }  // namespace

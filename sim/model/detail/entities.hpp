@@ -17,6 +17,11 @@ using kernel::SimTime;
 // Inbound: an index case on the inbound line (it called in first).
 enum class TaskState : std::uint8_t { Free, Scheduled, Queued, Waiting, InCall, Inbound };
 
+/// Arrived and not yet in a final state.
+inline bool is_pending(TaskState s) noexcept {
+  return s == TaskState::Queued || s == TaskState::Waiting || s == TaskState::InCall || s == TaskState::Inbound;
+}
+
 // A case or a contact: the unit of outbound work. All its randomness comes
 // from its own engine, so its draws do not move when staffing changes.
 struct Task {
