@@ -16,8 +16,7 @@ Arrivals::Arrivals(const Plan& plan, std::uint64_t seed, std::uint64_t replicati
 
 std::int64_t Arrivals::cases_on(const DayPlan& day) {
   const std::optional<double>& expected = day.expected_positives;
-  if (!expected)
-    throw std::invalid_argument("demand: the daily series has no value for " + kernel::iso_date(day.date));
+  if (!expected) throw std::invalid_argument("demand: the daily series has no value for " + kernel::iso_date(day.date));
   if (plan_.recorded_series) {
     // Recorded positives: each is handled by this platform with probability share_handled.
     const auto count = static_cast<std::int64_t>(*expected);

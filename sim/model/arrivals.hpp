@@ -21,9 +21,9 @@ enum class Stream : std::uint32_t { DailyCaseCounts = 1, Cases = 2, InboundCount
 /// What a new index case draws from its own engine when it is created.
 struct NewCase {
   std::uint8_t segment = 0;
-  bool inbound_first = false;     // calls the platform instead of being called
-  std::uint32_t contacts = 0;     // contacts it will name
-  Duration release{0};            // from midnight: the release hour's offset plus the delay to the platform
+  bool inbound_first = false;  // calls the platform instead of being called
+  std::uint32_t contacts = 0;  // contacts it will name
+  Duration release{0};         // from midnight: the release hour's offset plus the delay to the platform
 };
 
 class Arrivals {

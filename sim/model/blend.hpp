@@ -20,9 +20,12 @@ bool may_dial(const PoolRule& pool, IdleOthers&& idle_others, std::uint64_t wait
   if (!pool.inbound) return true;
   switch (pool.blend) {
     case BlendMode::InboundFirst:
-    case BlendMode::OutboundFirst: return true;
-    case BlendMode::Reserve: return static_cast<std::size_t>(idle_others()) >= pool.reserve_agents;
-    case BlendMode::PauseOutbound: return waiting <= pool.pause_queue_above;
+    case BlendMode::OutboundFirst:
+      return true;
+    case BlendMode::Reserve:
+      return static_cast<std::size_t>(idle_others()) >= pool.reserve_agents;
+    case BlendMode::PauseOutbound:
+      return waiting <= pool.pause_queue_above;
   }
   return true;
 }
@@ -31,9 +34,12 @@ bool may_dial(const PoolRule& pool, IdleOthers&& idle_others, std::uint64_t wait
 inline bool callers_first(const PoolRule& pool, std::uint64_t waiting) noexcept {
   switch (pool.blend) {
     case BlendMode::InboundFirst:
-    case BlendMode::Reserve: return true;
-    case BlendMode::OutboundFirst: return false;
-    case BlendMode::PauseOutbound: return waiting > pool.pause_queue_above;
+    case BlendMode::Reserve:
+      return true;
+    case BlendMode::OutboundFirst:
+      return false;
+    case BlendMode::PauseOutbound:
+      return waiting > pool.pause_queue_above;
   }
   return true;
 }

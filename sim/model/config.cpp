@@ -3,8 +3,6 @@
 
 namespace tracesim::model {
 
-std::string_view name_of(TaskType t) {
-  return t == TaskType::IndexInterview ? "index_interview" : "contact_call";
-}
+std::string_view name_of(TaskType t) { return t == TaskType::IndexInterview ? "index_interview" : "contact_call"; }
 
 }  // namespace tracesim::model

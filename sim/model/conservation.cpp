@@ -21,32 +21,30 @@ void check_conservation(const RunResult& r, const Ledger& l) {
     const TaskTotals& t = r.tasks[ty];
     const std::uint64_t out = t.reached_call + t.reached_sms + t.not_reached + t.pending;
     if (t.arrived != out) {
-      broken(std::string{name_of(static_cast<TaskType>(ty))} + ": arrived (" + n(t.arrived) +
-             ") != reached by call (" + n(t.reached_call) + ") + reached by SMS (" + n(t.reached_sms) +
-             ") + not reached (" + n(t.not_reached) + ") + pending (" + n(t.pending) + ")");
+      broken(std::string{name_of(static_cast<TaskType>(ty))} + ": arrived (" + n(t.arrived) + ") != reached by call (" +
+             n(t.reached_call) + ") + reached by SMS (" + n(t.reached_sms) + ") + not reached (" + n(t.not_reached) +
+             ") + pending (" + n(t.pending) + ")");
     }
     if (t.connected > t.attempts)
-      broken(std::string{name_of(static_cast<TaskType>(ty))} + ": connected (" + n(t.connected) +
-             ") > attempts (" + n(t.attempts) + ")");
+      broken(std::string{name_of(static_cast<TaskType>(ty))} + ": connected (" + n(t.connected) + ") > attempts (" +
+             n(t.attempts) + ")");
   }
   const std::uint64_t pending = r.tasks[0].pending + r.tasks[1].pending;
   if (l.task_slots != l.free_task_slots + pending + l.not_yet_arrived) {
-    broken("task slots (" + n(l.task_slots) + ") != free (" + n(l.free_task_slots) + ") + pending (" +
-           n(pending) + ") + not yet arrived (" + n(l.not_yet_arrived) + ")");
+    broken("task slots (" + n(l.task_slots) + ") != free (" + n(l.free_task_slots) + ") + pending (" + n(pending) +
+           ") + not yet arrived (" + n(l.not_yet_arrived) + ")");
   }
   const InboundTotals& in = r.inbound;
   const std::uint64_t settled = in.answered + in.abandoned + in.refused_closed + in.waiting_at_horizon;
   if (in.offered != settled) {
     broken("inbound: offered (" + n(in.offered) + ") != answered (" + n(in.answered) + ") + abandoned (" +
-           n(in.abandoned) + ") + refused (" + n(in.refused_closed) + ") + waiting (" +
-           n(in.waiting_at_horizon) + ")");
+           n(in.abandoned) + ") + refused (" + n(in.refused_closed) + ") + waiting (" + n(in.waiting_at_horizon) + ")");
   }
   if (l.call_slots != l.free_call_slots + l.live_calls) {
     broken("inbound call slots (" + n(l.call_slots) + ") != free (" + n(l.free_call_slots) + ") + live (" +
            n(l.live_calls) + ")");
   }
-  if (l.shifts_ended > l.shifts_started ||
-      l.agent_slots != l.free_agent_slots + (l.shifts_started - l.shifts_ended)) {
+  if (l.shifts_ended > l.shifts_started || l.agent_slots != l.free_agent_slots + (l.shifts_started - l.shifts_ended)) {
     broken("agent slots (" + n(l.agent_slots) + ") != free (" + n(l.free_agent_slots) + ") + on shift (" +
            n(l.shifts_started) + " came on - " + n(l.shifts_ended) + " went off)");
   }

@@ -10,14 +10,14 @@ namespace tracesim::model::detail {
 
 /// What the run state holds at the horizon, besides the counts in RunResult.
 struct Ledger {
-  std::uint64_t not_yet_arrived = 0;   // tasks created whose arrival is still scheduled
-  std::uint64_t task_slots = 0;        // task storage: slots in use or free
+  std::uint64_t not_yet_arrived = 0;  // tasks created whose arrival is still scheduled
+  std::uint64_t task_slots = 0;       // task storage: slots in use or free
   std::uint64_t free_task_slots = 0;
-  std::uint64_t live_calls = 0;        // inbound calls waiting, in service or due again
+  std::uint64_t live_calls = 0;  // inbound calls waiting, in service or due again
   std::uint64_t call_slots = 0;
   std::uint64_t free_call_slots = 0;
-  std::uint64_t shifts_started = 0;    // agents that came on shift
-  std::uint64_t shifts_ended = 0;      // agents that went off
+  std::uint64_t shifts_started = 0;  // agents that came on shift
+  std::uint64_t shifts_ended = 0;    // agents that went off
   std::uint64_t agent_slots = 0;
   std::uint64_t free_agent_slots = 0;
 };

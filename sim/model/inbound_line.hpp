@@ -30,10 +30,10 @@ struct OfferOutcome {
 
 /// The line at the horizon.
 struct LineAtHorizon {
-  std::uint64_t waiting = 0;    // callers still in the queue
-  std::int64_t wait_ms = 0;     // their time in the queue so far
-  double queue_area_ms = 0;     // time integral of the number waiting
-  std::uint64_t live_calls = 0; // callers waiting, in service or due to call again
+  std::uint64_t waiting = 0;     // callers still in the queue
+  std::int64_t wait_ms = 0;      // their time in the queue so far
+  double queue_area_ms = 0;      // time integral of the number waiting
+  std::uint64_t live_calls = 0;  // callers waiting, in service or due to call again
   std::uint64_t call_slots = 0;
   std::uint64_t free_call_slots = 0;
 };
@@ -44,11 +44,10 @@ struct LineAtHorizon {
 inline Duration inbound_handling(const Samplers& samplers, const PoolRule& pool, kernel::KeyedEngine& rng,
                                  bool interview) {
   const std::size_t ty = index_of(TaskType::IndexInterview);
-  const double handling =
-      interview ? static_cast<double>(samplers.talk[ty](rng).count()) +
-                      static_cast<double>(samplers.wrap_up[ty](rng).count())
-                : static_cast<double>(samplers.inbound_talk(rng).count()) +
-                      static_cast<double>(samplers.inbound_wrap_up(rng).count());
+  const double handling = interview ? static_cast<double>(samplers.talk[ty](rng).count()) +
+                                          static_cast<double>(samplers.wrap_up[ty](rng).count())
+                                    : static_cast<double>(samplers.inbound_talk(rng).count()) +
+                                          static_cast<double>(samplers.inbound_wrap_up(rng).count());
   return Duration{round_half_away(handling / pool.efficiency)};
 }
 

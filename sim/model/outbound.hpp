@@ -51,8 +51,7 @@ struct AttemptDraw {
 inline AttemptDraw draw_attempt(const Plan& plan, const Samplers& samplers, const PoolRule& pool, Task& t,
                                 SimTime now) {
   AttemptDraw d;
-  const auto hour =
-      static_cast<std::size_t>((kernel::ms_of(now) % kernel::kDay.count()) / kernel::kHour.count());
+  const auto hour = static_cast<std::size_t>((kernel::ms_of(now) % kernel::kDay.count()) / kernel::kHour.count());
   d.answered = t.rng.uniform01() < plan.answer_p(t.attempts, hour);
   d.ring = samplers.ring(t.rng);
   if (d.answered) {

@@ -25,8 +25,8 @@ std::vector<DayPlan> compile_days(const PlatformConfig& c) {
     day.start = SimTime{kDay * d};
     day.weekday = static_cast<std::size_t>(kernel::weekday_of(day.date));
     const DayHours& h = cal.weekly[day.weekday];
-    const bool closed = !h.open || std::find(cal.closed_dates.begin(), cal.closed_dates.end(), day.date) !=
-                                       cal.closed_dates.end();
+    const bool closed =
+        !h.open || std::find(cal.closed_dates.begin(), cal.closed_dates.end(), day.date) != cal.closed_dates.end();
     day.open_from = closed ? day.start : day.start + h.opens_at;
     day.open_until = closed ? day.start : day.start + h.closes_at;
     day.expected_positives = expected_positives(c.index_cases.curve, day.date);
@@ -107,8 +107,7 @@ PoolRule compile_pool(const PoolConfig& pool, const std::vector<DayPlan>& days) 
     rule.start = s.start;
     rule.end = s.end;
     rule.break_length = s.break_length;
-    rule.break_at = s.break_start.count() >= 0 ? s.break_start
-                                               : s.start + (s.end - s.start - s.break_length) / 2;
+    rule.break_at = s.break_start.count() >= 0 ? s.break_start : s.start + (s.end - s.start - s.break_length) / 2;
     rule.working = working_time(s);
     rule.weekdays = s.weekdays;
     r.shifts.push_back(rule);
@@ -182,8 +181,8 @@ Plan compile(const PlatformConfig& c) {
 
   for (std::size_t ty = 0; ty < kTaskTypes; ++ty) {
     const TaskConfig& t = c.tasks[ty];
-    p.tasks[ty] = TaskRule{t.deadline, t.sms_at_deadline, t.retry.max_attempts, t.retry.min_spacing,
-                           t.retry.only_while_open, t.retry.on_exhausted};
+    p.tasks[ty] = TaskRule{t.deadline,          t.sms_at_deadline,       t.retry.max_attempts,
+                           t.retry.min_spacing, t.retry.only_while_open, t.retry.on_exhausted};
   }
   for (double base : c.attempt.answer_probability) {
     std::array<double, 24> by_hour{};

@@ -18,7 +18,6 @@
 #include "conservation.hpp"
 #include "detail/entities.hpp"
 #include "detail/events.hpp"
-#include "detail/rounding.hpp"
 #include "inbound_line.hpp"
 #include "outbound.hpp"
 #include "roster.hpp"

@@ -150,7 +150,7 @@ class Roster {
   std::vector<std::vector<double>> shift_carry_;  // per pool and shift: fractional agents carried over
   std::vector<std::vector<int>> shift_pending_;   // per pool and shift: agents due at its next start
   std::vector<std::vector<SimTime>> shift_start_at_;
-  std::vector<SimTime> pool_active_from_;         // reinforcement pools: staffed from this time
+  std::vector<SimTime> pool_active_from_;  // reinforcement pools: staffed from this time
   std::uint32_t next_shift_serial_ = 0;
   std::uint64_t shifts_started_ = 0;
   std::uint64_t shifts_ended_ = 0;

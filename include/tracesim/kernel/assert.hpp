@@ -12,7 +12,7 @@
 #ifdef NDEBUG
 #define TRACESIM_ASSERT(cond, msg) static_cast<void>(0)
 #else
-#define TRACESIM_ASSERT(cond, msg)                                                                  \
+#define TRACESIM_ASSERT(cond, msg) \
   ((cond) ? static_cast<void>(0) : ::tracesim::kernel::detail::assert_failed(#cond, msg, __FILE__, __LINE__))
 #endif
 

@@ -25,32 +25,32 @@ struct ShiftRule {
   Duration start{0};
   Duration end{0};
   Duration break_length{0};
-  Duration break_at{0};                  // the break's start (centred in the shift unless set)
-  Duration working{0};                   // paid time: end - start - break
-  std::array<bool, 7> weekdays{};        // Monday .. Sunday
+  Duration break_at{0};            // the break's start (centred in the shift unless set)
+  Duration working{0};             // paid time: end - start - break
+  std::array<bool, 7> weekdays{};  // Monday .. Sunday
 };
 
 /// A staffing step: agents per shift on the days it covers.
 struct StaffingRule {
-  double per_shift = 0;                  // FTE pools: agents per shift-day (real-valued)
-  std::vector<int> agents_per_shift;     // roster pools: one count per shift
+  double per_shift = 0;               // FTE pools: agents per shift-day (real-valued)
+  std::vector<int> agents_per_shift;  // roster pools: one count per shift
 };
 
 /// A pool's rules, flattened: skills as a bit mask, the blend rule's thresholds
 /// as the counts they compare with.
 struct PoolRule {
-  std::uint8_t skills = 0;               // bit i set: takes tasks of TaskType i
-  bool inbound = false;                  // answers the inbound line
+  std::uint8_t skills = 0;  // bit i set: takes tasks of TaskType i
+  bool inbound = false;     // answers the inbound line
   BlendMode blend = BlendMode::InboundFirst;
   std::uint64_t reserve_agents = 0;
   std::uint64_t pause_queue_above = 0;
-  double efficiency = 1.0;               // talk and wrap-up times are divided by this
+  double efficiency = 1.0;  // talk and wrap-up times are divided by this
   Duration no_new_attempt_before_end{0};
-  bool roster = false;                   // sized by an explicit roster, not by FTE
+  bool roster = false;  // sized by an explicit roster, not by FTE
   std::vector<ShiftRule> shifts;
   std::vector<StaffingRule> steps;
-  std::vector<std::int32_t> step_of_day; // index into `steps` for each day; -1 before the first
-  bool reinforcement = false;            // an overflow pool, staffed only while active
+  std::vector<std::int32_t> step_of_day;  // index into `steps` for each day; -1 before the first
+  bool reinforcement = false;             // an overflow pool, staffed only while active
   std::uint64_t reinforce_backlog_above = 0;
   double reinforce_at_risk_share_above = 1.0;
   Duration activation_delay{0};
@@ -72,10 +72,10 @@ struct TaskRule {
 /// One day of the calendar. A closed day has open_from == open_until == start.
 struct DayPlan {
   kernel::Date date{};
-  SimTime start{};                       // midnight
+  SimTime start{};  // midnight
   SimTime open_from{};
   SimTime open_until{};
-  std::size_t weekday = 0;               // 0 = Monday
+  std::size_t weekday = 0;                   // 0 = Monday
   std::optional<double> expected_positives;  // before share_handled; none: the series has a gap
   [[nodiscard]] bool is_open() const noexcept { return open_until > open_from; }
 };
@@ -99,7 +99,7 @@ struct Plan {
   // Calendar
   std::vector<DayPlan> days;
   // Demand
-  bool recorded_series = false;          // daily counts are recorded positives (binomial thinning)
+  bool recorded_series = false;  // daily counts are recorded positives (binomial thinning)
   double share_handled = 1.0;
   std::array<double, 24> release_cdf{};  // cumulative release weight by hour
   bool release_spread_within_hour = true;
@@ -110,19 +110,19 @@ struct Plan {
   // Work list
   Discipline order = Discipline::EarliestDeadlineFirst;
   bool index_before_contacts = false;
-  std::size_t ranks = 1;                 // priority segments, then everyone else
+  std::size_t ranks = 1;  // priority segments, then everyone else
   std::vector<std::size_t> segment_rank;
   // Outbound work
   std::array<TaskRule, kTaskTypes> tasks{};
   std::vector<std::array<double, 24>> answer_probability;  // by attempt (last repeats), by hour
   // SMS
-  std::vector<double> sms_shares;        // by day × segment × task type
-  Duration sms_interval{0};              // between two SMS from the gateway
+  std::vector<double> sms_shares;  // by day × segment × task type
+  Duration sms_interval{0};        // between two SMS from the gateway
   Duration sms_delivery_delay{0};
   double index_declares_contacts_share = 1.0;
   // Inbound line
   bool independent_calls = false;
-  std::array<double, 24> inbound_rate{}; // independent calls per ms, by hour of day
+  std::array<double, 24> inbound_rate{};  // independent calls per ms, by hour of day
   bool patience_limited = true;
   WhenClosed when_closed = WhenClosed::Message;
   double retrial_share = 0;

@@ -50,8 +50,8 @@ struct Agent {
   std::uint32_t pool = 0;
   std::uint32_t task = 0;
   std::uint32_t idle_pos = 0;
-  std::uint32_t gen = 0;            // slot generation: checked by attempt ends
-  std::uint32_t shift_serial = 0;   // this shift's identity: checked by shift events
+  std::uint32_t gen = 0;           // slot generation: checked by attempt ends
+  std::uint32_t shift_serial = 0;  // this shift's identity: checked by shift events
   std::uint32_t shift = 0;
   AgentState state = AgentState::Off;
   bool answered = false;
@@ -67,7 +67,7 @@ enum class CallKind : std::uint8_t { IndexFirst, MissedCallBack, SmsCallBack, In
 struct InboundCall {
   kernel::KeyedEngine rng{0};
   SimTime queued_at{};
-  std::uint32_t task = 0;      // linked case or contact (IndexFirst, MissedCallBack)
+  std::uint32_t task = 0;  // linked case or contact (IndexFirst, MissedCallBack)
   std::uint32_t task_gen = 0;
   std::uint32_t gen = 0;
   std::uint16_t retrials = 0;

@@ -58,8 +58,7 @@ TEST_CASE("model: case and call keys come from their own streams, one per entity
   CHECK(b.next_case_key() == first_case);  // the same seed and replication give the same keys
 }
 
-TEST_CASE("model: the independent inbound stream has its daily rate and stays in the horizon",
-          "[model][arrivals]") {
+TEST_CASE("model: the independent inbound stream has its daily rate and stays in the horizon", "[model][arrivals]") {
   // 240 calls a day, flat over 24 h, for 20 days: about 4,800 arrivals, increasing in time.
   auto pc = test::micro_platform(std::vector<std::int64_t>(20, 0));
   pc.inbound.per_day = 240;

@@ -55,10 +55,10 @@ TEST_CASE("model: the conservation check accepts books that balance", "[model][c
 TEST_CASE("model: the conservation check names a task lost from the tally", "[model][conservation]") {
   auto [r, l] = consistent_books();
   r.tasks[1].reached_sms = 1;  // one SMS delivery not counted: 4 + 1 + 1 + 3 = 9 != 10
-  CHECK_THROWS_MATCHES(model::detail::check_conservation(r, l), model::InternalError,
-                       Catch::Matchers::Message(
-                           "conservation check failed at the end of the run: contact_call: arrived (10) != reached "
-                           "by call (4) + reached by SMS (1) + not reached (1) + pending (3)"));
+  CHECK_THROWS_MATCHES(
+      model::detail::check_conservation(r, l), model::InternalError,
+      Catch::Matchers::Message("conservation check failed at the end of the run: contact_call: arrived (10) != reached "
+                               "by call (4) + reached by SMS (1) + not reached (1) + pending (3)"));
 }
 
 TEST_CASE("model: the conservation check catches an unbalanced inbound line", "[model][conservation]") {

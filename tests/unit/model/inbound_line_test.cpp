@@ -31,8 +31,7 @@ TEST_CASE("model: a closed line with a message refuses the call without queueing
   CHECK(line.waiting() == 0);
 }
 
-TEST_CASE("model: a closed line that waits queues the caller with patience from the opening",
-          "[model][inbound_line]") {
+TEST_CASE("model: a closed line that waits queues the caller with patience from the opening", "[model][inbound_line]") {
   const auto plan = plan_with(model::WhenClosed::Wait);
   InboundLine line{plan};
   const auto ci = line.open_call(1, CallKind::Independent);
@@ -52,8 +51,7 @@ TEST_CASE("model: an open line with a free agent serves the caller at once", "[m
   CHECK_FALSE(line.next_caller().has_value());  // never entered the queue
 }
 
-TEST_CASE("model: callers are answered first come, first served, skipping those who hung up",
-          "[model][inbound_line]") {
+TEST_CASE("model: callers are answered first come, first served, skipping those who hung up", "[model][inbound_line]") {
   const auto plan = plan_with(model::WhenClosed::Message);
   InboundLine line{plan};
   const auto a = line.open_call(1, CallKind::Independent);

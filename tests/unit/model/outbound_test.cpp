@@ -6,8 +6,8 @@
 #include "../../support/builders.hpp"
 
 using namespace tracesim;
-using model::detail::NextStep;
 using model::detail::next_step;
+using model::detail::NextStep;
 
 namespace {
 const kernel::SimTime kNoon = kernel::at_ms(12 * kernel::kHour.count());
@@ -42,8 +42,7 @@ TEST_CASE("model: the last attempt falls back to SMS or gives up as the rule say
 TEST_CASE("model: a deadline passed during an attempt sends the SMS before any retry", "[model][outbound]") {
   // Deadline at noon, attempt 1 of 3 ends at 40 h: the deadline rule wins over the retry.
   CHECK(next_step(rule(3, model::OnExhausted::GiveUp, true), 1, false, kNoon, kLater).step == NextStep::Sms);
-  CHECK(next_step(rule(3, model::OnExhausted::GiveUp, false), 1, false, kNoon, kLater).step ==
-        NextStep::RetryLater);
+  CHECK(next_step(rule(3, model::OnExhausted::GiveUp, false), 1, false, kNoon, kLater).step == NextStep::RetryLater);
 }
 
 TEST_CASE("model: an attempt's draws follow the plan's laws and the pool's efficiency", "[model][outbound]") {

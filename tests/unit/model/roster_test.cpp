@@ -45,8 +45,7 @@ TEST_CASE("model: the roster schedules each day's shifts and brings their agents
   CHECK(roster.idle(0).empty());
 }
 
-TEST_CASE("model: a busy agent takes its break, last call and end of shift when its call ends",
-          "[model][roster]") {
+TEST_CASE("model: a busy agent takes its break, last call and end of shift when its call ends", "[model][roster]") {
   auto pc = test::micro_platform({0}, 1, 1);
   pc.pools[0].shifts[0].break_length = kernel::kHour;
   const model::Plan plan = model::compile(pc);
@@ -118,13 +117,13 @@ TEST_CASE("model: a reinforcement pool opens after its trigger and closes when t
   kernel::Simulator sim;
   Roster roster{plan, sim};
   roster.schedule_day(0, plan.days[0].start);
-  CHECK(roster.shift_size(1, 0) == 0);                        // inactive at first
-  roster.update_reinforcements(150, 0.0, at(0, "19:00"));     // backlog above 100: active a day later
+  CHECK(roster.shift_size(1, 0) == 0);                     // inactive at first
+  roster.update_reinforcements(150, 0.0, at(0, "19:00"));  // backlog above 100: active a day later
   roster.schedule_day(1, plan.days[1].start);
-  CHECK(roster.shift_size(1, 0) == 0);                        // not yet (19:00 + 24 h)
+  CHECK(roster.shift_size(1, 0) == 0);  // not yet (19:00 + 24 h)
   roster.schedule_day(2, plan.days[2].start);
   CHECK(roster.shift_size(1, 0) == 1);
-  roster.update_reinforcements(5, 0.0, at(2, "19:00"));       // recovered below 10: released
+  roster.update_reinforcements(5, 0.0, at(2, "19:00"));  // recovered below 10: released
   roster.schedule_day(3, plan.days[3].start);
   std::vector<std::uint32_t> pools_starting;
   sim.run_until(at(3, "12:00"), [&](const kernel::Event& e) {

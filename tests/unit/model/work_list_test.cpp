@@ -51,7 +51,7 @@ TEST_CASE("model: the work list serves each discipline in its order, ties by ins
 TEST_CASE("model: the work list empties a higher rank before looking at the next", "[model][work_list]") {
   WorkList list;
   list.configure(2, Discipline::EarliestDeadlineFirst, false);
-  list.push(1, TaskType::ContactCall, 5, 10, 0);    // rank 1, due first
+  list.push(1, TaskType::ContactCall, 5, 10, 0);      // rank 1, due first
   list.push(0, TaskType::IndexInterview, 50, 20, 0);  // rank 0 (priority), due later
   CHECK(drain(list) == std::vector<std::uint32_t>{20, 10});
 }
