@@ -123,7 +123,7 @@ int command_bench(const std::vector<std::string>& args) {
   const auto small = scenario::load_scenario_text(shorter, "mmc-short");
   const int reps = quick ? 4 : 16;
   sweep::RunSpec spec;
-  spec.config = std::make_shared<const model::PlatformConfig>(small.platform);
+  spec.plan = std::make_shared<const model::Plan>(model::compile(small.platform));
   spec.replications = reps;
   spec.threads = 1;
   auto t1 = std::chrono::steady_clock::now();

@@ -172,7 +172,7 @@ int command_run(const std::vector<std::string>& args) {
   const bool show_progress = shows_progress(vm);
   const Stopwatch clock;
   sweep::RunSpec spec;
-  spec.config = std::make_shared<const model::PlatformConfig>(sc.platform);
+  spec.plan = std::make_shared<const model::Plan>(model::compile(sc.platform));
   spec.seed = sc.run.seed;
   spec.replications = sc.run.replications;
   spec.threads = threads;

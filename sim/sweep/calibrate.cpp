@@ -159,7 +159,7 @@ CalibrationResult calibrate(const scenario::Document& document, const std::vecto
   };
   auto run_at = [&](const std::vector<scenario::Override>& o, std::vector<std::vector<double>>& per_target) {
     RunSpec run;
-    run.config = std::make_shared<const model::PlatformConfig>(document.resolve(o).platform);
+    run.plan = std::make_shared<const model::Plan>(model::compile(document.resolve(o).platform));
     run.seed = options.seed;
     run.replications = reps;
     run.threads = options.threads;

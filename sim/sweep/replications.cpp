@@ -25,7 +25,7 @@ model::RunResult run_replication(const RunSpec& spec, std::size_t replication) {
   options.event_budget = spec.event_budget;
   options.stop = spec.stop;
   if (replication == 0) options.observer = spec.observer0;  // only replication 0 is traced
-  return model::simulate(*spec.config, options);
+  return model::simulate(*spec.plan, options);
 }
 
 Replications run_replications(const RunSpec& spec) {

@@ -79,7 +79,7 @@ StaffAnswer find_least_staff(const scenario::Document& document, const std::vect
     RunSpec run;
     auto at_level = overrides;
     for (auto& o : staff_overrides(config, lever, level_of(i))) at_level.push_back(std::move(o));
-    run.config = std::make_shared<const model::PlatformConfig>(document.resolve(at_level).platform);
+    run.plan = std::make_shared<const model::Plan>(model::compile(document.resolve(at_level).platform));
     run.seed = search.seed;
     run.threads = search.threads;
     run.event_budget = search.event_budget;

@@ -72,7 +72,7 @@ std::vector<RunSpec> point_runs(const scenario::Document& document, const SweepS
     auto overrides = spec.base_overrides;
     for (std::size_t a = 0; a < spec.axes.size(); ++a) overrides.push_back({spec.axes[a].key, values[a], "--vary"});
     RunSpec run;
-    run.config = std::make_shared<const model::PlatformConfig>(document.resolve(overrides).platform);
+    run.plan = std::make_shared<const model::Plan>(model::compile(document.resolve(overrides).platform));
     run.seed = spec.seed;
     run.replications = spec.replications;
     run.event_budget = spec.event_budget;

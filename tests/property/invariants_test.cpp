@@ -152,7 +152,7 @@ TEST_CASE("property: no attempt starts while closed or outside the agent's shift
 
 TEST_CASE("property: the same seed gives identical results whatever the thread count", "[property][determinism]") {
   sweep::RunSpec spec;
-  spec.config = std::make_shared<const model::PlatformConfig>(busy_platform());
+  spec.plan = std::make_shared<const model::Plan>(model::compile(busy_platform()));
   spec.seed = 99;
   spec.replications = 6;
   spec.threads = 1;

@@ -22,7 +22,7 @@ struct Measured {
 
 Measured simulate(const scenario::Scenario& sc) {
   sweep::RunSpec spec;
-  spec.config = std::make_shared<const model::PlatformConfig>(sc.platform);
+  spec.plan = std::make_shared<const model::Plan>(model::compile(sc.platform));
   spec.seed = sc.run.seed;
   spec.replications = sc.run.replications;
   spec.threads = 2;

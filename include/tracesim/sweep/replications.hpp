@@ -7,7 +7,7 @@
 #include <stop_token>
 #include <vector>
 
-#include "tracesim/model/config.hpp"
+#include "tracesim/model/plan.hpp"
 #include "tracesim/model/observer.hpp"
 #include "tracesim/model/results.hpp"
 
@@ -19,9 +19,9 @@ using ProgressFn = std::function<void(int done, int total)>;
 
 /// What run_replications runs: replications 0..replications-1 of one model.
 struct RunSpec {
-  /// The model every replication runs, shared read-only by all workers. The one
-  /// member to change when simulate() takes a compiled plan.
-  std::shared_ptr<const model::PlatformConfig> config;
+  /// The compiled model every replication runs: compiled once, shared read-only
+  /// by all workers.
+  std::shared_ptr<const model::Plan> plan;
   std::uint64_t seed = 1;
   int replications = 1;
   unsigned threads = 0;  // 0: all cores

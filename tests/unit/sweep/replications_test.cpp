@@ -13,7 +13,7 @@ namespace {
 
 sweep::RunSpec small_spec() {
   sweep::RunSpec spec;
-  spec.config = std::make_shared<const model::PlatformConfig>(test::micro_platform({6, 9, 4}, 2, 2));
+  spec.plan = std::make_shared<const model::Plan>(model::compile(test::micro_platform({6, 9, 4}, 2, 2)));
   spec.seed = 7;
   spec.replications = 5;
   return spec;
