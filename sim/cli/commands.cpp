@@ -17,6 +17,7 @@
 #include "options.hpp"
 #include "tracesim/analytic/erlang.hpp"
 #include "tracesim/output/atomic_file.hpp"
+#include "tracesim/output/monthly.hpp"
 #include "tracesim/output/summary.hpp"
 #include "tracesim/output/trace.hpp"
 #include "tracesim/scenario/units.hpp"
@@ -40,6 +41,7 @@ constexpr Help kRunHelp{
     "writes, in the output folder:\n  summary.json       each KPI: mean, sd, 95% CI, per-replication values\n"
     "  replications.csv   one row per replication, one column per KPI\n"
     "  daily.csv          one row per replication and day\n"
+    "  monthly.csv        one row per month: means over replications, calls per working day\n"
     "  scenario.resolved.yaml, metadata.json   what was run, with which seed and version\n"
     "Files appear only when complete (written to a temporary name, then renamed).",
     "Examples:\n  tracesim run scenarios/occitanie-2021.yaml\n"
@@ -76,6 +78,7 @@ void write_run_files(const std::filesystem::path& out_dir, const std::string& fi
   output::write_file_atomic(out_dir / "scenario.resolved.yaml", resolved);
   output::write_file_atomic(out_dir / "metadata.json", output::metadata_json(meta));
   output::write_file_atomic(out_dir / "daily.csv", output::daily_csv(results));
+  output::write_file_atomic(out_dir / "monthly.csv", output::monthly_csv(results, sc.platform.calendar.closed_dates));
   output::write_file_atomic(out_dir / "replications.csv", output::replications_csv(results));
   output::write_file_atomic(out_dir / "summary.json", output::summary_json(meta, results));
 }
