@@ -184,7 +184,7 @@ class Platform {
     Task& t = tasks_[ti];
     const std::size_t ty = index_of(t.type);
     const SimTime now = sim_.now();
-    tally_.task_arrived(t.type);
+    tally_.task_arrived(t.type, t.type == TaskType::IndexInterview ? t.contacts_total : 0);
     t.created = now;
     t.deadline = now + plan_.tasks[ty].deadline;
     const bool by_sms =
@@ -444,7 +444,7 @@ class Platform {
     const AttemptDraw draw = draw_attempt(plan_, samplers_, pool, t, now);
     roster_.start_work(a, ti, now, now + draw.ring, draw.answered, /*inbound=*/false);
     const Duration total = draw.ring + draw.handling;
-    tally_.attempt_started(t.type, ag.pool, draw.answered, total);
+    tally_.attempt_started(t, ag.pool, draw.answered, total, now);
     sim_.schedule_in(total, Phase::Arrival, kAttemptEnd, a, ag.gen);
   }
 

@@ -23,17 +23,21 @@ class Tally {
   void start_day(std::size_t day) noexcept { today_ = &result_.days[day]; }
   [[nodiscard]] DayStats& day(std::size_t day) noexcept { return result_.days[day]; }
 
-  void task_arrived(TaskType type) noexcept {
+  /// A task arrived; an index case brings `names` contacts it would name if interviewed.
+  void task_arrived(TaskType type, std::uint32_t names) noexcept {
     ++result_.tasks[index_of(type)].arrived;
     ++today_->arrived[index_of(type)];
+    result_.tasks[index_of(TaskType::ContactCall)].named += names;
   }
   void sms_sent(TaskType type) noexcept {
     ++today_->sms_sent[index_of(type)];
     ++result_.tasks[index_of(type)].sms_sent;
   }
-  /// An outbound attempt started, keeping an agent of `pool` busy for `busy`.
-  void attempt_started(TaskType type, std::uint32_t pool, bool answered, Duration busy) noexcept {
-    const std::size_t ty = index_of(type);
+  /// Attempt number `t.attempts` (already counted) of `t` started at `now`, keeping an
+  /// agent of `pool` busy for `busy`.
+  void attempt_started(const Task& t, std::uint32_t pool, bool answered, Duration busy, SimTime now) noexcept {
+    const std::size_t ty = index_of(t.type);
+    if (t.attempts == 1) result_.tasks[ty].first_call_times.add(now - t.created);
     ++today_->attempts[ty];
     if (answered) ++today_->connected[ty];
     today_->busy_ms += busy.count();

@@ -37,9 +37,26 @@ void task_kpis(std::vector<Kpi>& out, const std::string& p, const model::TaskTot
   for (const auto& [name, q] : {std::pair{"p50", 0.5}, std::pair{"p90", 0.9}, std::pair{"p95", 0.95}})
     out.push_back({p + ".time_to_reach_" + name + "_h",
                    t.reach_times.count ? t.reach_times.quantile_minutes(q) / 60.0 : kNaN});
+  const model::ReachTimes& first = t.first_call_times;
+  out.push_back({p + ".time_to_first_call_mean_h",
+                 first.count ? hours(first.sum_ms) / static_cast<double>(first.count) : kNaN});
+  for (const auto& [name, q] : {std::pair{"p50", 0.5}, std::pair{"p90", 0.9}})
+    out.push_back({p + ".time_to_first_call_" + name + "_h", first.count ? first.quantile_minutes(q) / 60.0 : kNaN});
   out.push_back({p + ".attempts", static_cast<double>(t.attempts)});
   out.push_back({p + ".connected", static_cast<double>(t.connected)});
   out.push_back({p + ".sms_sent", static_cast<double>(t.sms_sent)});
+}
+
+// Contacts over every contact the arrived index cases would name, interviewed or
+// not: one never named (its index case unreached, or reached by SMS without
+// declaring it) counts as not reached, so fewer staff cannot raise these shares.
+void named_kpis(std::vector<Kpi>& out, const model::TaskTotals& t) {
+  out.push_back({"contacts.named", static_cast<double>(t.named)});
+  out.push_back({"contacts.named_reached_within_12h", share(t.reached_within_12h, t.named)});
+  out.push_back({"contacts.named_reached_within_24h", share(t.reached_within_24h, t.named)});
+  out.push_back({"contacts.named_reached_within_deadline", share(t.reached_within_deadline, t.named)});
+  out.push_back({"contacts.named_reached_ever", share(t.reached_call + t.reached_sms, t.named)});
+  out.push_back({"contacts.named_reached_by_sms_share", share(t.reached_sms, t.named)});
 }
 
 }  // namespace
@@ -55,6 +72,7 @@ std::vector<Kpi> kpis(const model::RunResult& r) {
   std::vector<Kpi> out;
   task_kpis(out, "index", r.tasks[0]);
   task_kpis(out, "contacts", r.tasks[1]);
+  named_kpis(out, r.tasks[1]);
   out.push_back({"people.arrived", static_cast<double>(r.tasks[0].arrived + r.tasks[1].arrived)});
   const double attempts = static_cast<double>(r.tasks[0].attempts + r.tasks[1].attempts);
   out.push_back({"calls.attempts", attempts});

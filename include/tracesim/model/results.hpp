@@ -64,7 +64,11 @@ struct TaskTotals {
   std::uint64_t attempts = 0;
   std::uint64_t connected = 0;
   std::uint64_t sms_sent = 0;
+  // Contacts only: every contact the arrived index cases would name, drawn when the
+  // case is created, whether or not it is ever interviewed (>= arrived).
+  std::uint64_t named = 0;
   ReachTimes reach_times;
+  ReachTimes first_call_times;  // arrival to the start of the first outbound attempt
 };
 
 /// Waiting times of inbound calls, binned by second; the last bin holds the rest.

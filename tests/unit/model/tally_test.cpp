@@ -22,10 +22,16 @@ const model::Plan& two_days() {
 TEST_CASE("model: a fact counts for the day it happens on and in the totals", "[model][tally]") {
   Tally tally{two_days(), nullptr};
   tally.start_day(0);
-  tally.task_arrived(TaskType::ContactCall);
+  tally.task_arrived(TaskType::ContactCall, 0);
   tally.start_day(1);
-  tally.task_arrived(TaskType::ContactCall);
-  tally.attempt_started(TaskType::ContactCall, 0, true, 5 * kernel::kMinute);
+  tally.task_arrived(TaskType::ContactCall, 0);
+  model::detail::Task contact;
+  contact.type = TaskType::ContactCall;
+  contact.created = kernel::at_ms(24 * kernel::kHour.count());
+  contact.attempts = 1;
+  tally.attempt_started(contact, 0, true, 5 * kernel::kMinute, kernel::at_ms(27 * kernel::kHour.count()));
+  contact.attempts = 2;  // a second attempt is not a first call
+  tally.attempt_started(contact, 0, false, kernel::kMinute, kernel::at_ms(30 * kernel::kHour.count()));
   tally.overtime(0, kernel::kMinute);
   tally.task_pending(TaskType::ContactCall);  // both still pending: the books balance
   tally.task_pending(TaskType::ContactCall);
@@ -35,12 +41,27 @@ TEST_CASE("model: a fact counts for the day it happens on and in the totals", "[
   CHECK(r.days[0].arrived[1] == 1);
   CHECK(r.days[1].arrived[1] == 1);
   CHECK(r.tasks[1].arrived == 2);
-  CHECK(r.tasks[1].attempts == 1);
+  CHECK(r.tasks[1].attempts == 2);
   CHECK(r.tasks[1].connected == 1);
-  CHECK(r.days[1].busy_ms == 300'000);
-  CHECK(r.pools[0].busy_ms == 300'000);
+  CHECK(r.tasks[1].first_call_times.count == 1);
+  CHECK(r.tasks[1].first_call_times.sum_ms == 3 * kernel::kHour.count());
+  CHECK(r.days[1].busy_ms == 360'000);
+  CHECK(r.pools[0].busy_ms == 360'000);
   CHECK(r.pools[0].overtime_ms == 60'000);
   CHECK(r.pools[0].name == "tracers");
+}
+
+TEST_CASE("model: an index case counts the contacts it would name when it arrives", "[model][tally]") {
+  Tally tally{two_days(), nullptr};
+  tally.start_day(0);
+  tally.task_arrived(TaskType::IndexInterview, 3);  // never interviewed: its contacts are still named
+  tally.task_pending(TaskType::IndexInterview);
+  model::detail::Ledger books;
+  books.task_slots = 1;
+  const auto r = tally.close(books, 0, false);
+  CHECK(r.tasks[1].named == 3);
+  CHECK(r.tasks[1].arrived == 0);
+  CHECK(r.tasks[0].named == 0);
 }
 
 TEST_CASE("model: a task's final state counts its delay and reaches the observer", "[model][tally]") {
@@ -51,7 +72,7 @@ TEST_CASE("model: a task's final state counts its delay and reaches the observer
   t.key = 42;
   t.created = kernel::at_ms(0);
   t.deadline = kernel::at_ms(20 * kernel::kHour.count());
-  tally.task_arrived(t.type);
+  tally.task_arrived(t.type, 0);
   // Reached by call after 13 h: within 24 h and the deadline, not within 12 h.
   tally.task_final(t, model::FinalState::ReachedByCall, kernel::at_ms(13 * kernel::kHour.count()));
   REQUIRE(recorder.tasks.size() == 1);
@@ -106,6 +127,6 @@ TEST_CASE("model: the inbound line's counts balance when closed", "[model][tally
 
 TEST_CASE("model: closing unbalanced books throws instead of handing over the results", "[model][tally]") {
   Tally tally{two_days(), nullptr};
-  tally.task_arrived(TaskType::ContactCall);  // arrived, never resolved nor pending
+  tally.task_arrived(TaskType::ContactCall, 0);  // arrived, never resolved nor pending
   CHECK_THROWS_AS(tally.close(model::detail::Ledger{}, 0, false), model::InternalError);
 }
