@@ -71,9 +71,25 @@ sweep::StaffSearch staff_search_of(const po::variables_map& vm, const scenario::
   return search;
 }
 
+// Evidence that the KPI is not monotone in staff, before the answer that assumed it.
+void print_monotonicity(const sweep::StaffSearch& search, const sweep::StaffAnswer& answer) {
+  if (answer.monotone()) return;
+  std::cout << "warning: " << search.target.kpi << " is not monotone in staff over the levels tried; "
+            << "the bisection's answer may not be the least level\n";
+  auto level = [](const sweep::LevelResult& r) {
+    char buf[160];
+    std::snprintf(buf, sizeof buf, "%g: %.4f [%.4f, %.4f]", r.level, r.mean, r.low, r.high);
+    return std::string{buf};
+  };
+  for (const auto& r : answer.fails_above) std::cout << "  fails above the answer at " << level(r) << "\n";
+  for (const auto& [lower, higher] : answer.against_staff)
+    std::cout << "  moves against staff from " << level(lower) << " to " << level(higher) << "\n";
+}
+
 // The answer on stdout, with the evidence at the answer and one step below.
 void print_staff_answer(const sweep::StaffSearch& search, const sweep::StaffAnswer& answer) {
   const std::string what = search.lever.pool.empty() ? "staff factor" : "level of pool " + search.lever.pool;
+  print_monotonicity(search, answer);
   if (!answer.found) {
     std::cout << "the target " << search.target.kpi << (search.target.at_least ? " >= " : " <= ") << search.target.value
               << " does not hold with " << search.confidence * 100 << "% confidence even at " << what << " "

@@ -61,6 +61,22 @@ std::vector<scenario::Override> staff_overrides(const model::PlatformConfig& bas
   return out;
 }
 
+void check_monotone(const Target& target, StaffAnswer& answer) {
+  std::vector<LevelResult> tried = answer.tried;
+  std::sort(tried.begin(), tried.end(), [](const LevelResult& a, const LevelResult& b) { return a.level < b.level; });
+  answer.fails_above.clear();
+  answer.against_staff.clear();
+  for (std::size_t i = 0; i < tried.size(); ++i) {
+    if (answer.found && tried[i].level > answer.level && !tried[i].holds) answer.fails_above.push_back(tried[i]);
+    for (std::size_t j = i + 1; j < tried.size(); ++j) {
+      // More staff should move the KPI towards the target; flag it when the whole
+      // interval at the higher level lies on the wrong side of the lower level's.
+      const bool against = target.at_least ? tried[j].high < tried[i].low : tried[j].low > tried[i].high;
+      if (against) answer.against_staff.emplace_back(tried[i], tried[j]);
+    }
+  }
+}
+
 StaffAnswer find_least_staff(const scenario::Document& document, const std::vector<scenario::Override>& overrides,
                              const StaffSearch& search, std::stop_token stop,
                              const std::function<void(const LevelResult&)>& log) {
@@ -113,7 +129,10 @@ StaffAnswer find_least_staff(const scenario::Document& document, const std::vect
   };
 
   // Bisection on the step grid: hi holds, lo does not.
-  if (!evaluate(steps).holds) return answer;
+  if (!evaluate(steps).holds) {
+    check_monotone(search.target, answer);
+    return answer;
+  }
   long long hi = steps;
   long long lo = -1;
   if (evaluate(0).holds) hi = 0;
@@ -130,6 +149,7 @@ StaffAnswer find_least_staff(const scenario::Document& document, const std::vect
     answer.has_below = true;
     answer.below = evaluate(hi - 1);
   }
+  check_monotone(search.target, answer);
   return answer;
 }
 

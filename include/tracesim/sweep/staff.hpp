@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <stop_token>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "tracesim/model/config.hpp"
@@ -78,11 +79,23 @@ struct StaffAnswer {
   LevelResult at_answer;
   bool has_below = false;
   LevelResult below;             // one step below the answer
+  // The search does not trust monotonicity: every pair of levels it tried is checked.
+  /// Tried levels above the answer at which the target is shown not to hold.
+  std::vector<LevelResult> fails_above;
+  /// Pairs (lower level, higher level) tried where the KPI moves against the target
+  /// as staff rises, beyond both confidence bounds.
+  std::vector<std::pair<LevelResult, LevelResult>> against_staff;
+  [[nodiscard]] bool monotone() const { return fails_above.empty() && against_staff.empty(); }
 };
 
+/// Fills `answer.fails_above` and `answer.against_staff` from `answer.tried`: the
+/// evidence that `target`'s KPI is not monotone in staff.
+void check_monotone(const Target& target, StaffAnswer& answer);
+
 /// The least level in [min, max] (on the step grid) at which the target holds
-/// with the given one-sided confidence, assuming the KPI moves monotonically
-/// with staff. Every level uses the same seed (common random numbers);
+/// with the given one-sided confidence, found by bisection, which assumes the
+/// KPI moves monotonically with staff; every level tried is then checked
+/// (check_monotone) and a non-monotone KPI is reported in the answer. Every level uses the same seed (common random numbers);
 /// replications are doubled while the confidence interval straddles the target.
 /// Each level is `document` resolved with `overrides` and then the level's
 /// staff_overrides, so a level that breaks a rule of the scenario format throws

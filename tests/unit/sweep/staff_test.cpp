@@ -128,3 +128,43 @@ TEST_CASE("sweep: a staff level that breaks a rule is reported like the same val
   search.threads = 1;
   CHECK_THROWS_AS(sweep::find_least_staff(doc, {}, search, {}, {}), scenario::ScenarioError);
 }
+
+TEST_CASE("sweep: the staff search reports the levels where the KPI is not monotone", "[sweep][staff]") {
+  auto level = [](double l, double mean, bool holds) {
+    sweep::LevelResult r;
+    r.level = l;
+    r.mean = mean;
+    r.low = mean - 0.01;
+    r.high = mean + 0.01;
+    r.holds = holds;
+    return r;
+  };
+  sweep::Target target{"contacts.reached_within_12h", true, 0.8};
+  sweep::StaffAnswer answer;
+  answer.found = true;
+  answer.level = 40;
+  answer.tried = {level(100, 0.79, false), level(0, 0.71, false), level(50, 0.85, true), level(40, 0.82, true),
+                  level(60, 0.86, true)};
+  sweep::check_monotone(target, answer);
+  CHECK_FALSE(answer.monotone());
+  REQUIRE(answer.fails_above.size() == 1);
+  CHECK(answer.fails_above[0].level == 100);
+  // 100 lies below 40, 50 and 60 beyond the bounds; 0 lies below 100 too, but in the right order.
+  REQUIRE(answer.against_staff.size() == 3);
+  CHECK(answer.against_staff[0].first.level == 40);
+  CHECK(answer.against_staff[0].second.level == 100);
+
+  sweep::StaffAnswer fine;
+  fine.found = true;
+  fine.level = 40;
+  fine.tried = {level(0, 0.5, false), level(40, 0.82, true), level(60, 0.825, true)};
+  sweep::check_monotone(target, fine);
+  CHECK(fine.monotone());
+  // A target "at most": the KPI should fall as staff rises.
+  sweep::Target at_most{"backlog.max_at_close", false, 100};
+  sweep::StaffAnswer rising;
+  rising.tried = {level(10, 50, true), level(20, 80, false)};
+  sweep::check_monotone(at_most, rising);
+  REQUIRE(rising.against_staff.size() == 1);
+  CHECK(rising.fails_above.empty());  // no answer: nothing is above it
+}
