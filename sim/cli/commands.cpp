@@ -78,7 +78,7 @@ void write_run_files(const std::filesystem::path& out_dir, const std::string& fi
   output::write_file_atomic(out_dir / "scenario.resolved.yaml", resolved);
   output::write_file_atomic(out_dir / "metadata.json", output::metadata_json(meta));
   output::write_file_atomic(out_dir / "daily.csv", output::daily_csv(results));
-  output::write_file_atomic(out_dir / "monthly.csv", output::monthly_csv(results, sc.platform.calendar.closed_dates));
+  output::write_file_atomic(out_dir / "monthly.csv", output::monthly_csv(results));
   output::write_file_atomic(out_dir / "replications.csv", output::replications_csv(results));
   output::write_file_atomic(out_dir / "summary.json", output::summary_json(meta, results));
 }

@@ -5,7 +5,10 @@ namespace tracesim::model::detail {
 
 Tally::Tally(const Plan& plan, Observer* observer) : observer_{observer} {
   result_.days.resize(plan.days.size());
-  for (std::size_t d = 0; d < plan.days.size(); ++d) result_.days[d].date = plan.days[d].date;
+  for (std::size_t d = 0; d < plan.days.size(); ++d) {
+    result_.days[d].date = plan.days[d].date;
+    result_.days[d].working_day = plan.days[d].weekday < 5 && plan.days[d].is_open();
+  }
   result_.pools.resize(plan.pools.size());
   for (std::size_t p = 0; p < plan.pools.size(); ++p) result_.pools[p].name = plan.pool_names[p];
   today_ = &result_.days.front();

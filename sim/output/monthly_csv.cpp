@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // monthly.csv: the platform's month in the reports' terms (calls made per month,
 // per calendar day and per working day, people reached, agent hours).
-#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstdio>
@@ -41,11 +40,7 @@ std::array<double, 12> day_counts(const model::DayStats& d) {
 
 }  // namespace
 
-bool is_working_day(kernel::Date d, const std::vector<kernel::Date>& closed_dates) {
-  return kernel::weekday_of(d) < 5 && std::find(closed_dates.begin(), closed_dates.end(), d) == closed_dates.end();
-}
-
-std::string monthly_csv(const std::vector<model::RunResult>& results, const std::vector<kernel::Date>& closed_dates) {
+std::string monthly_csv(const std::vector<model::RunResult>& results) {
   std::string out = "month,days,working_days";
   for (const char* c : kColumns) out += std::string{","} + c;
   out += ",calls_attempts_per_day,calls_attempts_per_working_day,staffed_hours,occupancy\n";
@@ -60,7 +55,7 @@ std::string monthly_csv(const std::vector<model::RunResult>& results, const std:
     if (months.empty() || months.back().year != y || months.back().month != m) months.push_back(Month{y, m});
     Month& month = months.back();
     ++month.days;
-    if (is_working_day(date, closed_dates)) ++month.working_days;
+    if (results.front().days[i].working_day) ++month.working_days;
     for (const auto& r : results) {
       const model::DayStats& d = r.days[i];
       const auto counts = day_counts(d);

@@ -78,15 +78,20 @@ std::vector<Kpi> kpis(const model::RunResult& r) {
   out.push_back({"calls.attempts", attempts});
   out.push_back({"calls.connected", static_cast<double>(r.tasks[0].connected + r.tasks[1].connected)});
   std::uint64_t open_days = 0;
+  std::uint64_t working_days = 0;
   std::uint32_t max_backlog = 0;
   double backlog_sum = 0;
   for (const auto& d : r.days) {
     open_days += d.staffed_ms > 0 ? 1 : 0;
+    working_days += d.working_day ? 1 : 0;
     const std::uint32_t b = d.backlog_at_close[0] + d.backlog_at_close[1];
     max_backlog = std::max(max_backlog, b);
     backlog_sum += b;
   }
   out.push_back({"calls.attempts_per_staffed_day", open_days ? attempts / static_cast<double>(open_days) : kNaN});
+  out.push_back({"calls.attempts_per_day", r.days.empty() ? kNaN : attempts / static_cast<double>(r.days.size())});
+  out.push_back(
+      {"calls.attempts_per_working_day", working_days ? attempts / static_cast<double>(working_days) : kNaN});
   out.push_back({"sms.sent", static_cast<double>(r.tasks[0].sms_sent + r.tasks[1].sms_sent)});
   out.push_back({"backlog.max_at_close", static_cast<double>(max_backlog)});
   out.push_back({"backlog.mean_at_close", r.days.empty() ? kNaN : backlog_sum / static_cast<double>(r.days.size())});

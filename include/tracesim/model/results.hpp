@@ -17,6 +17,8 @@ namespace tracesim::model {
 /// Counts for one simulated day (00:00 to 24:00). Per-task arrays are indexed by TaskType.
 struct DayStats {
   kernel::Date date{};
+  // Monday to Friday and open: calendar.closed_dates (public holidays) excluded.
+  bool working_day = false;
   std::array<std::uint32_t, kTaskTypes> arrived{};      // index cases arrived, contacts identified
   std::array<std::uint32_t, kTaskTypes> attempts{};     // outbound dial attempts started
   std::array<std::uint32_t, kTaskTypes> connected{};    // attempts answered
