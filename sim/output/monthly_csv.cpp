@@ -23,18 +23,32 @@ struct Month {
   double busy_ms = 0;
 };
 
-constexpr std::array<const char*, 12> kColumns{
-    "calls_attempts",     "calls_connected",     "index_reached_by_call", "contacts_reached_by_call",
-    "index_reached_by_sms", "contacts_reached_by_sms", "index_arrived",    "contacts_arrived",
-    "sms_sent",           "index_attempts",      "contact_attempts",      "inbound_answered"};
+constexpr std::array<const char*, 12> kColumns{"calls_attempts",
+                                               "calls_connected",
+                                               "index_reached_by_call",
+                                               "contacts_reached_by_call",
+                                               "index_reached_by_sms",
+                                               "contacts_reached_by_sms",
+                                               "index_arrived",
+                                               "contacts_arrived",
+                                               "sms_sent",
+                                               "index_attempts",
+                                               "contact_attempts",
+                                               "inbound_answered"};
 
 std::array<double, 12> day_counts(const model::DayStats& d) {
   auto both = [](const std::array<std::uint32_t, model::kTaskTypes>& a) { return static_cast<double>(a[0] + a[1]); };
-  return {both(d.attempts),          both(d.connected),     static_cast<double>(d.reached_call[0]),
-          static_cast<double>(d.reached_call[1]), static_cast<double>(d.reached_sms[0]),
-          static_cast<double>(d.reached_sms[1]),  static_cast<double>(d.arrived[0]),
-          static_cast<double>(d.arrived[1]),      both(d.sms_sent),
-          static_cast<double>(d.attempts[0]),     static_cast<double>(d.attempts[1]),
+  return {both(d.attempts),
+          both(d.connected),
+          static_cast<double>(d.reached_call[0]),
+          static_cast<double>(d.reached_call[1]),
+          static_cast<double>(d.reached_sms[0]),
+          static_cast<double>(d.reached_sms[1]),
+          static_cast<double>(d.arrived[0]),
+          static_cast<double>(d.arrived[1]),
+          both(d.sms_sent),
+          static_cast<double>(d.attempts[0]),
+          static_cast<double>(d.attempts[1]),
           static_cast<double>(d.inbound_answered)};
 }
 
