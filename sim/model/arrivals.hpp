@@ -30,6 +30,9 @@ class Arrivals {
  public:
   Arrivals(const Plan& plan, std::uint64_t seed, std::uint64_t replication);
 
+  /// Draws with `plan` from now on (a dated change at midnight).
+  void use(const Plan& plan) noexcept { plan_ = &plan; }
+
   /// Index cases this platform handles on `day`, drawn from the day-count
   /// stream: recorded positives thinned by share_handled, or a Poisson count.
   /// Throws std::invalid_argument if a daily series has no value for the day.
@@ -45,10 +48,10 @@ class Arrivals {
   NewCase draw_case(kernel::KeyedEngine& rng) const {
     NewCase c;
     c.segment = draw_segment(rng);
-    c.inbound_first = rng.uniform01() < plan_.inbound_first_share;
-    c.contacts = sample(plan_.contacts_per_case, rng);
+    c.inbound_first = rng.uniform01() < plan_->inbound_first_share;
+    c.contacts = sample(plan_->contacts_per_case, rng);
     const Duration offset = release_offset(rng);
-    c.release = offset + plan_.samplers.delay_to_platform(rng);
+    c.release = offset + plan_->samplers.delay_to_platform(rng);
     return c;
   }
 
@@ -61,7 +64,7 @@ class Arrivals {
   static kernel::StreamId stream(Stream s) noexcept { return kernel::StreamId{static_cast<std::uint32_t>(s)}; }
 
   std::uint8_t draw_segment(kernel::KeyedEngine& rng) const {
-    const std::vector<double>& shares = plan_.segment_shares;
+    const std::vector<double>& shares = plan_->segment_shares;
     double u = rng.uniform01();
     for (std::size_t s = 0; s + 1 < shares.size(); ++s) {
       if (u < shares[s]) return static_cast<std::uint8_t>(s);
@@ -71,15 +74,15 @@ class Arrivals {
   }
 
   Duration release_offset(kernel::KeyedEngine& rng) const {
-    const double u = rng.uniform01() * plan_.release_cdf[23];
+    const double u = rng.uniform01() * plan_->release_cdf[23];
     std::size_t h = 0;
-    while (h < 23 && u >= plan_.release_cdf[h]) ++h;
-    const double within = plan_.release_spread_within_hour ? rng.uniform01() : 0.0;
+    while (h < 23 && u >= plan_->release_cdf[h]) ++h;
+    const double within = plan_->release_spread_within_hour ? rng.uniform01() : 0.0;
     return kernel::kHour * static_cast<std::int64_t>(h) +
            Duration{static_cast<std::int64_t>(within * static_cast<double>(kernel::kHour.count()))};
   }
 
-  const Plan& plan_;
+  const Plan* plan_;  // the plan in force (use)
   kernel::RngFactory rng_;
   std::mt19937_64 day_counts_;
   std::mt19937_64 inbound_counts_;
@@ -93,7 +96,7 @@ class Arrivals {
 inline std::optional<SimTime> Arrivals::next_independent(SimTime from) {
   double e = boost::random::exponential_distribution<double>{1.0}(inbound_counts_);
   double t = static_cast<double>(kernel::ms_of(from));
-  const double horizon = static_cast<double>(kernel::ms_of(plan_.horizon()));
+  const double horizon = static_cast<double>(kernel::ms_of(plan_->horizon()));
   const auto hour_ms = static_cast<double>(kernel::kHour.count());
   while (t < horizon) {
     // The hour since the start and its hour of day. The hour count is a whole
@@ -101,9 +104,9 @@ inline std::optional<SimTime> Arrivals::next_independent(SimTime from) {
     const double hours = std::floor(t / hour_ms);
     const auto h = static_cast<std::size_t>(static_cast<std::int64_t>(hours) % 24);
     const double boundary = (hours + 1) * hour_ms;
-    const double mass = plan_.inbound_rate[h] * (boundary - t);  // expected arrivals left in this hour
+    const double mass = plan_->inbound_rate[h] * (boundary - t);  // expected arrivals left in this hour
     if (e < mass) {
-      t += e / plan_.inbound_rate[h];
+      t += e / plan_->inbound_rate[h];
       const auto at = static_cast<std::int64_t>(std::ceil(t));
       if (static_cast<double>(at) >= horizon) return std::nullopt;
       return SimTime{Duration{std::max(at, kernel::ms_of(from))}};

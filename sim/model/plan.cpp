@@ -154,7 +154,9 @@ SimTime Plan::next_opening(SimTime t) const noexcept {
   return horizon();
 }
 
-Plan compile(const PlatformConfig& c) {
+namespace {
+
+Plan compile_one(const PlatformConfig& c) {
   Plan p;
   p.days = compile_days(c);
   if (c.pools.empty()) throw std::invalid_argument("staffing: no pool");
@@ -218,6 +220,34 @@ Plan compile(const PlatformConfig& c) {
     p.pool_names.push_back(pool.name);
   }
   p.samplers = compile_samplers(c);
+  return p;
+}
+
+}  // namespace
+
+// Each dated epoch is compiled whole: the handlers then read one plan, swapped
+// at midnight. The work list is sized for the most priority ranks any epoch has.
+Plan compile(const PlatformConfig& c) {
+  Plan p = compile_one(c);
+  if (c.epochs.empty()) return p;
+  std::size_t ranks = p.ranks;
+  std::vector<std::shared_ptr<Plan>> epochs;
+  for (const DatedConfig& e : c.epochs) {
+    if (!e.config) throw std::invalid_argument("changes: an epoch without its configuration");
+    epochs.push_back(std::make_shared<Plan>(compile_one(*e.config)));
+    if (epochs.back()->days.size() != p.days.size() || epochs.back()->pools.size() != p.pools.size())
+      throw std::invalid_argument("changes: an epoch changes the calendar or the pools");
+    ranks = std::max(ranks, epochs.back()->ranks);
+  }
+  p.ranks = ranks;
+  for (auto& e : epochs) {
+    e->ranks = ranks;
+    p.epochs.push_back(std::move(e));
+  }
+  p.epoch_of_day.assign(p.days.size(), -1);
+  for (std::size_t d = 0; d < p.days.size(); ++d)
+    for (std::size_t e = 0; e < c.epochs.size(); ++e)
+      if (c.epochs[e].from <= p.days[d].date) p.epoch_of_day[d] = static_cast<std::int32_t>(e);
   return p;
 }
 

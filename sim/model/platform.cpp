@@ -18,6 +18,7 @@
 #include "conservation.hpp"
 #include "detail/entities.hpp"
 #include "detail/events.hpp"
+#include "epochs.hpp"
 #include "inbound_line.hpp"
 #include "outbound.hpp"
 #include "roster.hpp"
@@ -40,7 +41,8 @@ using kernel::SimTime;
 class Platform {
  public:
   Platform(const Plan& plan, const RunOptions& options)
-      : plan_{plan},
+      : plan_{&plan},
+        epochs_{plan},
         opt_{options},
         samplers_{plan.samplers},
         arrivals_{plan, options.seed, options.replication},
@@ -49,7 +51,7 @@ class Platform {
         roster_{plan, sim_},
         sms_{plan},
         days_{plan.day_count()} {
-    work_.configure(plan_.ranks, plan_.order, plan_.index_before_contacts);
+    work_.configure(plan_->ranks, plan_->order, plan_->index_before_contacts);
     tasks_.reserve(4096);
     free_tasks_.reserve(4096);
   }
@@ -57,7 +59,7 @@ class Platform {
   RunResult run() {
     for (std::int32_t d = 0; d < days_; ++d)
       sim_.schedule_at(day_start(d), Phase::Release, kDayStart, static_cast<std::uint32_t>(d));
-    if (plan_.independent_calls) schedule_next_independent(SimTime{});
+    if (plan_->independent_calls) schedule_next_independent(SimTime{});
     sim_.set_event_budget(opt_.event_budget);
     sim_.set_stop_token(opt_.stop);
     const auto outcome =
@@ -131,8 +133,13 @@ class Platform {
   // ---- days and demand ---------------------------------------------------
   void on_day_start(std::int32_t d) {
     current_day_ = d;
+    if (epochs_.enter_day(static_cast<std::size_t>(d))) {  // a dated change: new laws from 00:00
+      plan_ = &epochs_.current();
+      samplers_ = plan_->samplers;
+      arrivals_.use(*plan_);
+    }
     tally_.start_day(static_cast<std::size_t>(d));
-    const DayPlan& day = plan_.days[static_cast<std::size_t>(d)];
+    const DayPlan& day = plan_->days[static_cast<std::size_t>(d)];
     open_from_ = day.open_from;
     open_until_ = day.open_until;
     const SimTime start = day.start;
@@ -186,17 +193,17 @@ class Platform {
     const SimTime now = sim_.now();
     tally_.task_arrived(t.type, t.type == TaskType::IndexInterview ? t.contacts_total : 0);
     t.created = now;
-    t.deadline = now + plan_.tasks[ty].deadline;
+    t.deadline = now + plan_->tasks[ty].deadline;
     const bool by_sms =
         !t.inbound_first &&
-        t.rng.uniform01() < plan_.sms_share(static_cast<std::size_t>(current_day_), t.segment, t.type);
-    if (t.type == TaskType::IndexInterview && plan_.prelisted_contact_share > 0)
-      spawn_contacts(ti, count_successes(t.rng, t.contacts_total, plan_.prelisted_contact_share), now);
+        t.rng.uniform01() < plan_->sms_share(static_cast<std::size_t>(current_day_), t.segment, t.type);
+    if (t.type == TaskType::IndexInterview && plan_->prelisted_contact_share > 0)
+      spawn_contacts(ti, count_successes(t.rng, t.contacts_total, plan_->prelisted_contact_share), now);
     if (by_sms) {
       send_sms(ti);
       return;
     }
-    if (plan_.tasks[ty].sms_at_deadline)
+    if (plan_->tasks[ty].sms_at_deadline)
       sim_.schedule_at(tasks_[ti].deadline, Phase::Arrival, kTaskDeadline, ti, tasks_[ti].gen);
     if (tasks_[ti].inbound_first) {
       // The case calls the platform: it waits on the inbound line.
@@ -258,8 +265,8 @@ class Platform {
     const bool open = is_open_now();
     std::uint32_t agent = kNoAgent;
     if (open) {
-      for (std::size_t p = 0; p < plan_.pools.size(); ++p) {
-        if (!plan_.pools[p].inbound || roster_.idle(p).empty()) continue;
+      for (std::size_t p = 0; p < plan_->pools.size(); ++p) {
+        if (!plan_->pools[p].inbound || roster_.idle(p).empty()) continue;
         agent = roster_.idle(p).back();
         break;
       }
@@ -275,7 +282,7 @@ class Platform {
         start_inbound(agent, ci);
         break;
       case Offer::Queued:
-        if (plan_.patience_limited) {
+        if (plan_->patience_limited) {
           InboundCall& c = line_.call(ci);
           sim_.schedule_at(offer.patience_from + samplers_.patience(c.rng), Phase::Arrival, kInboundAbandon, ci,
                            c.gen);
@@ -313,10 +320,10 @@ class Platform {
     InboundCall& c = line_.call(ci);
     const SimTime now = sim_.now();
     const Duration waited = line_.answer(ci, now);
-    tally_.call_answered(waited, waited <= plan_.service_level_threshold);
+    tally_.call_answered(waited, waited <= plan_->service_level_threshold);
     const bool interview = c.kind == CallKind::IndexFirst;
     const Duration total =
-        inbound_handling(samplers_, plan_.pools[ag.pool], interview ? tasks_[c.task].rng : c.rng, interview);
+        inbound_handling(samplers_, plan_->pools[ag.pool], interview ? tasks_[c.task].rng : c.rng, interview);
     roster_.start_work(a, ci, now, now, true, /*inbound=*/true);
     tally_.call_handled(ag.pool, total);
     sim_.schedule_in(total, Phase::Arrival, kAttemptEnd, a, ag.gen);
@@ -353,8 +360,8 @@ class Platform {
     // could take (it would have taken it), so this task is the best for it.
     // Pools that keep agents idle on purpose (reserve, pause) go through the list.
     if (may_work_on(t.type)) {
-      for (std::size_t p = 0; p < plan_.pools.size(); ++p) {
-        const PoolRule& pool = plan_.pools[p];
+      for (std::size_t p = 0; p < plan_->pools.size(); ++p) {
+        const PoolRule& pool = plan_->pools[p];
         if (!pool.has_skill(t.type) || roster_.idle(p).empty()) continue;
         if (!takes_new_work_at_once(pool)) break;
         const std::uint32_t a = roster_.idle(p).back();
@@ -364,19 +371,19 @@ class Platform {
       }
     }
     t.state = TaskState::Queued;
-    const std::size_t rank = plan_.segment_rank[t.segment];
+    const std::size_t rank = plan_->segment_rank[t.segment];
     const std::int64_t primary = kernel::ms_of(t.deadline);
     work_.push(rank, t.type, primary, ti, t.gen);
     // Wake one idle agent able to take this type, if any.
-    for (std::size_t p = 0; p < plan_.pools.size(); ++p) {
-      if (!plan_.pools[p].has_skill(t.type) || roster_.idle(p).empty()) continue;
+    for (std::size_t p = 0; p < plan_->pools.size(); ++p) {
+      if (!plan_->pools[p].has_skill(t.type) || roster_.idle(p).empty()) continue;
       const std::uint32_t a = roster_.idle(p).back();
       if (try_start(a)) return;
     }
   }
 
   bool may_work_on(TaskType type) const {
-    return !plan_.tasks[index_of(type)].only_while_open || is_open_now();
+    return !plan_->tasks[index_of(type)].only_while_open || is_open_now();
   }
 
   bool take_caller(std::uint32_t a) {
@@ -392,7 +399,7 @@ class Platform {
   // inbound callers and outbound work; false if there is none.
   bool try_start(std::uint32_t a) {
     const std::uint32_t pool = roster_.agent(a).pool;
-    const PoolRule& pc = plan_.pools[pool];
+    const PoolRule& pc = plan_->pools[pool];
     const bool callers = pc.inbound && line_.waiting() > 0 && is_open_now();
     if (callers && callers_first(pc, line_.waiting()) && take_caller(a)) return true;
     if (try_outbound(a)) return true;
@@ -405,10 +412,10 @@ class Platform {
       const std::size_t idle = roster_.idle(pool).size();
       return roster_.agent(a).state == AgentState::Idle ? idle - 1 : idle;
     };
-    if (!may_dial(plan_.pools[pool], idle_others, line_.waiting())) return false;
+    if (!may_dial(plan_->pools[pool], idle_others, line_.waiting())) return false;
     std::array<bool, kTaskTypes> allowed{};
     for (std::size_t ty = 0; ty < kTaskTypes; ++ty)
-      allowed[ty] = plan_.pools[pool].has_skill(static_cast<TaskType>(ty)) && may_work_on(static_cast<TaskType>(ty));
+      allowed[ty] = plan_->pools[pool].has_skill(static_cast<TaskType>(ty)) && may_work_on(static_cast<TaskType>(ty));
     const std::optional<std::uint32_t> ti = work_.pop_best(allowed, [this](std::uint32_t i, std::uint32_t gen) {
       return tasks_[i].gen == gen && tasks_[i].state == TaskState::Queued;
     });
@@ -437,11 +444,11 @@ class Platform {
   void start_attempt(std::uint32_t a, std::uint32_t ti) {
     const Agent& ag = roster_.agent(a);
     Task& t = tasks_[ti];
-    const PoolRule& pool = plan_.pools[ag.pool];
+    const PoolRule& pool = plan_->pools[ag.pool];
     const SimTime now = sim_.now();
     t.state = TaskState::InCall;
     ++t.attempts;
-    const AttemptDraw draw = draw_attempt(plan_, samplers_, pool, t, now);
+    const AttemptDraw draw = draw_attempt(*plan_, samplers_, pool, t, now);
     roster_.start_work(a, ti, now, now + draw.ring, draw.answered, /*inbound=*/false);
     const Duration total = draw.ring + draw.handling;
     tally_.attempt_started(t, ag.pool, draw.answered, total, now);
@@ -465,7 +472,7 @@ class Platform {
       return AttemptRecord{a, ag.pool, t.key, t.type, t.attempts, ag.answered, false, ag.busy_since, now, ag.shift_end};
     });
     Task& t = tasks_[ti];
-    const StepOutcome next = next_step(plan_.tasks[index_of(t.type)], t.attempts, ag.answered, t.deadline, now);
+    const StepOutcome next = next_step(plan_->tasks[index_of(t.type)], t.attempts, ag.answered, t.deadline, now);
     switch (next.step) {
       case NextStep::Reached:
         if (t.type == TaskType::IndexInterview)
@@ -477,7 +484,7 @@ class Platform {
       case NextStep::RetryLater:
         t.state = TaskState::Waiting;
         sim_.schedule_at(next.at, Phase::Arrival, kTaskReady, ti, t.gen);
-        if (plan_.missed_call_back_share > 0 && t.rng.uniform01() < plan_.missed_call_back_share)
+        if (plan_->missed_call_back_share > 0 && t.rng.uniform01() < plan_->missed_call_back_share)
           schedule_call_back(ti, CallKind::MissedCallBack, now);
         break;
     }
@@ -512,7 +519,7 @@ class Platform {
     const SimTime now = sim_.now();
     const SimTime midnight = day_start(day_index(now));
     const int n = roster_.shift_size(p, s);
-    tally_.shift_started(p, plan_.pools[p].shifts[s].working, n);
+    tally_.shift_started(p, plan_->pools[p].shifts[s].working, n);
     for (int i = 0; i < n; ++i) become_available(roster_.come_on(p, s, now, midnight));
   }
 
@@ -521,12 +528,12 @@ class Platform {
     const ShiftEnd end = roster_.end_shift(a, sim_.now());
     if (end == ShiftEnd::Off) return agent_went_off(a);
     if (end == ShiftEnd::FinishesCall) return;  // overtime is counted at the call's end
-    tally_.shift_continued(ag.pool, plan_.pools[ag.pool].shifts[ag.shift].working);
+    tally_.shift_continued(ag.pool, plan_->pools[ag.pool].shifts[ag.shift].working);
     if (end == ShiftEnd::Resumes) become_available(a);
   }
 
   void on_platform_opens() {
-    for (std::size_t p = 0; p < plan_.pools.size(); ++p) {
+    for (std::size_t p = 0; p < plan_->pools.size(); ++p) {
       while (!roster_.idle(p).empty()) {
         if (!try_start(roster_.idle(p).back())) break;  // no work for this pool's skills
       }
@@ -535,7 +542,7 @@ class Platform {
 
   void on_day_close(std::uint32_t d) {
     DayStats& day = tally_.day(d);
-    const SimTime reopen = plan_.next_opening(day_start(static_cast<std::int32_t>(d) + 1));
+    const SimTime reopen = plan_->next_opening(day_start(static_cast<std::int32_t>(d) + 1));
     std::uint64_t waiting_contacts = 0;
     std::uint64_t at_risk = 0;
     for (const Task& t : tasks_) {
@@ -553,7 +560,8 @@ class Platform {
 
   static constexpr std::uint32_t kNoAgent = UINT32_MAX;
 
-  const Plan& plan_;
+  const Plan* plan_;  // the plan in force today (epochs_)
+  Epochs epochs_;
   const RunOptions& opt_;
   Samplers samplers_;  // a copy: one indirection less per draw
   Arrivals arrivals_;

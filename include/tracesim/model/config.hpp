@@ -3,6 +3,7 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -227,6 +228,16 @@ inline TaskConfig task_defaults(Duration deadline, Duration talk) {
 }
 
 /// Everything the contact-tracing model needs for one run.
+struct PlatformConfig;
+
+/// The parameters in force from `from` (00:00) on: the whole configuration with
+/// every dated change up to that date applied (the scenario's `changes`). Only
+/// the keys the scenario layer lets change may differ from the base.
+struct DatedConfig {
+  kernel::Date from{};
+  std::shared_ptr<const PlatformConfig> config;
+};
+
 struct PlatformConfig {
   CalendarConfig calendar;
   IndexCaseConfig index_cases;
@@ -238,6 +249,7 @@ struct PlatformConfig {
   std::vector<PoolConfig> pools;
   DisciplineConfig discipline;
   InboundConfig inbound;
+  std::vector<DatedConfig> epochs;  // in date order; empty: the same parameters every day
 };
 
 /// Names used in scenario files, outputs and messages.

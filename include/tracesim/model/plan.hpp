@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -134,6 +135,11 @@ struct Plan {
   std::vector<PoolRule> pools;
   std::vector<std::string> pool_names;
   Samplers samplers;
+  // Dated changes: the plan in force from each change's date on (compiled from
+  // its epoch's configuration; empty in those), and for each day the index of
+  // the one in force, -1 for this plan. Empty: the same plan every day.
+  std::vector<std::shared_ptr<const Plan>> epochs;
+  std::vector<std::int32_t> epoch_of_day;
 
   [[nodiscard]] std::int32_t day_count() const noexcept { return static_cast<std::int32_t>(days.size()); }
   [[nodiscard]] SimTime horizon() const noexcept { return SimTime{kernel::kDay * day_count()}; }
