@@ -30,8 +30,11 @@ Scenario read_document(const YAML::Node& root, ReadContext& ctx) {
   return sc;
 }
 
-Scenario load_node(YAML::Node root, const std::string& name, const std::vector<Override>& overrides,
+YAML::Node parse_yaml(const std::string& text, const std::string& name);
+
+Scenario load_node(const std::string& text, const std::string& name, const std::vector<Override>& overrides,
                    const std::filesystem::path& base_dir) {
+  YAML::Node root = parse_yaml(text, name);
   ReadContext ctx{name, {}, overrides, {}, base_dir};
   for (const Override& o : overrides) detail::apply_override(root, o);
   Scenario sc = read_document(root, ctx);
@@ -45,6 +48,17 @@ Scenario load_node(YAML::Node root, const std::string& name, const std::vector<O
     ctx.locate(d);
   }
   if (!semantic.empty()) throw ScenarioError(std::move(semantic));
+  if (sc.changes.empty()) return sc;
+  auto fresh_tree = [&] {
+    YAML::Node tree = parse_yaml(text, name);
+    for (const Override& o : overrides) detail::apply_override(tree, o);
+    return tree;
+  };
+  Diagnostics dated = detail::read_epochs(root, fresh_tree, read_document, ctx, sc);
+  if (!dated.empty()) {
+    sort_by_position(dated);
+    throw ScenarioError(std::move(dated));
+  }
   return sc;
 }
 
@@ -94,7 +108,7 @@ Scenario Document::resolve(const std::vector<Override>& variations) const {
   // The overrides need a tree of their own, and yaml-cpp's Clone drops the
   // line and column of every node; so each resolve parses the text kept in
   // memory (well under a millisecond), and the file is read only once.
-  return load_node(parse_yaml(parsed_->text, parsed_->name), parsed_->name, variations, parsed_->base_dir);
+  return load_node(parsed_->text, parsed_->name, variations, parsed_->base_dir);
 }
 
 const std::string& Document::name() const { return parsed_->name; }

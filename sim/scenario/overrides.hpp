@@ -12,4 +12,8 @@ namespace tracesim::scenario::detail {
 /// Throws ScenarioError, labelled with the override, if it cannot be applied.
 void apply_override(YAML::Node root, const Override& o);
 
+/// Sets the dotted key `key` of `root` to `value` itself (a node of the file,
+/// so its line and column stay those of the file).
+void assign(YAML::Node root, const std::string& key, const YAML::Node& value);
+
 }  // namespace tracesim::scenario::detail

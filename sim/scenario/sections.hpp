@@ -2,6 +2,7 @@
 #pragma once
 
 #include <array>
+#include <functional>
 
 #include "keys.hpp"
 
@@ -25,6 +26,16 @@ const Keys<CalibrationSection>& calibration_keys();
 
 /// demand.index_cases.curve: exactly one of its forms (sections/curve.cpp).
 Key<model::IndexCaseConfig> curve_key();
+
+/// changes: dated parameters (sections/changes.cpp).
+Key<Scenario> changes_key();
+
+/// Reads and validates each epoch of `sc.changes` - a tree from `fresh_tree`
+/// with the `set` nodes of `root` up to that change assigned - with `read`, and
+/// stores it in sc.platform.epochs. Returns the problems, located in the file.
+Diagnostics read_epochs(const YAML::Node& root, const std::function<YAML::Node()>& fresh_tree,
+                        const std::function<Scenario(YAML::Node, ReadContext&)>& read, const ReadContext& base,
+                        Scenario& sc);
 
 /// staffing.pools.<name>: one pool (sections/pool.cpp).
 const Keys<model::PoolConfig>& pool_keys();

@@ -61,6 +61,13 @@ struct CalibrationSection {
   int max_evaluations = 80;
 };
 
+/// One entry of `changes`: keys (dotted paths, as --set takes them) and their
+/// values as YAML text, in force from 00:00 of `from`.
+struct DatedChange {
+  kernel::Date from{};
+  std::vector<std::pair<std::string, std::string>> set;
+};
+
 /// A loaded, validated scenario.
 struct Scenario {
   int schema_version = kSchemaVersion;
@@ -70,6 +77,7 @@ struct Scenario {
   RunSettings run;
   SweepSection sweep;
   CalibrationSection calibration;
+  std::vector<DatedChange> changes;  // as written; platform.epochs holds them applied
 };
 
 /// A command-line override: dotted path (with [i] for list items) and a YAML value.

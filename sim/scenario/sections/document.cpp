@@ -55,9 +55,10 @@ const Keys<Scenario>& document_keys() {
               }),
           B::mapping("sweep", &Scenario::sweep, sweep_keys(), Style::Block, "a grid for tracesim sweep")
               .written_if([](const Scenario& sc) { return !sc.sweep.vary.empty(); }),
+          changes_key(),
       },
       {"schema_version", "name", "description", "calendar", "demand", "tasks", "attempt", "sms", "inbound",
-       "staffing", "run", "sweep", "calibration"}};
+       "staffing", "run", "sweep", "calibration", "changes"}};
   return keys;
 }
 
