@@ -35,9 +35,10 @@ constexpr Help kStaffHelp{
 constexpr Help kCalibrateHelp{
     "Usage: tracesim calibrate FILE [options]\n\nFits the scenario's calibration.parameters "
     "(within their bounds) so that the simulated KPIs match calibration.targets\n(those with role: fit), "
-    "by Nelder-Mead on the box of the bounds with common random numbers across candidates,\nthen reports every "
+    "by NLopt's BOBYQA on the box of the bounds with common random numbers across candidates,\nthen reports every "
     "target (held-out ones too): report value, simulated mean, 95% CI, residual in tolerances.\n"
-    "Refuses ill-posed set-ups: more free parameters than fitted targets, unknown KPIs.",
+    "Refuses ill-posed set-ups: more free parameters than fitted targets, unknown KPIs.\n"
+    "Ctrl-C during the search keeps the best point so far (printed and written, marked interrupted).",
     "Examples:\n  tracesim calibrate scenarios/isere-2020.yaml --out results/isere-cal\n"
     "  tracesim calibrate scenarios/isere-2020.yaml --check     # the table of docs/calibration.md\n"};
 
@@ -110,8 +111,15 @@ void print_staff_answer(const sweep::StaffSearch& search, const sweep::StaffAnsw
 std::string calibration_markdown(const scenario::Scenario& sc, const sweep::CalibrationOptions& options,
                                  const sweep::CalibrationResult& result) {
   std::string md;
+  if (result.interrupted)
+    md += "Search interrupted after " + std::to_string(result.evaluations) +
+          " evaluations: these are the best point so far.\n\n";
   if (!options.check_only) {
-    md += "Fitted parameters (" + std::to_string(result.evaluations) + " evaluations, " +
+    const std::string to_tolerance = result.evaluations_to_tolerance > 0
+                                         ? "fitted targets within tolerance from evaluation " +
+                                               std::to_string(result.evaluations_to_tolerance)
+                                         : "fitted targets never all within tolerance";
+    md += "Fitted parameters (" + std::to_string(result.evaluations) + " evaluations, " + to_tolerance + ", " +
           std::to_string(sc.calibration.replications) + " replications each, seed " + std::to_string(options.seed) +
           "):\n\n| parameter | bounds | fitted value |\n|---|---|---|\n";
     for (std::size_t k = 0; k < result.value_texts.size(); ++k) {
@@ -213,7 +221,7 @@ int command_calibrate(const std::vector<std::string>& args) {
   try {
     result = sweep::calibrate(loaded.document, loaded.overrides, options, interrupt.token(), progress);
   } catch (const sweep::Interrupted&) {
-    std::cerr << "tracesim: interrupted; no result\n";
+    std::cerr << "tracesim: interrupted before the first evaluation; no result\n";
     return kInterrupted;
   }
   const std::string md = calibration_markdown(sc, options, result);
@@ -222,11 +230,16 @@ int command_calibrate(const std::vector<std::string>& args) {
     const std::filesystem::path dir{vm["out"].as<std::string>()};
     std::filesystem::create_directories(dir);
     output::write_file_atomic(dir / "calibration.md", md);
-    if (!options.check_only) output::write_file_atomic(dir / "scenario.calibrated.yaml", result.calibrated_yaml);
+    const std::string note = result.interrupted ? "# calibrate was interrupted after " +
+                                                      std::to_string(result.evaluations) +
+                                                      " evaluations: these values are the best point so far.\n"
+                                                : "";
+    if (!options.check_only) output::write_file_atomic(dir / "scenario.calibrated.yaml", note + result.calibrated_yaml);
     std::cout << "written: " << (dir / "calibration.md").string()
               << (options.check_only ? "" : " and scenario.calibrated.yaml") << "\n";
   }
-  return kOk;
+  if (result.interrupted) std::cerr << "tracesim: interrupted; the best point so far is kept\n";
+  return result.interrupted ? kInterrupted : kOk;
 }
 
 }  // namespace tracesim::cli

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "tracesim/sweep/calibrate.hpp"
 
+#include <nlopt.hpp>
+
 #include <algorithm>
 #include <cmath>
+#include <exception>
 #include <limits>
 #include <numeric>
 
@@ -69,75 +72,63 @@ std::vector<KpiId> checked_targets(const scenario::Scenario& base, const std::st
   return kpis;
 }
 
-// Nelder-Mead on the unit box of dimension `dim` (points clamped into it), from
-// its centre, until the simplex is small or flat or `evaluations` (counted by
-// `objective`) reaches `max_evaluations`. Returns the best point.
+// The best candidate evaluated so far: kept so that an interrupted search still
+// has an answer, and so that the answer's table needs no second run (with common
+// random numbers a re-run would give the same figures).
+struct Best {
+  double objective = std::numeric_limits<double>::infinity();
+  std::vector<double> unit;
+  std::vector<std::vector<double>> per_target;
+};
+
+// BOBYQA (NLopt) on the unit box of dimension `dim`, from its centre, until the
+// step or the objective stops moving, the objective is negligible (every fitted
+// residual under a hundredth of its tolerance) or `max_evaluations` is reached.
+// Returns true when it was interrupted; exceptions of the objective other than
+// Interrupted (a candidate that breaks a rule) propagate.
 template <typename Objective>
-std::vector<double> nelder_mead(Objective& objective, std::size_t dim, int max_evaluations, const int& evaluations) {
-  std::vector<std::vector<double>> simplex(dim + 1, std::vector<double>(dim, 0.5));
-  for (std::size_t k = 0; k < dim; ++k) simplex[k + 1][k] = 0.85;
-  std::vector<double> f(dim + 1);
-  for (std::size_t i = 0; i <= dim; ++i) f[i] = objective(simplex[i]);
-  auto clamp_point = [](std::vector<double> p) {
-    for (double& x : p) x = std::clamp(x, 0.0, 1.0);
-    return p;
-  };
-  while (evaluations < max_evaluations) {
-    std::vector<std::size_t> order(dim + 1);
-    std::iota(order.begin(), order.end(), 0);
-    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return f[a] < f[b]; });
-    const std::size_t lo = order.front();
-    const std::size_t hi = order.back();
-    const std::size_t second = order[dim > 0 ? dim - 1 : 0];
-    double size = 0;
-    for (std::size_t i = 0; i <= dim; ++i)
-      for (std::size_t k = 0; k < dim; ++k) size = std::max(size, std::abs(simplex[i][k] - simplex[lo][k]));
-    if (size < 1e-4 || f[hi] - f[lo] < 1e-9) break;
-    std::vector<double> centroid(dim, 0.0);
-    for (std::size_t i = 0; i <= dim; ++i)
-      if (i != hi)
-        for (std::size_t k = 0; k < dim; ++k) centroid[k] += simplex[i][k] / static_cast<double>(dim);
-    auto along = [&](double t) {
-      std::vector<double> p(dim);
-      for (std::size_t k = 0; k < dim; ++k) p[k] = centroid[k] + t * (simplex[hi][k] - centroid[k]);
-      return clamp_point(p);
-    };
-    const auto reflected = along(-1.0);
-    const double fr = objective(reflected);
-    if (fr < f[lo]) {
-      const auto expanded = along(-2.0);
-      const double fe = objective(expanded);
-      if (fe < fr) {
-        simplex[hi] = expanded;
-        f[hi] = fe;
-      } else {
-        simplex[hi] = reflected;
-        f[hi] = fr;
-      }
-    } else if (fr < f[second]) {
-      simplex[hi] = reflected;
-      f[hi] = fr;
-    } else {
-      const auto contracted = fr < f[hi] ? along(-0.5) : along(0.5);
-      const double fc = objective(contracted);
-      if (fc < std::min(fr, f[hi])) {
-        simplex[hi] = contracted;
-        f[hi] = fc;
-      } else {  // shrink towards the best point
-        for (std::size_t i = 0; i <= dim; ++i) {
-          if (i == lo) continue;
-          for (std::size_t k = 0; k < dim; ++k) simplex[i][k] = simplex[lo][k] + 0.5 * (simplex[i][k] - simplex[lo][k]);
-          f[i] = objective(simplex[i]);
+bool bobyqa(Objective& objective, std::size_t dim, int max_evaluations) {
+  nlopt::opt opt(nlopt::LN_BOBYQA, static_cast<unsigned>(dim));
+  struct Context {
+    Objective* f;
+    std::exception_ptr error;
+    bool interrupted = false;
+  } context{&objective, nullptr};
+  opt.set_lower_bounds(std::vector<double>(dim, 0.0));
+  opt.set_upper_bounds(std::vector<double>(dim, 1.0));
+  opt.set_min_objective(
+      [](const std::vector<double>& x, std::vector<double>&, void* data) -> double {
+        auto& c = *static_cast<Context*>(data);
+        try {
+          return (*c.f)(x);
+        } catch (const Interrupted&) {
+          c.interrupted = true;
+        } catch (...) {
+          c.error = std::current_exception();
         }
-      }
-    }
+        throw nlopt::forced_stop();
+      },
+      &context);
+  opt.set_xtol_abs(1e-4);
+  opt.set_ftol_abs(1e-9);
+  opt.set_stopval(1e-4);
+  opt.set_maxeval(max_evaluations);
+  opt.set_initial_step(0.25);
+  std::vector<double> x(dim, 0.5);
+  double f = 0;
+  try {
+    opt.optimize(x, f);
+  } catch (const nlopt::forced_stop&) {
+  } catch (const nlopt::roundoff_limited&) {  // the best point so far stands
   }
-  const auto it = std::min_element(f.begin(), f.end());
-  return simplex[static_cast<std::size_t>(it - f.begin())];
+  if (context.error) std::rethrow_exception(context.error);
+  return context.interrupted;
 }
 
 }  // namespace
 
+// Long: the evaluation closures share the resolved scenario, the options and the
+// best point; split, they would need a class for no gain in reading.
 CalibrationResult calibrate(const scenario::Document& document, const std::vector<scenario::Override>& overrides,
                             const CalibrationOptions& options, std::stop_token stop,
                             const std::function<void(int, const std::vector<std::string>&, double)>& progress) {
@@ -172,20 +163,29 @@ CalibrationResult calibrate(const scenario::Document& document, const std::vecto
       for (std::size_t i = 0; i < cal.targets.size(); ++i)
         per_target[i].push_back(kpi_value(r, kpis[i]));
   };
-  auto objective = [&](const std::vector<double>& unit) {
+  auto values_of = [&](const std::vector<double>& unit) {
     std::vector<double> values(dim);
     for (std::size_t k = 0; k < dim; ++k)
       values[k] = cal.parameters[k].min + std::clamp(unit[k], 0.0, 1.0) * (cal.parameters[k].max - cal.parameters[k].min);
+    return values;
+  };
+  Best best;
+  auto objective = [&](const std::vector<double>& unit) {
+    const auto values = values_of(unit);
     std::vector<std::vector<double>> per_target;
     run_at(with_values(values), per_target);
     double sum = 0;
+    bool within = true;
     for (std::size_t i = 0; i < cal.targets.size(); ++i) {
       if (!cal.targets[i].fit) continue;
       const double mean = std::accumulate(per_target[i].begin(), per_target[i].end(), 0.0) / static_cast<double>(reps);
       const double r = residual(cal.targets[i], mean);
       sum += r * r;
+      within = within && std::abs(r) <= 1;
     }
     ++out.evaluations;
+    if (within && out.evaluations_to_tolerance == 0) out.evaluations_to_tolerance = out.evaluations;
+    if (sum < best.objective) best = Best{sum, unit, std::move(per_target)};
     if (progress) {
       std::vector<std::string> texts;
       for (std::size_t k = 0; k < dim; ++k) texts.push_back(value_text(cal.parameters[k], values[k]));
@@ -194,20 +194,19 @@ CalibrationResult calibrate(const scenario::Document& document, const std::vecto
     return sum;
   };
 
-  std::vector<double> best;  // empty with check_only: the scenario's own values
-  if (!options.check_only && dim > 0) best = nelder_mead(objective, dim, cal.max_evaluations, out.evaluations);
-
+  std::vector<std::vector<double>> per_target;
+  if (!options.check_only && dim > 0) {
+    out.interrupted = bobyqa(objective, dim, cal.max_evaluations);
+    if (best.unit.empty()) throw Interrupted{};  // stopped before a single evaluation
+    per_target = std::move(best.per_target);
+  }
   // Report every target at the answer (or at the scenario's own values with check_only).
   std::vector<double> values;  // empty with check_only: the scenario's own values
-  for (std::size_t k = 0; k < best.size(); ++k) {
-    const auto& p = cal.parameters[k];
-    values.push_back(p.min + std::clamp(best[k], 0.0, 1.0) * (p.max - p.min));
-    out.value_texts.push_back(value_text(p, values.back()));
-  }
+  if (!best.unit.empty()) values = values_of(best.unit);
+  for (std::size_t k = 0; k < values.size(); ++k) out.value_texts.push_back(value_text(cal.parameters[k], values[k]));
   out.values = values;
   const auto fitted_overrides = with_values(values);
-  std::vector<std::vector<double>> per_target;
-  run_at(fitted_overrides, per_target);
+  if (per_target.empty()) run_at(fitted_overrides, per_target);
   out.calibrated_yaml = scenario::to_yaml(document.resolve(fitted_overrides));
   for (std::size_t i = 0; i < cal.targets.size(); ++i) {
     const output::Estimate e = output::estimate(per_target[i]);

@@ -38,18 +38,22 @@ struct CalibrationResult {
   std::vector<TargetOutcome> targets;
   double objective = 0;                      // sum of squared residuals of the fitted targets
   int evaluations = 0;
+  int evaluations_to_tolerance = 0;          // first evaluation with every fitted target within tolerance; 0: none
+  bool interrupted = false;                  // stopped early: the values are the best point so far
   std::string calibrated_yaml;               // the scenario with the fitted values
 };
 
 /// Searches the calibration parameters of `document`, resolved with `overrides`
-/// (Nelder-Mead in the box of their bounds, common random numbers across
-/// candidates), to minimise the sum of squared, tolerance-scaled residuals of the
+/// (NLopt's BOBYQA on the box of their bounds scaled to the unit box, common
+/// random numbers across candidates), to minimise the sum of squared, tolerance-scaled residuals of the
 /// "fit" targets; then reports every target, held-out ones included. Each
 /// candidate is the document resolved with its values added as overrides of
 /// origin "calibration parameter", so a value that breaks a rule is reported like
 /// one in the file. Throws scenario::ScenarioError for an ill-posed setup (more
 /// free parameters than fitted targets, unknown KPI, a period on a KPI without a
 /// daily form, no calibration section).
+/// When `stop` is requested during the search, returns the best point so far
+/// with `interrupted` set (throws Interrupted only before any evaluation).
 CalibrationResult calibrate(const scenario::Document& document, const std::vector<scenario::Override>& overrides,
                             const CalibrationOptions& options, std::stop_token stop,
                             const std::function<void(int, const std::vector<std::string>&, double)>& progress);
