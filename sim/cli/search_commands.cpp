@@ -16,6 +16,7 @@
 #include "tracesim/output/summary.hpp"
 #include "tracesim/scenario/units.hpp"
 #include "tracesim/sweep/calibrate.hpp"
+#include "tracesim/sweep/calibration_table.hpp"
 #include "tracesim/sweep/staff.hpp"
 
 namespace po = boost::program_options;
@@ -40,7 +41,8 @@ constexpr Help kCalibrateHelp{
     "Refuses ill-posed set-ups: more free parameters than fitted targets, unknown KPIs.\n"
     "Ctrl-C during the search keeps the best point so far (printed and written, marked interrupted).",
     "Examples:\n  tracesim calibrate scenarios/isere-2020.yaml --out results/isere-cal\n"
-    "  tracesim calibrate scenarios/isere-2020.yaml --check     # the table of docs/calibration.md\n"};
+    "  tracesim calibrate scenarios/isere-2020.yaml --check     # the table of docs/calibration.md\n"
+    "  tracesim calibrate scenarios/aller-vers-2021.yaml --check --holdout 'wave 1 people reached'\n"};
 
 // The search the options ask for on scenario `sc`.
 sweep::StaffSearch staff_search_of(const po::variables_map& vm, const scenario::Scenario& sc) {
@@ -197,7 +199,10 @@ int command_calibrate(const std::vector<std::string>& args) {
       ("check", "no search: evaluate every target at the scenario's own values (reproduces a calibration table)")
       ("seed", po::value<std::uint64_t>(), "seed, the same for every candidate (default: run.seed)")
       ("threads,j", po::value<unsigned>()->default_value(0), "worker threads; 0 = all cores")
-      ("out,o", po::value<std::string>(), "also write calibration.md and scenario.calibrated.yaml here");
+      ("holdout", po::value<std::vector<std::string>>()->composing(),
+       "report these targets (NAME[,NAME...]) without fitting them, whatever their 'fit' (repeatable)")
+      ("out,o", po::value<std::string>(),
+       "also write calibration.md, .csv and .json and scenario.calibrated.yaml here");
   add_scenario_options(opts, "override a scenario key, KEY=VALUE (repeatable)");
   opts.add_options()("quiet,q", "no progress lines");
   po::variables_map vm;
@@ -209,6 +214,13 @@ int command_calibrate(const std::vector<std::string>& args) {
   options.threads = vm["threads"].as<unsigned>();
   options.event_budget = sc.run.event_budget;
   options.check_only = vm.count("check") > 0;
+  if (vm.count("holdout"))
+    for (const auto& list : vm["holdout"].as<std::vector<std::string>>())
+      for (std::size_t at = 0; at <= list.size();) {
+        const std::size_t comma = std::min(list.find(',', at), list.size());
+        if (comma > at) options.holdout.push_back(list.substr(at, comma - at));
+        at = comma + 1;
+      }
   const bool quiet = vm.count("quiet") > 0;
   auto progress = [&](int n, const std::vector<std::string>& values, double objective) {
     if (quiet) return;
@@ -230,12 +242,14 @@ int command_calibrate(const std::vector<std::string>& args) {
     const std::filesystem::path dir{vm["out"].as<std::string>()};
     std::filesystem::create_directories(dir);
     output::write_file_atomic(dir / "calibration.md", md);
+    output::write_file_atomic(dir / "calibration.csv", sweep::calibration_csv(result));
+    output::write_file_atomic(dir / "calibration.json", sweep::calibration_json(sc.calibration, result));
     const std::string note = result.interrupted ? "# calibrate was interrupted after " +
                                                       std::to_string(result.evaluations) +
                                                       " evaluations: these values are the best point so far.\n"
                                                 : "";
     if (!options.check_only) output::write_file_atomic(dir / "scenario.calibrated.yaml", note + result.calibrated_yaml);
-    std::cout << "written: " << (dir / "calibration.md").string()
+    std::cout << "written: " << (dir / "calibration.md").string() << ", .csv, .json"
               << (options.check_only ? "" : " and scenario.calibrated.yaml") << "\n";
   }
   if (result.interrupted) std::cerr << "tracesim: interrupted; the best point so far is kept\n";

@@ -34,9 +34,23 @@ double residual(const scenario::CalibrationTarget& t, double mean) {
   return (mean - t.value) / scale;
 }
 
+// Targets named with --holdout are reported, not fitted, whatever the file says.
+void hold_out(scenario::CalibrationSection& cal, const std::vector<std::string>& names, const std::string& where) {
+  scenario::Diagnostics problems;
+  for (const auto& name : names) {
+    const auto it = std::find_if(cal.targets.begin(), cal.targets.end(), [&](const auto& t) { return t.name == name; });
+    if (it == cal.targets.end())
+      problems.push_back(Diagnostic{where, 0, 0, "--holdout", "no calibration target named '" + name + "'"});
+    else
+      it->fit = false;
+  }
+  if (!problems.empty()) throw ScenarioError(std::move(problems));
+}
+
 // The KPI of every target, resolved once. Ill-posed set-ups are refused before
-// any simulation: throws ScenarioError listing every problem.
-std::vector<KpiId> checked_targets(const scenario::Scenario& base, const std::string& where) {
+// any simulation: throws ScenarioError listing every problem. A search needs
+// at least as many fitted targets as parameters; a check (`searching` false) does not.
+std::vector<KpiId> checked_targets(const scenario::Scenario& base, const std::string& where, bool searching) {
   const auto& cal = base.calibration;
   scenario::Diagnostics problems;
   auto fail = [&](const std::string& path, const std::string& message) {
@@ -65,7 +79,7 @@ std::vector<KpiId> checked_targets(const scenario::Scenario& base, const std::st
       fail(path + ".kpi", "no KPI named '" + t.kpi + "' (docs/outputs.md lists them)");
     }
   }
-  if (cal.parameters.size() > fitted)
+  if (searching && cal.parameters.size() > fitted)
     fail("calibration.parameters", std::to_string(cal.parameters.size()) + " free parameters but only " +
                                        std::to_string(fitted) + " fitted targets: the fit is not identified");
   if (!problems.empty()) throw ScenarioError(std::move(problems));
@@ -132,9 +146,10 @@ bool bobyqa(Objective& objective, std::size_t dim, int max_evaluations) {
 CalibrationResult calibrate(const scenario::Document& document, const std::vector<scenario::Override>& overrides,
                             const CalibrationOptions& options, std::stop_token stop,
                             const std::function<void(int, const std::vector<std::string>&, double)>& progress) {
-  const auto base = document.resolve(overrides);
+  auto base = document.resolve(overrides);
+  hold_out(base.calibration, options.holdout, document.name());
   const auto& cal = base.calibration;
-  const std::vector<KpiId> kpis = checked_targets(base, document.name());  // resolved once
+  const std::vector<KpiId> kpis = checked_targets(base, document.name(), !options.check_only);  // resolved once
 
   const std::size_t dim = cal.parameters.size();
   const auto reps = cal.replications;
@@ -210,7 +225,10 @@ CalibrationResult calibrate(const scenario::Document& document, const std::vecto
   out.calibrated_yaml = scenario::to_yaml(document.resolve(fitted_overrides));
   for (std::size_t i = 0; i < cal.targets.size(); ++i) {
     const output::Estimate e = output::estimate(per_target[i]);
-    TargetOutcome t{cal.targets[i], e.mean, e.mean - e.half_width, e.mean + e.half_width, residual(cal.targets[i], e.mean)};
+    const auto& target = cal.targets[i];
+    TargetOutcome t{target, e.mean, e.mean - e.half_width, e.mean + e.half_width, residual(target, e.mean)};
+    t.relative_error = target.value != 0 ? (e.mean - target.value) / std::abs(target.value) : 0.0;
+    t.within = std::abs(t.residual) <= 1;
     if (t.target.fit) out.objective += t.residual * t.residual;
     out.targets.push_back(t);
   }

@@ -21,6 +21,7 @@ struct CalibrationOptions {
   unsigned threads = 0;
   std::uint64_t event_budget = UINT64_MAX;
   bool check_only = false;  // evaluate the targets at the scenario's values, no search
+  std::vector<std::string> holdout;  // target names reported but not fitted, whatever their `fit`
 };
 
 /// One target's outcome at the fitted (or given) parameters.
@@ -30,6 +31,8 @@ struct TargetOutcome {
   double ci_low = 0;   // 95 %
   double ci_high = 0;
   double residual = 0;  // (mean - value) / (tolerance in absolute terms)
+  double relative_error = 0;  // (mean - value) / |value|
+  bool within = false;        // |residual| <= 1: the mean is within the target's tolerance
 };
 
 struct CalibrationResult {
@@ -50,8 +53,8 @@ struct CalibrationResult {
 /// candidate is the document resolved with its values added as overrides of
 /// origin "calibration parameter", so a value that breaks a rule is reported like
 /// one in the file. Throws scenario::ScenarioError for an ill-posed setup (more
-/// free parameters than fitted targets, unknown KPI, a period on a KPI without a
-/// daily form, no calibration section).
+/// free parameters than fitted targets, unless check_only; unknown KPI, a period on a KPI without a
+/// daily form, no calibration section, a --holdout name that is no target).
 /// When `stop` is requested during the search, returns the best point so far
 /// with `interrupted` set (throws Interrupted only before any evaluation).
 CalibrationResult calibrate(const scenario::Document& document, const std::vector<scenario::Override>& overrides,
