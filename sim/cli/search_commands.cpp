@@ -37,7 +37,7 @@ constexpr Help kCalibrateHelp{
     "Usage: tracesim calibrate FILE [options]\n\nFits the scenario's calibration.parameters "
     "(within their bounds) so that the simulated KPIs match calibration.targets\n(those with role: fit), "
     "by NLopt's BOBYQA on the box of the bounds with common random numbers across candidates,\nthen reports every "
-    "target (held-out ones too): report value, simulated mean, 95% CI, residual in tolerances.\n"
+    "target (held-out ones too): report value, simulated mean, 95% CI, relative error, role,\nwithin tolerance. "
     "Refuses ill-posed set-ups: more free parameters than fitted targets, unknown KPIs.\n"
     "Ctrl-C during the search keeps the best point so far (printed and written, marked interrupted).",
     "Examples:\n  tracesim calibrate scenarios/isere-2020.yaml --out results/isere-cal\n"
@@ -134,15 +134,18 @@ std::string calibration_markdown(const scenario::Scenario& sc, const sweep::Cali
     }
     md += "\n";
   }
-  md += "| target | report value | simulated mean | 95 % CI | residual (tolerances) | role |\n|---|---:|---:|---|---:|---|\n";
+  md += "| target | report value | simulated mean | 95 % CI | relative error | role | within tolerance |\n"
+        "|---|---:|---:|---|---:|---|---|\n";
   char buf[512];
   for (const auto& t : result.targets) {
-    std::string name = t.target.name;
-    if (t.target.from || t.target.to)
-      name += " (" + (t.target.from ? kernel::iso_date(*t.target.from) : std::string{"start"}) + " to " +
-              (t.target.to ? kernel::iso_date(*t.target.to) : std::string{"end"}) + ")";
-    std::snprintf(buf, sizeof buf, "| %s | %.6g | %.6g | [%.6g, %.6g] | %+.2f | %s |\n", name.c_str(), t.target.value,
-                  t.mean, t.ci_low, t.ci_high, t.residual, t.target.fit ? "fitted" : "held out");
+    char tolerance[48];
+    if (t.target.relative)
+      std::snprintf(tolerance, sizeof tolerance, "±%g %%", t.target.tolerance * 100);
+    else
+      std::snprintf(tolerance, sizeof tolerance, "±%g", t.target.tolerance);
+    std::snprintf(buf, sizeof buf, "| %s | %.6g | %.6g | [%.6g, %.6g] | %+.1f %% | %s | %s (%s) |\n",
+                  sweep::target_label(t.target).c_str(), t.target.value, t.mean, t.ci_low, t.ci_high,
+                  t.relative_error * 100, t.target.fit ? "fitted" : "held out", t.within ? "yes" : "no", tolerance);
     md += buf;
   }
   return md;
