@@ -64,6 +64,15 @@ check grep -q "no calibration target named 'nothing such'" "$work/holdout2.err"
 "$bin" calibrate "$synthetic" -q --check --holdout 'contact attempts' > "$work/holdout3.txt"; check test $? -eq 0
 check grep -q '^| contact attempts | .* | held out | ' "$work/holdout3.txt"
 
+# Ctrl-C during the search keeps the best point so far: printed, written, marked.
+"$bin" calibrate "$src/scenarios/isere-2020.yaml" -j 1 --out "$work/int" > "$work/int.txt" 2> "$work/int.err" &
+pid=$!
+for _ in $(seq 600); do grep -q "evaluation 2:" "$work/int.err" 2>/dev/null && break; sleep 0.1; done
+kill -INT $pid; wait $pid; check test $? -eq 130
+check grep -q "^Search interrupted after [0-9]* evaluations" "$work/int.txt"
+check grep -q '"interrupted": true' "$work/int/calibration.json"
+check grep -q "^# calibrate was interrupted after" "$work/int/scenario.calibrated.yaml"
+
 # Monthly targets: daily attempts summed over March and over April add up to the
 # run's total (periods are inclusive, by the day of the attempt).
 python3 - "$synthetic" "$work/months.yaml" <<'PY'
