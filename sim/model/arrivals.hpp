@@ -55,10 +55,13 @@ class Arrivals {
     return c;
   }
 
-  /// The next call of the independent inbound stream after `from`, or none
-  /// before the horizon. Only the next arrival is ever drawn, so the event queue
-  /// stays small however busy the line is.
-  std::optional<SimTime> next_independent(SimTime from);
+  /// The next call of the independent inbound stream, or none before the
+  /// horizon. Only the next arrival is ever drawn, so the event queue stays
+  /// small however busy the line is. The stream keeps its exact (real-valued)
+  /// time and rounds up to the millisecond only the time it returns: starting
+  /// each gap from the rounded time would lengthen every gap by half a
+  /// millisecond on average and bias the rate low.
+  std::optional<SimTime> next_independent();
 
  private:
   static kernel::StreamId stream(Stream s) noexcept { return kernel::StreamId{static_cast<std::uint32_t>(s)}; }
@@ -88,14 +91,15 @@ class Arrivals {
   std::mt19937_64 inbound_counts_;
   std::uint64_t next_case_ = 0;
   std::uint64_t next_call_ = 0;
+  double inbound_exact_ms_ = 0;  // the independent stream's last arrival, exact
 };
 
 // A Poisson process whose rate is constant within each hour of the day: one
 // exponential draw of unit mass, spent hour by hour. Inline: it runs once per
 // independent call.
-inline std::optional<SimTime> Arrivals::next_independent(SimTime from) {
+inline std::optional<SimTime> Arrivals::next_independent() {
   double e = boost::random::exponential_distribution<double>{1.0}(inbound_counts_);
-  double t = static_cast<double>(kernel::ms_of(from));
+  double t = inbound_exact_ms_;
   const double horizon = static_cast<double>(kernel::ms_of(plan_->horizon()));
   const auto hour_ms = static_cast<double>(kernel::kHour.count());
   while (t < horizon) {
@@ -107,13 +111,15 @@ inline std::optional<SimTime> Arrivals::next_independent(SimTime from) {
     const double mass = plan_->inbound_rate[h] * (boundary - t);  // expected arrivals left in this hour
     if (e < mass) {
       t += e / plan_->inbound_rate[h];
+      inbound_exact_ms_ = t;
       const auto at = static_cast<std::int64_t>(std::ceil(t));
       if (static_cast<double>(at) >= horizon) return std::nullopt;
-      return SimTime{Duration{std::max(at, kernel::ms_of(from))}};
+      return SimTime{Duration{at}};
     }
     e -= mass;
     t = boundary;
   }
+  inbound_exact_ms_ = t;
   return std::nullopt;
 }
 

@@ -59,7 +59,7 @@ class Platform {
   RunResult run() {
     for (std::int32_t d = 0; d < days_; ++d)
       sim_.schedule_at(day_start(d), Phase::Release, kDayStart, static_cast<std::uint32_t>(d));
-    if (plan_->independent_calls) schedule_next_independent(SimTime{});
+    if (plan_->independent_calls) schedule_next_independent();
     sim_.set_event_budget(opt_.event_budget);
     sim_.set_stop_token(opt_.stop);
     const auto outcome =
@@ -171,14 +171,14 @@ class Platform {
     }
   }
 
-  void schedule_next_independent(SimTime from) {
-    if (const std::optional<SimTime> at = arrivals_.next_independent(from))
+  void schedule_next_independent() {
+    if (const std::optional<SimTime> at = arrivals_.next_independent())
       sim_.schedule_at(*at, Phase::Arrival, kIndependentCall, 0);
   }
 
   void on_independent_call() {
     offer_call(line_.open_call(arrivals_.next_call_key(), CallKind::Independent));
-    schedule_next_independent(sim_.now());
+    schedule_next_independent();
   }
 
   void on_task_arrival(std::uint32_t ti, std::uint32_t gen) {
