@@ -91,7 +91,7 @@ std::vector<double> compile_sms(const PlatformConfig& c, const std::vector<DayPl
   return table;
 }
 
-PoolRule compile_pool(const PoolConfig& pool, const std::vector<DayPlan>& days) {
+PoolRule compile_pool(const PoolConfig& pool, const std::vector<DayPlan>& days, const HolidayStaffing& holidays) {
   PoolRule r;
   for (std::size_t ty = 0; ty < kTaskTypes; ++ty)
     if (pool.skills[ty]) r.skills = static_cast<std::uint8_t>(r.skills | (1u << ty));
@@ -128,6 +128,7 @@ PoolRule compile_pool(const PoolConfig& pool, const std::vector<DayPlan>& days) 
   r.reinforce_at_risk_share_above = rf.at_risk_share_above;
   r.activation_delay = rf.activation_delay;
   r.release_backlog_below = static_cast<std::uint64_t>(rf.release_backlog_below);
+  r.level_of_day = staffing_levels(pool, holidays, days);
   return r;
 }
 
@@ -216,7 +217,7 @@ Plan compile_one(const PlatformConfig& c) {
   p.service_level_threshold = in.service_level_threshold;
 
   for (const PoolConfig& pool : c.pools) {
-    p.pools.push_back(compile_pool(pool, p.days));
+    p.pools.push_back(compile_pool(pool, p.days, c.holidays));
     p.pool_names.push_back(pool.name);
   }
   p.samplers = compile_samplers(c);

@@ -28,14 +28,16 @@ void Roster::schedule_day(std::size_t day, SimTime start) {
     const std::int32_t step_index = pool.step_of_day[day];
     if (step_index < 0 || start < pool_active_from_[p]) continue;  // inactive reinforcement
     const StaffingRule& step = pool.steps[static_cast<std::size_t>(step_index)];
+    const double level = pool.level_of_day.empty() ? 1.0 : pool.level_of_day[day];
     for (std::size_t s = 0; s < pool.shifts.size(); ++s) {
       if (!pool.shifts[s].weekdays[wd]) continue;
       int n = 0;
-      if (pool.roster) {
+      if (pool.roster && level == 1.0) {
         n = step.agents_per_shift[s];
       } else {
         // Carry the fractional part from day to day so the average is exact.
-        shift_carry_[p][s] += step.per_shift;
+        shift_carry_[p][s] += pool.roster ? step.agents_per_shift[s] * level
+                                          : (pool.level_of_day.empty() ? step.per_shift : step.per_shift * level);
         n = static_cast<int>(shift_carry_[p][s] + 1e-9);
         shift_carry_[p][s] -= n;
       }

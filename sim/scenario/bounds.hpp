@@ -11,6 +11,7 @@ inline constexpr int kMaxDays = 3660;                            // ten years, s
 inline constexpr double kMaxPerDay = 1e7;                        // index cases (or calls) per day
 inline constexpr double kMaxFte = 100000;
 inline constexpr int kMaxAgentsPerShift = 100000;
+inline constexpr double kMaxStaffingLevel = 10;               // weekday profile and holiday level
 inline constexpr double kMaxIndexCases = 2e8;                    // over the whole calendar
 inline constexpr kernel::Duration kMaxDuration = 365 * kernel::kDay;  // any duration key
 

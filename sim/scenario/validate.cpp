@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <set>
@@ -205,6 +206,34 @@ void check_coverage(Checks& c, const model::PlatformConfig& pc) {
                                    "; that work would never be done");
 }
 
+// Overload: weekday and holiday levels keep every day's agents within bounds,
+// and an FTE pool's profile leaves its shifts some day to work.
+void check_staffing_levels(Checks& c, const model::PlatformConfig& pc) {
+  for (const auto& pool : pc.pools) {
+    const std::string base = "staffing.pools." + pool.name;
+    double weighted = 0;
+    for (const auto& sh : pool.shifts)
+      for (std::size_t d = 0; d < 7; ++d) weighted += sh.weekdays[d] ? pool.weekday_profile[d] : 0.0;
+    if (pool.size_mode == model::SizeMode::Fte && !pool.shifts.empty() && weighted <= 0)
+      c.fail(base + ".weekday_profile", "is zero on every day the pool's shifts run: its FTE would buy no agent");
+    const double peak = *std::max_element(pool.weekday_profile.begin(), pool.weekday_profile.end()) *
+                        std::max(1.0, pc.holidays.level);
+    for (std::size_t i = 0; i < pool.steps.size(); ++i) {
+      const auto& step = pool.steps[i];
+      double most = 0;
+      if (pool.size_mode == model::SizeMode::Fte) {
+        most = pool.shifts.empty() ? 0.0 : model::agents_per_shift_from_fte(pool, step.fte) * peak;
+      } else {
+        for (int n : step.agents_per_shift) most = std::max(most, n * peak);
+      }
+      if (peak > 1.0 && most > kMaxAgentsPerShift)
+        c.fail(base + ".weekday_profile", "gives " + std::to_string(static_cast<long long>(most)) +
+                                              " agents per shift on its busiest day; at most " +
+                                              std::to_string(kMaxAgentsPerShift));
+    }
+  }
+}
+
 }  // namespace
 
 Diagnostics validate(const Scenario& sc) {
@@ -215,6 +244,7 @@ Diagnostics validate(const Scenario& sc) {
   check_segment_uses(c, pc, seg_names);
   for (const auto& pool : pc.pools) check_pool(c, pool);
   check_coverage(c, pc);
+  check_staffing_levels(c, pc);
   return std::move(c.out);
 }
 

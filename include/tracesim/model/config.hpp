@@ -188,6 +188,17 @@ struct PoolConfig {
   Duration no_new_attempt_before_end = 10 * kMinute;
   BlendConfig blend{};
   ReinforcementConfig reinforcement{};
+  // Overload: the pool's relative staffing level by weekday, Monday .. Sunday.
+  // FTE pools spread the same weekly hours in these proportions; roster pools
+  // multiply each count by the day's level (docs/scenario-format.md).
+  std::array<double, 7> weekday_profile{1, 1, 1, 1, 1, 1, 1};
+};
+
+/// Overload: public holidays the platform stays open on, with every pool's
+/// staffing scaled by `level` (distinct from calendar.closed_dates).
+struct HolidayStaffing {
+  std::vector<Date> dates;
+  double level = 1.0;
 };
 
 enum class Discipline : std::uint8_t { Fifo, Lifo, EarliestDeadlineFirst };
@@ -250,6 +261,7 @@ struct PlatformConfig {
   DisciplineConfig discipline;
   InboundConfig inbound;
   std::vector<DatedConfig> epochs;  // in date order; empty: the same parameters every day
+  HolidayStaffing holidays;  // overload: reduced staffing on given dates
 };
 
 /// Names used in scenario files, outputs and messages.

@@ -56,6 +56,9 @@ struct PoolRule {
   double reinforce_at_risk_share_above = 1.0;
   Duration activation_delay{0};
   std::uint64_t release_backlog_below = 0;
+  // Overload: the staffing level of each day (weekday profile × holiday level);
+  // empty when every day is at level 1.
+  std::vector<double> level_of_day;
 
   [[nodiscard]] bool has_skill(TaskType t) const noexcept { return ((skills >> index_of(t)) & 1u) != 0; }
 };

@@ -175,6 +175,27 @@ Key<PoolConfig> size_key(const char* name, model::SizeMode mode, const Keys<Staf
   });
 }
 
+// Overload: the pool's staffing level by weekday, Monday to Sunday.
+void read_staffing_profile(ReadContext& ctx, const Field& f, PoolConfig& pool) {
+  if (!expect_sequence(ctx, f)) return;
+  if (f.node.size() != 7) {
+    ctx.error(f.node, f.path, "expected 7 levels, Monday to Sunday; got " + std::to_string(f.node.size()));
+    return;
+  }
+  for (std::size_t i = 0; i < 7; ++i)
+    if (auto w = read_double(ctx, f.item(i), 0, kMaxStaffingLevel)) pool.weekday_profile[i] = *w;
+}
+
+void write_staffing_profile(YAML::Emitter& out, const PoolConfig& pool) {
+  out << YAML::Flow << YAML::BeginSeq;
+  for (double w : pool.weekday_profile) out << w;
+  out << YAML::EndSeq;
+}
+
+bool flat_profile(const PoolConfig& pool) {
+  return std::all_of(pool.weekday_profile.begin(), pool.weekday_profile.end(), [](double w) { return w == 1.0; });
+}
+
 std::vector<std::pair<std::string, std::string>> skill_choices() {
   return {{std::string{model::name_of(model::TaskType::IndexInterview)}, "calls to index cases"},
           {std::string{model::name_of(model::TaskType::ContactCall)}, "calls to contacts"},
@@ -233,9 +254,14 @@ const Keys<PoolConfig>& pool_keys() {
           B::mapping("reinforcement", &PoolConfig::reinforcement, reinforcement_keys(), Style::Flow,
                      "an overflow pool, staffed only while active")
               .written_if([](const PoolConfig& pool) { return pool.reinforcement.enabled; }),
+          B::custom("weekday_profile", read_staffing_profile, write_staffing_profile,
+                    "staffing level by weekday, Monday to Sunday")
+              .in("level")
+              .with_samples({"[1, 1, 1, 1, 1, 0.5, 0.5]"})
+              .written_if([](const PoolConfig& pool) { return !flat_profile(pool); }),
       },
       {"skills", "efficiency", "contracted_hours_per_week", "shrinkage", "no_new_attempt_before_end", "shifts", "blend",
-       "reinforcement", "fte", "roster"},
+       "reinforcement", "weekday_profile", "fte", "roster"},
       {},
       read_size};
   return keys;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // staffing: the order of outbound work and the pools of agents.
+#include "../bounds.hpp"
 #include "../sections.hpp"
 
 namespace tracesim::scenario::detail {
@@ -56,6 +57,31 @@ void pool_paths(Schema& paths, const std::string& base) {
   add_paths(paths, base + ".<name>", pool_keys());
 }
 
+// Overload: public holidays the platform stays open on, at a reduced level.
+void read_holiday_dates(ReadContext& ctx, const Field& f, model::HolidayStaffing& h) {
+  if (!expect_sequence(ctx, f)) return;
+  for (std::size_t i = 0; i < f.node.size(); ++i)
+    if (auto d = read_date(ctx, f.item(i))) h.dates.push_back(*d);
+}
+
+void write_holiday_dates(YAML::Emitter& out, const model::HolidayStaffing& h) {
+  out << YAML::Flow << YAML::BeginSeq;
+  for (auto d : h.dates) out << kernel::iso_date(d);
+  out << YAML::EndSeq;
+}
+
+const Keys<model::HolidayStaffing>& holiday_keys() {
+  using B = Bind<model::HolidayStaffing>;
+  static const Keys<model::HolidayStaffing> keys{{
+      B::custom("dates", read_holiday_dates, write_holiday_dates, "public holidays the platform is open on")
+          .with_samples({"[2021-05-13]"}),
+      B::number("level", &model::HolidayStaffing::level, 0, kMaxStaffingLevel,
+                "every pool's staffing on those dates, as a share of the weekday's")
+          .in("level"),
+  }};
+  return keys;
+}
+
 }  // namespace
 
 const Keys<PlatformConfig>& staffing_keys() {
@@ -64,6 +90,9 @@ const Keys<PlatformConfig>& staffing_keys() {
       B::mapping("discipline", &PlatformConfig::discipline, discipline_keys(), Style::Block,
                  "the order of outbound work"),
       B::custom("pools", read_pools, write_pools, "the pools of agents, by name", pool_paths).required(),
+      B::mapping("holidays", &PlatformConfig::holidays, holiday_keys(), Style::Flow,
+                 "public holidays with reduced staffing")
+          .written_if([](const PlatformConfig& pc) { return !pc.holidays.dates.empty(); }),
   }};
   return keys;
 }

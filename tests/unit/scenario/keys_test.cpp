@@ -45,6 +45,7 @@ calibration:
 // Keys that no single value can set on kBase, and why.
 const std::set<std::string> kNotAlone{
     "demand.index_cases.curve.weekday_profile",  // only beside monthly_totals, a form kBase does not use
+    "staffing.holidays.level",  // overload: written only with holiday dates
 };
 
 std::string concrete(std::string path) {
