@@ -19,12 +19,19 @@ std::string n(std::uint64_t v) { return std::to_string(v); }
 void check_conservation(const RunResult& r, const Ledger& l) {
   for (std::size_t ty = 0; ty < kTaskTypes; ++ty) {
     const TaskTotals& t = r.tasks[ty];
-    const std::uint64_t out = t.reached_call + t.reached_sms + t.not_reached + t.pending;
+    const std::uint64_t out =
+        t.reached_call + t.reached_sms + t.not_reached + t.stale_dropped + t.to_national + t.pending;
     if (t.arrived != out) {
       broken(std::string{name_of(static_cast<TaskType>(ty))} + ": arrived (" + n(t.arrived) + ") != reached by call (" +
              n(t.reached_call) + ") + reached by SMS (" + n(t.reached_sms) + ") + not reached (" + n(t.not_reached) +
+             (t.stale_dropped + t.to_national > 0 ? ") + dropped as stale (" + n(t.stale_dropped) +
+                                                        ") + handed to the national level (" + n(t.to_national)
+                                                  : std::string{}) +
              ") + pending (" + n(t.pending) + ")");
     }
+    if (t.stale_to_sms > t.reached_sms)
+      broken(std::string{name_of(static_cast<TaskType>(ty))} + ": stale tasks sent to SMS (" + n(t.stale_to_sms) +
+             ") > reached by SMS (" + n(t.reached_sms) + ")");
     if (t.connected > t.attempts)
       broken(std::string{name_of(static_cast<TaskType>(ty))} + ": connected (" + n(t.connected) + ") > attempts (" +
              n(t.attempts) + ")");

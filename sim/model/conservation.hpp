@@ -24,7 +24,8 @@ struct Ledger {
 
 /// Throws InternalError, naming the identity and its numbers, if the run lost or
 /// invented a task, an inbound call or an agent: per task type, arrived ==
-/// reached by call + by SMS + not reached + pending; offered inbound calls ==
+/// reached by call + by SMS + not reached + dropped as stale + handed to the
+/// national level + pending; offered inbound calls ==
 /// answered + abandoned + refused + waiting; every storage slot is free or held
 /// by a live entity. O(task types + pools): cheap enough to run always.
 void check_conservation(const RunResult& result, const Ledger& ledger);

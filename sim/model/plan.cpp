@@ -185,8 +185,11 @@ Plan compile_one(const PlatformConfig& c) {
   for (std::size_t ty = 0; ty < kTaskTypes; ++ty) {
     const TaskConfig& t = c.tasks[ty];
     p.tasks[ty] = TaskRule{t.deadline,          t.sms_at_deadline,       t.retry.max_attempts,
-                           t.retry.min_spacing, t.retry.only_while_open, t.retry.on_exhausted};
+                           t.retry.min_spacing, t.retry.only_while_open, t.retry.on_exhausted,
+                           t.stale.action,      t.stale.after};
+    p.stale_rules = p.stale_rules || t.stale.action != StaleAction::Keep;
   }
+  p.national_capacity_per_day = static_cast<std::uint64_t>(std::max(0, c.national_level.capacity_per_day));
   for (double base : c.attempt.answer_probability) {
     std::array<double, 24> by_hour{};
     for (std::size_t h = 0; h < 24; ++h) by_hour[h] = std::min(1.0, base * c.attempt.answer_hour_factor[h]);

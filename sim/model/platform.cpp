@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "arrivals.hpp"
+#include "backlog.hpp"
 #include "blend.hpp"
 #include "conservation.hpp"
 #include "detail/entities.hpp"
@@ -23,6 +24,7 @@
 #include "outbound.hpp"
 #include "roster.hpp"
 #include "sms.hpp"
+#include "stale.hpp"
 #include "tally.hpp"
 #include "tracesim/kernel/assert.hpp"
 #include "tracesim/kernel/rng.hpp"
@@ -50,6 +52,7 @@ class Platform {
         line_{plan},
         roster_{plan, sim_},
         sms_{plan},
+        national_{plan.national_capacity_per_day},
         days_{plan.day_count()} {
     work_.configure(plan_->ranks, plan_->order, plan_->index_before_contacts);
     tasks_.reserve(4096);
@@ -71,27 +74,19 @@ class Platform {
   // The end of the run: what is still pending or waiting is counted, then the
   // books are checked and the results handed over.
   RunResult close_books(bool stopped) {
-    Ledger books;
+    std::uint64_t not_yet_arrived = 0;
     for (const Task& t : tasks_) {
-      if (is_pending(t.state)) {
-        tally_.task_pending(t.type);
-      } else if (t.state == TaskState::Scheduled) {
-        ++books.not_yet_arrived;
-      }
+      if (is_pending(t.state)) tally_.task_pending(t.type);
+      else if (t.state == TaskState::Scheduled) ++not_yet_arrived;
     }
     // Callers still waiting: their time in queue so far counts (Little's law over [0, T]).
     const SimTime end = sim_.now();
     const LineAtHorizon line = line_.close(end);
     tally_.close_line(line.waiting, line.wait_ms, line.queue_area_ms, end);
-    books.live_calls = line.live_calls;
-    books.call_slots = line.call_slots;
-    books.free_call_slots = line.free_call_slots;
-    books.task_slots = tasks_.size();
-    books.free_task_slots = free_tasks_.size();
-    books.shifts_started = roster_.shifts_started();
-    books.shifts_ended = roster_.shifts_ended();
-    books.agent_slots = roster_.agent_slots();
-    books.free_agent_slots = roster_.free_agent_slots();
+    const Ledger books{not_yet_arrived,         tasks_.size(),           free_tasks_.size(),
+                       line.live_calls,         line.call_slots,         line.free_call_slots,
+                       roster_.shifts_started(), roster_.shifts_ended(), roster_.agent_slots(),
+                       roster_.free_agent_slots()};
     return tally_.close(books, sim_.events_processed(), stopped);
   }
 
@@ -124,6 +119,7 @@ class Platform {
       case kIndependentCall: on_independent_call(); break;
       case kTaskReady: on_task_ready(e.entity, e.data); break;
       case kTaskDeadline: on_task_deadline(e.entity, e.data); break;
+      case kTaskStale: if (is_stale_check_live(tasks_[e.entity], e.data)) drop_stale(e.entity); break;
       case kDayClose: on_day_close(e.entity); break;
       default: throw std::logic_error("unknown event kind " + std::to_string(e.kind));
     }
@@ -205,6 +201,9 @@ class Platform {
     }
     if (plan_->tasks[ty].sms_at_deadline)
       sim_.schedule_at(tasks_[ti].deadline, Phase::Arrival, kTaskDeadline, ti, tasks_[ti].gen);
+    if (plan_->tasks[ty].stale != StaleAction::Keep)
+      sim_.schedule_at(tasks_[ti].deadline + plan_->tasks[ty].stale_after, Phase::Arrival, kTaskStale, ti,
+                       tasks_[ti].gen);
     if (tasks_[ti].inbound_first) {
       // The case calls the platform: it waits on the inbound line.
       tasks_[ti].state = TaskState::Inbound;
@@ -355,6 +354,7 @@ class Platform {
   // ---- work list and agents ----------------------------------------------
   void enqueue(std::uint32_t ti) {
     Task& t = tasks_[ti];
+    if (is_stale(plan_->tasks[index_of(t.type)], t.deadline, sim_.now()) && drop_stale(ti)) return;
     // Fast path: an idle agent who may take this task now takes it directly. An
     // agent idle while it may work means the queues of its skills hold nothing it
     // could take (it would have taken it), so this task is the best for it.
@@ -503,6 +503,22 @@ class Platform {
     send_sms(ti);
   }
 
+  // Overload: a task still waiting `stale_after` past its deadline (one in a call or on
+  // the inbound line is caught when it next enters the work list). True if it left;
+  // false if the national level is full today: it stays, offered again at the next midnight.
+  bool drop_stale(std::uint32_t ti) {
+    const TaskType type = tasks_[ti].type;
+    switch (stale_step(plan_->tasks[index_of(type)], national_, current_day_)) {
+      case StaleStep::Drop: finalize(ti, FinalState::DroppedStale, sim_.now()); return true;
+      case StaleStep::National: finalize(ti, FinalState::HandedToNational, sim_.now()); return true;
+      case StaleStep::Sms: tally_.stale_to_sms(type); ++tasks_[ti].gen; send_sms(ti); return true;
+      case StaleStep::Stays: break;
+    }
+    if (current_day_ + 1 < days_)
+      sim_.schedule_at(day_start(current_day_ + 1), Phase::Arrival, kTaskStale, ti, tasks_[ti].gen);
+    return false;
+  }
+
   void finalize(std::uint32_t ti, FinalState state, SimTime at) {
     Task& t = tasks_[ti];
     TRACESIM_ASSERT(t.state != TaskState::Free, "a task reached a final state twice");
@@ -541,21 +557,9 @@ class Platform {
   }
 
   void on_day_close(std::uint32_t d) {
-    DayStats& day = tally_.day(d);
-    const SimTime reopen = plan_->next_opening(day_start(static_cast<std::int32_t>(d) + 1));
-    std::uint64_t waiting_contacts = 0;
-    std::uint64_t at_risk = 0;
-    for (const Task& t : tasks_) {
-      if (!is_pending(t.state)) continue;
-      ++day.backlog_at_close[index_of(t.type)];
-      if (t.type == TaskType::ContactCall) {
-        ++waiting_contacts;
-        if (t.deadline <= reopen) ++at_risk;
-      }
-    }
-    roster_.update_reinforcements(
-        day.backlog_at_close[0] + day.backlog_at_close[1],
-        waiting_contacts ? static_cast<double>(at_risk) / static_cast<double>(waiting_contacts) : 0.0, sim_.now());
+    const Backlog b = count_backlog(tasks_, plan_->next_opening(day_start(static_cast<std::int32_t>(d) + 1)));
+    tally_.day(d).backlog_at_close = b.by_type;
+    roster_.update_reinforcements(b.by_type[0] + b.by_type[1], b.at_risk_share, sim_.now());
   }
 
   static constexpr std::uint32_t kNoAgent = UINT32_MAX;
@@ -571,6 +575,7 @@ class Platform {
   Roster roster_;
   WorkList work_;
   SmsGateway sms_;
+  NationalLevel national_;
   std::int32_t days_;
   std::int32_t current_day_ = 0;
   SimTime open_from_{};  // today's opening hours

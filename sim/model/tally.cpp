@@ -9,6 +9,7 @@ Tally::Tally(const Plan& plan, Observer* observer) : observer_{observer} {
     result_.days[d].date = plan.days[d].date;
     result_.days[d].working_day = plan.days[d].weekday < 5 && plan.days[d].is_open();
   }
+  result_.stale_rules = plan.stale_rules;
   result_.pools.resize(plan.pools.size());
   for (std::size_t p = 0; p < plan.pools.size(); ++p) result_.pools[p].name = plan.pool_names[p];
   today_ = &result_.days.front();
@@ -21,6 +22,12 @@ void Tally::task_final(const Task& t, FinalState state, SimTime at) {
   if (state == FinalState::NotReached) {
     ++tot.not_reached;
     ++day.not_reached[ty];
+  } else if (state == FinalState::DroppedStale) {
+    ++tot.stale_dropped;
+    ++day.stale_dropped[ty];
+  } else if (state == FinalState::HandedToNational) {
+    ++tot.to_national;
+    ++day.to_national[ty];
   } else {
     if (state == FinalState::ReachedByCall) {
       ++tot.reached_call;

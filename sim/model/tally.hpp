@@ -111,6 +111,12 @@ class Tally {
     if (observer_ != nullptr) observer_->on_agent_shift(make());
   }
 
+  /// Overload: a stale task is sent an SMS instead (counted here, then as reached by SMS).
+  void stale_to_sms(TaskType type) noexcept {
+    ++result_.tasks[index_of(type)].stale_to_sms;
+    ++today_->stale_to_sms[index_of(type)];
+  }
+
   /// A task still unresolved at the horizon.
   void task_pending(TaskType type) noexcept { ++result_.tasks[index_of(type)].pending; }
   /// The inbound line at the end of the run: callers still waiting and their time in

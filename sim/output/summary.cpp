@@ -59,6 +59,14 @@ void named_kpis(std::vector<Kpi>& out, const model::TaskTotals& t) {
   out.push_back({"contacts.named_reached_by_sms_share", share(t.reached_sms, t.named)});
 }
 
+// Overload: stale work, reported only when a stale rule is set (so that other
+// scenarios' outputs keep their columns).
+void stale_kpis(std::vector<Kpi>& out, const std::string& p, const model::TaskTotals& t) {
+  out.push_back({p + ".stale_dropped", static_cast<double>(t.stale_dropped)});
+  out.push_back({p + ".stale_to_sms", static_cast<double>(t.stale_to_sms)});
+  out.push_back({p + ".to_national", static_cast<double>(t.to_national)});
+}
+
 }  // namespace
 
 std::string csv_number(double v) {
@@ -73,6 +81,10 @@ std::vector<Kpi> kpis(const model::RunResult& r) {
   task_kpis(out, "index", r.tasks[0]);
   task_kpis(out, "contacts", r.tasks[1]);
   named_kpis(out, r.tasks[1]);
+  if (r.stale_rules) {
+    stale_kpis(out, "index", r.tasks[0]);
+    stale_kpis(out, "contacts", r.tasks[1]);
+  }
   out.push_back({"people.arrived", static_cast<double>(r.tasks[0].arrived + r.tasks[1].arrived)});
   const double attempts = static_cast<double>(r.tasks[0].attempts + r.tasks[1].attempts);
   out.push_back({"calls.attempts", attempts});
@@ -206,7 +218,11 @@ std::string daily_csv(const std::vector<model::RunResult>& results) {
       "contacts_reached_by_sms,index_not_reached,contacts_not_reached,index_sms_sent,contact_sms_sent,"
       "index_backlog_at_close,contacts_backlog_at_close,staffed_hours,busy_hours,occupancy,overtime_hours,"
       "inbound_offered,inbound_answered,inbound_abandoned,inbound_refused_closed,inbound_answer_rate,"
-      "inbound_service_level,inbound_mean_wait_answered_s\n";
+      "inbound_service_level,inbound_mean_wait_answered_s";
+  const bool stale = !results.empty() && results.front().stale_rules;
+  if (stale) out += ",index_stale_dropped,contacts_stale_dropped,index_stale_to_sms,contacts_stale_to_sms,"
+                    "index_to_national,contacts_to_national";
+  out += "\n";
   for (std::size_t r = 0; r < results.size(); ++r) {
     for (const auto& d : results[r].days) {
       out += std::to_string(r) + "," + kernel::iso_date(d.date);
@@ -222,8 +238,11 @@ std::string daily_csv(const std::vector<model::RunResult>& results) {
              "," +
              csv_number(d.inbound_answered ? static_cast<double>(d.inbound_wait_answered_ms) / 1000.0 /
                                                  static_cast<double>(d.inbound_answered)
-                                           : kNaN) +
-             "\n";
+                                           : kNaN);
+      if (stale)
+        for (const auto* arr : {&d.stale_dropped, &d.stale_to_sms, &d.to_national})
+          out += "," + std::to_string((*arr)[0]) + "," + std::to_string((*arr)[1]);
+      out += "\n";
     }
   }
   return out;

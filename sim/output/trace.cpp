@@ -16,7 +16,8 @@ void CsvTrace::on_attempt(const model::AttemptRecord& r) {
 }
 
 void CsvTrace::on_task_final(const model::TaskRecord& r) {
-  static const char* const kStates[] = {"reached_by_call", "reached_by_sms", "not_reached"};
+  static const char* const kStates[] = {"reached_by_call", "reached_by_sms", "not_reached", "dropped_stale",
+                                        "handed_to_national"};
   tasks_.stream() << r.task_key << ',' << model::name_of(r.type) << ',' << static_cast<int>(r.segment) << ','
                   << kStates[static_cast<int>(r.state)] << ',' << r.attempts << ',' << kernel::ms_of(r.created)
                   << ',' << kernel::ms_of(r.deadline) << ',' << kernel::ms_of(r.resolved) << '\n';

@@ -75,6 +75,13 @@ inline constexpr std::array<Choice<model::OnExhausted>, 2> kOnExhausted{{
     {model::OnExhausted::Sms, "sms", "send an SMS instead"},
 }};
 
+inline constexpr std::array<Choice<model::StaleAction>, 4> kStaleActions{{
+    {model::StaleAction::Keep, "keep", "waits as long as it takes"},
+    {model::StaleAction::Drop, "drop", "leaves the platform, counted as dropped"},
+    {model::StaleAction::Sms, "sms", "send an SMS instead"},
+    {model::StaleAction::National, "national", "handed to the national level, within its daily capacity"},
+}};
+
 inline constexpr std::array<Choice<model::BlendMode>, 4> kBlendModes{{
     {model::BlendMode::InboundFirst, "inbound_first", "a free agent takes a waiting caller first"},
     {model::BlendMode::OutboundFirst, "outbound_first", "a free agent takes outbound work first"},

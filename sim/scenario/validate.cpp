@@ -245,6 +245,10 @@ Diagnostics validate(const Scenario& sc) {
   for (const auto& pool : pc.pools) check_pool(c, pool);
   check_coverage(c, pc);
   check_staffing_levels(c, pc);
+  for (std::size_t t = 0; t < model::kTaskTypes; ++t)
+    if (pc.tasks[t].stale.action == model::StaleAction::National && pc.national_level.capacity_per_day <= 0)
+      c.fail("tasks." + std::string{model::name_of(static_cast<model::TaskType>(t))} + ".stale.action",
+             "hands stale tasks to the national level, but staffing.national_level.capacity_per_day is not set");
   return std::move(c.out);
 }
 

@@ -100,12 +100,28 @@ struct RetryPolicy {
   OnExhausted on_exhausted = OnExhausted::Sms;
 };
 
+/// Overload: what becomes of a task still waiting (queued or between attempts)
+/// `after` past its deadline. Keep: nothing, it waits as long as it takes.
+enum class StaleAction : std::uint8_t { Keep, Drop, Sms, National };
+
+struct StaleConfig {
+  StaleAction action = StaleAction::Keep;
+  Duration after = 48 * kHour;
+};
+
 struct TaskConfig {
   Duration deadline = 12 * kHour;      // from arrival (index) or identification (contact)
   DurationDist talk = fixed(10 * kMinute);
   DurationDist wrap_up = fixed(2 * kMinute);
   RetryPolicy retry{};
   bool sms_at_deadline = false;        // send an SMS when the deadline passes unreached
+  StaleConfig stale{};                 // overload: stale work dropped, sent to SMS or handed over
+};
+
+/// Overload: the national level, which takes stale tasks handed over, up to a
+/// number a day; beyond it they stay in the local work list until the next day.
+struct NationalLevelConfig {
+  int capacity_per_day = 0;
 };
 
 struct AttemptConfig {
@@ -262,6 +278,7 @@ struct PlatformConfig {
   InboundConfig inbound;
   std::vector<DatedConfig> epochs;  // in date order; empty: the same parameters every day
   HolidayStaffing holidays;  // overload: reduced staffing on given dates
+  NationalLevelConfig national_level;  // overload: takes stale tasks handed over
 };
 
 /// Names used in scenario files, outputs and messages.

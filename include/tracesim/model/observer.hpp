@@ -9,7 +9,8 @@
 namespace tracesim::model {
 
 /// How a task left the platform.
-enum class FinalState : std::uint8_t { ReachedByCall, ReachedBySms, NotReached };
+/// Overload rules add two: dropped as stale, and handed to the national level.
+enum class FinalState : std::uint8_t { ReachedByCall, ReachedBySms, NotReached, DroppedStale, HandedToNational };
 
 /// One outbound attempt or answered inbound call, reported when it ends.
 struct AttemptRecord {

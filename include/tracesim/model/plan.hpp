@@ -71,6 +71,8 @@ struct TaskRule {
   Duration min_spacing{0};
   bool only_while_open = true;
   OnExhausted on_exhausted = OnExhausted::Sms;
+  StaleAction stale = StaleAction::Keep;  // overload: a task waiting stale_after past its deadline
+  Duration stale_after{0};
 };
 
 /// One day of the calendar. A closed day has open_from == open_until == start.
@@ -134,6 +136,9 @@ struct Plan {
   double sms_call_back_share = 0;
   double missed_call_back_share = 0;
   Duration service_level_threshold{0};
+  // Overload
+  std::uint64_t national_capacity_per_day = 0;
+  bool stale_rules = false;  // some task type has a stale rule
   // Staffing
   std::vector<PoolRule> pools;
   std::vector<std::string> pool_names;

@@ -36,6 +36,10 @@ struct DayStats {
   std::uint32_t inbound_refused_closed = 0;
   std::uint32_t inbound_answered_within_threshold = 0;
   std::int64_t inbound_wait_answered_ms = 0;
+  // Overload: stale tasks dropped, sent to SMS (also in reached_sms), handed to the national level
+  std::array<std::uint32_t, kTaskTypes> stale_dropped{};
+  std::array<std::uint32_t, kTaskTypes> stale_to_sms{};
+  std::array<std::uint32_t, kTaskTypes> to_national{};
 };
 
 /// Time from arrival (index case) or identification (contact) to being reached,
@@ -53,7 +57,7 @@ struct ReachTimes {
 };
 
 /// Totals of one task type. Conservation: arrived == reached_call + reached_sms
-/// + not_reached + pending.
+/// + not_reached + stale_dropped + to_national + pending.
 struct TaskTotals {
   std::uint64_t arrived = 0;
   std::uint64_t reached_call = 0;
@@ -71,6 +75,11 @@ struct TaskTotals {
   std::uint64_t named = 0;
   ReachTimes reach_times;
   ReachTimes first_call_times;  // arrival to the start of the first outbound attempt
+  // Overload: stale tasks dropped (final), sent to SMS (a part of reached_sms),
+  // handed to the national level (final, outcome not modelled)
+  std::uint64_t stale_dropped = 0;
+  std::uint64_t stale_to_sms = 0;
+  std::uint64_t to_national = 0;
 };
 
 /// Waiting times of inbound calls, binned by second; the last bin holds the rest.
@@ -118,6 +127,7 @@ struct RunResult {
   InboundTotals inbound;
   std::uint64_t events = 0;
   bool stopped = false;  // interrupted before the horizon
+  bool stale_rules = false;  // overload: a stale rule was set (its counts are reported)
 };
 
 }  // namespace tracesim::model

@@ -23,6 +23,7 @@ enum Kind : std::uint16_t {
   kInboundArrival,
   kInboundAbandon,
   kIndependentCall,
+  kTaskStale,  // overload: a task's stale check
 };
 
 }  // namespace tracesim::model::detail

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // staffing: the order of outbound work and the pools of agents.
+#include <climits>
+
 #include "../bounds.hpp"
 #include "../sections.hpp"
 
@@ -82,6 +84,17 @@ const Keys<model::HolidayStaffing>& holiday_keys() {
   return keys;
 }
 
+const Keys<model::NationalLevelConfig>& national_keys() {
+  using B = Bind<model::NationalLevelConfig>;
+  static const Keys<model::NationalLevelConfig> keys{{
+      B::integer("capacity_per_day", &model::NationalLevelConfig::capacity_per_day, 0, INT32_MAX,
+                 "stale tasks the national level takes a day")
+          .in("tasks")
+          .required(),
+  }};
+  return keys;
+}
+
 }  // namespace
 
 const Keys<PlatformConfig>& staffing_keys() {
@@ -93,6 +106,9 @@ const Keys<PlatformConfig>& staffing_keys() {
       B::mapping("holidays", &PlatformConfig::holidays, holiday_keys(), Style::Flow,
                  "public holidays with reduced staffing")
           .written_if([](const PlatformConfig& pc) { return !pc.holidays.dates.empty(); }),
+      B::mapping("national_level", &PlatformConfig::national_level, national_keys(), Style::Flow,
+                 "takes stale tasks handed over (tasks.<type>.stale.action: national)")
+          .written_if([](const PlatformConfig& pc) { return pc.national_level.capacity_per_day > 0; }),
   }};
   return keys;
 }

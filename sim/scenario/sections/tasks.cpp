@@ -25,6 +25,17 @@ const Keys<RetryPolicy>& retry_keys() {
   return keys;
 }
 
+// Overload: stale work.
+const Keys<model::StaleConfig>& stale_keys() {
+  using B = Bind<model::StaleConfig>;
+  static const Keys<model::StaleConfig> keys{{
+      B::choice("action", &model::StaleConfig::action, Choices<model::StaleAction>{kStaleActions},
+                "what becomes of a task still waiting `after` past its deadline"),
+      B::duration("after", &model::StaleConfig::after, Duration{0}, kMaxDuration, "from the deadline"),
+  }};
+  return keys;
+}
+
 const Keys<TaskConfig>& task_keys() {
   using B = Bind<TaskConfig>;
   static const Keys<TaskConfig> keys{
@@ -35,8 +46,10 @@ const Keys<TaskConfig>& task_keys() {
           B::duration_dist("wrap_up", &TaskConfig::wrap_up, "after-call work of a reached call"),
           B::mapping("retry", &TaskConfig::retry, retry_keys(), Style::Block, "the retry rule"),
           B::flag("sms_at_deadline", &TaskConfig::sms_at_deadline, "send an SMS when the deadline passes unreached"),
+          B::mapping("stale", &TaskConfig::stale, stale_keys(), Style::Flow, "stale work: dropped, SMS or handed over")
+              .written_if([](const TaskConfig& t) { return t.stale.action != model::StaleAction::Keep; }),
       },
-      {"deadline", "talk", "wrap_up", "sms_at_deadline", "retry"}};
+      {"deadline", "talk", "wrap_up", "sms_at_deadline", "retry", "stale"}};
   return keys;
 }
 

@@ -61,6 +61,19 @@ TEST_CASE("model: the conservation check names a task lost from the tally", "[mo
                                "by call (4) + reached by SMS (1) + not reached (1) + pending (3)"));
 }
 
+TEST_CASE("model: the conservation check counts stale tasks dropped or handed over", "[model][conservation]") {
+  auto [r, l] = consistent_books();
+  r.tasks[1].not_reached = 0;
+  r.tasks[1].stale_dropped = 1;  // 4 + 2 + 0 + 1 dropped + 0 handed + 3 = 10: balanced
+  CHECK_NOTHROW(model::detail::check_conservation(r, l));
+  r.tasks[1].to_national = 1;  // one task counted twice
+  CHECK_THROWS_WITH(model::detail::check_conservation(r, l),
+                    Contains("dropped as stale (1) + handed to the national level (1) + pending (3)"));
+  r.tasks[1].to_national = 0;
+  r.tasks[1].stale_to_sms = 3;  // more stale SMS than SMS reaches
+  CHECK_THROWS_WITH(model::detail::check_conservation(r, l), Contains("stale tasks sent to SMS (3)"));
+}
+
 TEST_CASE("model: the conservation check catches an unbalanced inbound line", "[model][conservation]") {
   auto [r, l] = consistent_books();
   r.inbound.abandoned = 2;

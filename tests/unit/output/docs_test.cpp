@@ -13,6 +13,7 @@ TEST_CASE("output: every KPI and daily column is documented", "[output][docs]") 
   text << in.rdbuf();
   const std::string doc = text.str();
   tracesim::model::RunResult r;
+  r.stale_rules = GENERATE(false, true);  // overload KPIs and columns are written only with a stale rule
   r.pools.push_back({"tracers", 0, 0, 0, 0, 0, 0});
   r.days.resize(1);
   const auto kpis = tracesim::output::kpis(r);

@@ -45,7 +45,11 @@ calibration:
 // Keys that no single value can set on kBase, and why.
 const std::set<std::string> kNotAlone{
     "demand.index_cases.curve.weekday_profile",  // only beside monthly_totals, a form kBase does not use
-    "staffing.holidays.level",  // overload: written only with holiday dates
+    // Overload keys written only with their sibling: a stale rule's `after` with an
+    // action other than keep, a holiday level with dates.
+    "tasks.index_interview.stale.after",
+    "tasks.contact_call.stale.after",
+    "staffing.holidays.level",
 };
 
 std::string concrete(std::string path) {
