@@ -35,7 +35,11 @@ const std::vector<std::string>& structural_prefixes() {
                                                  "sms.index_declares_contacts_share",
                                                  "staffing.pools",
                                                  "staffing.discipline.order",
-                                                 "staffing.discipline.index_before_contacts"};
+                                                 "staffing.discipline.index_before_contacts",
+                                                 "staffing.holidays",
+                                                 "staffing.national_level",
+                                                 "tasks.index_interview.stale",
+                                                 "tasks.contact_call.stale"};
   return prefixes;
 }
 
@@ -126,7 +130,8 @@ void read_set(ReadContext& ctx, const Field& f, DatedChange& change) {
       ctx.error(kv.first, path,
                 "'" + key +
                     "' is structural (the calendar, pools and shifts, segments, demand curve, inbound "
-                    "line, SMS gateway, work-list order, run settings) and cannot change on a date");
+                    "line, SMS gateway, work-list order, holidays, stale-work rules, run settings) and cannot "
+                    "change on a date");
       continue;
     }
     YAML::Emitter out;

@@ -88,10 +88,15 @@ TEST_CASE("changes: a structural key is refused, located at the key", "[scenario
     set:
       calendar.end: 2021-04-30
       staffing.pools.tracers.shifts: []
+      staffing.holidays.level: 0.5
+      tasks.contact_call.stale.action: drop
 )"));
-  REQUIRE(m.size() == 2);
+  REQUIRE(m.size() == 4);
   CHECK(m[0].rfind("t.yaml:16:7: changes[0].set.calendar.end: 'calendar.end' is structural", 0) == 0);
   CHECK(m[1].rfind("t.yaml:17:7: changes[0].set.staffing.pools.tracers.shifts: ", 0) == 0);
+  // Rules the epochs do not switch: a change to them would be silently ignored.
+  CHECK(m[2].rfind("t.yaml:18:7: changes[0].set.staffing.holidays.level: ", 0) == 0);
+  CHECK(m[3].rfind("t.yaml:19:7: changes[0].set.tasks.contact_call.stale.action: ", 0) == 0);
 }
 
 TEST_CASE("changes: dates in order and inside the calendar", "[scenario][changes]") {
