@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "after_call.hpp"
 #include "detail/entities.hpp"
 #include "detail/rounding.hpp"
 #include "tracesim/kernel/assert.hpp"
@@ -41,11 +42,13 @@ struct LineAtHorizon {
 /// The handling time of an answered call for an agent of `pool`: an index case
 /// calling in first is interviewed (`interview`, drawn from the case's engine),
 /// any other caller gets the inbound talk and wrap-up (from the call's engine).
+/// An interview also enters the `contacts` the case names.
 inline Duration inbound_handling(const Samplers& samplers, const PoolRule& pool, kernel::KeyedEngine& rng,
-                                 bool interview) {
+                                 bool interview, std::uint32_t contacts = 0) {
   const std::size_t ty = index_of(TaskType::IndexInterview);
   const double handling = interview ? static_cast<double>(samplers.talk[ty](rng).count()) +
-                                          static_cast<double>(samplers.wrap_up[ty](rng).count())
+                                          static_cast<double>(samplers.wrap_up[ty](rng).count()) +
+                                          contact_entry_ms(samplers, ty, contacts, rng)
                                     : static_cast<double>(samplers.inbound_talk(rng).count()) +
                                           static_cast<double>(samplers.inbound_wrap_up(rng).count());
   return Duration{round_half_away(handling / pool.efficiency)};

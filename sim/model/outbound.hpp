@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdint>
 
+#include "after_call.hpp"
 #include "detail/entities.hpp"
 #include "detail/rounding.hpp"
 #include "tracesim/model/plan.hpp"
@@ -41,7 +42,7 @@ inline StepOutcome next_step(const TaskRule& rule, std::uint16_t attempts, bool 
 struct AttemptDraw {
   bool answered = false;
   Duration ring{0};      // until the person answers or the agent gives up ringing
-  Duration handling{0};  // talk and wrap-up (answered, divided by the pool's efficiency) or no-answer handling
+  Duration handling{0};  // answered: talk, wrap-up and contact entry over the efficiency; else no-answer handling
 };
 
 /// Draws attempt number `t.attempts` (already counted) started at `now` by an
@@ -56,8 +57,9 @@ inline AttemptDraw draw_attempt(const Plan& plan, const Samplers& samplers, cons
   d.ring = samplers.ring(t.rng);
   if (d.answered) {
     const std::size_t ty = index_of(t.type);
-    const double talk = static_cast<double>(samplers.talk[ty](t.rng).count()) +
-                        static_cast<double>(samplers.wrap_up[ty](t.rng).count());
+    double talk = static_cast<double>(samplers.talk[ty](t.rng).count()) +
+                  static_cast<double>(samplers.wrap_up[ty](t.rng).count());
+    talk += contact_entry_ms(samplers, ty, t.contacts_total, t.rng);
     d.handling = Duration{round_half_away(talk / pool.efficiency)};
   } else {
     d.handling = samplers.no_answer(t.rng);

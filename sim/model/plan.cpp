@@ -142,7 +142,8 @@ Samplers compile_samplers(const PlatformConfig& c) {
                   DurationSampler{c.inbound.retrial_delay},
                   DurationSampler{c.inbound.call_back_delay},
                   DurationSampler{c.inbound.talk},
-                  DurationSampler{c.inbound.wrap_up}};
+                  DurationSampler{c.inbound.wrap_up},
+                  {DurationSampler{c.tasks[0].entry_per_contact}, DurationSampler{c.tasks[1].entry_per_contact}}};
 }
 
 }  // namespace

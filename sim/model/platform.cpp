@@ -321,8 +321,8 @@ class Platform {
     const Duration waited = line_.answer(ci, now);
     tally_.call_answered(waited, waited <= plan_->service_level_threshold);
     const bool interview = c.kind == CallKind::IndexFirst;
-    const Duration total =
-        inbound_handling(samplers_, plan_->pools[ag.pool], interview ? tasks_[c.task].rng : c.rng, interview);
+    const Duration total = inbound_handling(samplers_, plan_->pools[ag.pool], interview ? tasks_[c.task].rng : c.rng,
+                                            interview, interview ? tasks_[c.task].contacts_total : 0);
     roster_.start_work(a, ci, now, now, true, /*inbound=*/true);
     tally_.call_handled(ag.pool, total);
     sim_.schedule_in(total, Phase::Arrival, kAttemptEnd, a, ag.gen);

@@ -118,7 +118,8 @@ std::set<std::string> check_demand(Checks& c, const model::PlatformConfig& pc, i
       c.fail("demand.contacts_per_case.probabilities", "must sum to 1, got " + number(t));
   }
   for (const auto* dist : {&ic.delay_to_platform, &pc.tasks[0].talk, &pc.tasks[0].wrap_up, &pc.tasks[1].talk,
-                           &pc.tasks[1].wrap_up, &pc.attempt.ring, &pc.attempt.no_answer_handling}) {
+                           &pc.tasks[1].wrap_up, &pc.attempt.ring, &pc.attempt.no_answer_handling,
+                           &pc.tasks[0].entry_per_contact, &pc.tasks[1].entry_per_contact}) {
     if (dist->law == model::DurationLaw::Empirical) {
       double t = 0;
       for (double w : dist->weights) t += w;

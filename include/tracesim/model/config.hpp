@@ -112,10 +112,13 @@ struct StaleConfig {
 struct TaskConfig {
   Duration deadline = 12 * kHour;      // from arrival (index) or identification (contact)
   DurationDist talk = fixed(10 * kMinute);
-  DurationDist wrap_up = fixed(2 * kMinute);
+  DurationDist wrap_up = fixed(2 * kMinute);  // the case's own data entry included
   RetryPolicy retry{};
   bool sms_at_deadline = false;        // send an SMS when the deadline passes unreached
   StaleConfig stale{};                 // overload: stale work dropped, sent to SMS or handed over
+  // Work around the calls: entering each contact the case names
+  // in the tracing tool, after an answered call; one draw per named contact.
+  DurationDist entry_per_contact{};    // zero: no entry time (and no draw)
 };
 
 /// Overload: the national level, which takes stale tasks handed over, up to a

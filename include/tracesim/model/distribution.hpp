@@ -73,6 +73,10 @@ class DurationSampler {
   DurationSampler() = default;
   explicit DurationSampler(const DurationDist& dist);
   Duration operator()(kernel::KeyedEngine& engine) const;
+  /// Always zero, without a draw: callers may skip it altogether.
+  [[nodiscard]] bool is_zero() const noexcept {
+    return dist_.law == DurationLaw::Deterministic && dist_.mean.count() == 0;
+  }
 
  private:
   DurationDist dist_;

@@ -98,6 +98,7 @@ struct Samplers {
   DurationSampler call_back_delay;
   DurationSampler inbound_talk;
   DurationSampler inbound_wrap_up;
+  std::array<DurationSampler, kTaskTypes> entry_per_contact;  // per contact an index case names
 };
 
 /// Everything one replication reads, compiled from a PlatformConfig.

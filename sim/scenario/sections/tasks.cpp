@@ -48,8 +48,14 @@ const Keys<TaskConfig>& task_keys() {
           B::flag("sms_at_deadline", &TaskConfig::sms_at_deadline, "send an SMS when the deadline passes unreached"),
           B::mapping("stale", &TaskConfig::stale, stale_keys(), Style::Flow, "stale work: dropped, SMS or handed over")
               .written_if([](const TaskConfig& t) { return t.stale.action != model::StaleAction::Keep; }),
+          B::duration_dist("entry_per_contact", &TaskConfig::entry_per_contact,
+                           "after-call entry of each contact the case names (index interviews)")
+              .written_if([](const TaskConfig& t) {
+                return t.entry_per_contact.law != model::DurationLaw::Deterministic ||
+                       t.entry_per_contact.mean.count() != 0;
+              }),
       },
-      {"deadline", "talk", "wrap_up", "sms_at_deadline", "retry", "stale"}};
+      {"deadline", "talk", "wrap_up", "entry_per_contact", "sms_at_deadline", "retry", "stale"}};
   return keys;
 }
 
