@@ -109,6 +109,14 @@ PoolRule compile_pool(const PoolConfig& pool, const std::vector<DayPlan>& days, 
     rule.break_length = s.break_length;
     rule.break_at = s.break_start.count() >= 0 ? s.break_start : s.start + (s.end - s.start - s.break_length) / 2;
     rule.working = working_time(s);
+    rule.available = rule.working;
+    if (s.break_length.count() > 0) rule.pauses.push_back({rule.break_at, s.break_length});
+    for (const ShiftBlock& b : s.blocks) {
+      rule.pauses.push_back({b.start, b.length});
+      rule.available -= b.length;
+    }
+    std::stable_sort(rule.pauses.begin(), rule.pauses.end(),
+                     [](const PauseRule& x, const PauseRule& y) { return x.start < y.start; });
     rule.weekdays = s.weekdays;
     r.shifts.push_back(rule);
   }

@@ -535,7 +535,7 @@ class Platform {
     const SimTime now = sim_.now();
     const SimTime midnight = day_start(day_index(now));
     const int n = roster_.shift_size(p, s);
-    tally_.shift_started(p, plan_->pools[p].shifts[s].working, n);
+    tally_.shift_started(p, plan_->pools[p].shifts[s].available, n);
     for (int i = 0; i < n; ++i) become_available(roster_.come_on(p, s, now, midnight));
   }
 
@@ -544,7 +544,7 @@ class Platform {
     const ShiftEnd end = roster_.end_shift(a, sim_.now());
     if (end == ShiftEnd::Off) return agent_went_off(a);
     if (end == ShiftEnd::FinishesCall) return;  // overtime is counted at the call's end
-    tally_.shift_continued(ag.pool, plan_->pools[ag.pool].shifts[ag.shift].working);
+    tally_.shift_continued(ag.pool, plan_->pools[ag.pool].shifts[ag.shift].available);
     if (end == ShiftEnd::Resumes) become_available(a);
   }
 

@@ -71,20 +71,29 @@ void Roster::plan_shift(std::uint32_t a, SimTime midnight) {
   ag.break_length = shift.break_length;
   ag.last_call_passed = false;
   ag.break_due = false;
+  ag.next_pause = 0;
   sim_.schedule_at(ag.shift_end, Phase::Release, kShiftEnd, a, ag.shift_serial);
   sim_.schedule_at(ag.shift_end - pool.no_new_attempt_before_end, Phase::Release, kLastCall, a, ag.shift_serial);
-  if (shift.break_length.count() > 0)
-    sim_.schedule_at(midnight + shift.break_at, Phase::Release, kBreakStart, a, ag.shift_serial);
+  for (const PauseRule& pause : shift.pauses)
+    sim_.schedule_at(midnight + pause.start, Phase::Release, kBreakStart, a, ag.shift_serial);
 }
 
+// The shift's pauses start in order, so the agent's counter names this one. A
+// pause falling due while another is due or under way follows it: the agent
+// owes the sum.
 void Roster::start_break(std::uint32_t a, SimTime now) {
   Agent& ag = agents_[a];
-  if (ag.state == AgentState::Busy) {
+  const auto& pauses = plan_.pools[ag.pool].shifts[ag.shift].pauses;
+  TRACESIM_ASSERT(ag.next_pause < pauses.size(), "a pause started that the shift does not have");
+  const Duration length = pauses[ag.next_pause++].length;
+  if (ag.state == AgentState::Busy || ag.state == AgentState::Break) {
+    ag.break_length = ag.break_due ? ag.break_length + length : length;
     ag.break_due = true;
   } else if (ag.state == AgentState::Idle) {
     leave_idle(a);
     ag.state = AgentState::Break;
-    sim_.schedule_at(now + ag.break_length, Phase::Arrival, kBreakEnd, a, ag.shift_serial);
+    ag.break_length = length;
+    sim_.schedule_at(now + length, Phase::Arrival, kBreakEnd, a, ag.shift_serial);
   }
 }
 

@@ -145,6 +145,28 @@ void check_segment_uses(Checks& c, const model::PlatformConfig& pc, const std::s
              "unknown segment '" + pc.discipline.priority_segments[i] + "'");
 }
 
+// A shift's planned blocks lie within it and overlap neither each other nor the break.
+void check_blocks(Checks& c, const model::ShiftConfig& sh, const std::string& sp) {
+  constexpr std::size_t kMaxBlocks = 32;  // the roster counts a shift's pauses in a byte
+  if (sh.blocks.size() > kMaxBlocks) c.fail(sp + ".blocks", "at most " + std::to_string(kMaxBlocks) + " blocks");
+  const kernel::Duration break_at = sh.break_start.count() >= 0
+                                        ? sh.break_start
+                                        : sh.start + (sh.end - sh.start - sh.break_length) / 2;
+  for (std::size_t b = 0; b < sh.blocks.size(); ++b) {
+    const auto& bl = sh.blocks[b];
+    const std::string bp = sp + ".blocks[" + std::to_string(b) + "]";
+    if (bl.start < sh.start || bl.start + bl.length > sh.end) {
+      c.fail(bp + ".start", "the block must lie within the shift");
+      continue;
+    }
+    if (sh.break_length.count() > 0 && bl.start < break_at + sh.break_length && break_at < bl.start + bl.length)
+      c.fail(bp + ".start", "the block overlaps the break");
+    for (std::size_t o = 0; o < b; ++o)
+      if (bl.start < sh.blocks[o].start + sh.blocks[o].length && sh.blocks[o].start < bl.start + bl.length)
+        c.fail(bp + ".start", "the block overlaps blocks[" + std::to_string(o) + "]");
+  }
+}
+
 // One pool: skills, shifts and breaks, its size steps.
 void check_pool(Checks& c, const model::PoolConfig& pool) {
   const std::string base = "staffing.pools." + pool.name;
@@ -163,6 +185,7 @@ void check_pool(Checks& c, const model::PoolConfig& pool) {
       c.fail(sp + ".break_start", "the break must lie within the shift");
     if (pool.no_new_attempt_before_end >= sh.end - sh.start)
       c.fail(base + ".no_new_attempt_before_end", "must be shorter than shift " + sh.name);
+    check_blocks(c, sh, sp);
   }
   for (std::size_t i = 1; i < pool.steps.size(); ++i)
     if (pool.steps[i].from <= pool.steps[i - 1].from)

@@ -150,6 +150,15 @@ struct SmsConfig {
   double index_declares_contacts_share = 1.0;  // index cases reached by SMS who list their contacts online
 };
 
+/// Planned non-call time within a shift (003 report: the daily team briefing,
+/// training): paid, but the agents take no new work. Like a break, an agent
+/// busy at its start finishes the call in hand first.
+struct ShiftBlock {
+  std::string name;
+  Duration start{0};   // offset from midnight
+  Duration length{0};
+};
+
 struct ShiftConfig {
   std::string name;
   Duration start = 8 * kHour;
@@ -157,6 +166,7 @@ struct ShiftConfig {
   Duration break_length{0};
   Duration break_start{-1};                  // offset from midnight; -1: centred in the shift
   std::array<bool, 7> weekdays{true, true, true, true, true, true, true};
+  std::vector<ShiftBlock> blocks;            // planned non-call time
 };
 
 enum class SizeMode : std::uint8_t { Fte, Roster };

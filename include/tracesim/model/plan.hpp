@@ -21,6 +21,12 @@ namespace tracesim::model {
 
 using kernel::SimTime;
 
+/// A pause in a shift (the break or a planned block), as offsets from midnight.
+struct PauseRule {
+  Duration start{0};
+  Duration length{0};
+};
+
 /// One shift of a pool, as offsets from midnight.
 struct ShiftRule {
   Duration start{0};
@@ -28,6 +34,8 @@ struct ShiftRule {
   Duration break_length{0};
   Duration break_at{0};            // the break's start (centred in the shift unless set)
   Duration working{0};             // paid time: end - start - break
+  Duration available{0};           // staffed time: working - planned blocks
+  std::vector<PauseRule> pauses;   // the break and the blocks, by start
   std::array<bool, 7> weekdays{};  // Monday .. Sunday
 };
 

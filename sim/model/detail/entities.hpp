@@ -54,6 +54,7 @@ struct Agent {
   std::uint32_t shift_serial = 0;  // this shift's identity: checked by shift events
   std::uint32_t shift = 0;
   AgentState state = AgentState::Off;
+  std::uint8_t next_pause = 0;     // the shift's pause whose start comes next
   bool answered = false;
   bool break_due = false;
   bool last_call_passed = false;

@@ -45,6 +45,18 @@ void write_days(YAML::Emitter& out, const ShiftConfig& sh) {
   out << YAML::EndSeq;
 }
 
+const Keys<model::ShiftBlock>& block_keys() {
+  using B = Bind<model::ShiftBlock>;
+  static const Keys<model::ShiftBlock> keys{{
+      B::text("name", &model::ShiftBlock::name, "what the block is (briefing, training ...)"),
+      B::clock("start", &model::ShiftBlock::start, "start of the block, within the shift").required(),
+      B::duration("length", &model::ShiftBlock::length, kernel::kMinute, 12 * kernel::kHour,
+                  "how long the agents take no new work")
+          .required(),
+  }};
+  return keys;
+}
+
 const Keys<ShiftConfig>& shift_keys() {
   using B = Bind<ShiftConfig>;
   auto days = [](ReadContext& ctx, const Field& f, ShiftConfig& sh) {
@@ -58,6 +70,8 @@ const Keys<ShiftConfig>& shift_keys() {
       B::clock("break_start", &ShiftConfig::break_start, "start of the break (default: centred in the shift)")
           .written_if([](const ShiftConfig& sh) { return sh.break_start.count() >= 0; }),
       B::custom("days", days, write_days, "the weekdays the shift works").with_samples({"weekdays", "[mon, wed]"}),
+      B::list("blocks", &ShiftConfig::blocks, block_keys(), "planned non-call time (briefing, training)")
+          .written_if([](const ShiftConfig& sh) { return !sh.blocks.empty(); }),
   }};
   return keys;
 }

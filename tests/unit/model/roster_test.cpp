@@ -131,3 +131,33 @@ TEST_CASE("model: a reinforcement pool opens after its trigger and closes when t
   });
   CHECK(pools_starting == std::vector<std::uint32_t>{0});  // only the main pool on day 3
 }
+
+TEST_CASE("model: a shift's break and blocks fall due in order; one due during another adds up", "[model][roster]") {
+  // Briefing 08:00 (20 min), break 12:00-13:00, training 13:00 (15 min). A call
+  // from 11:50 to 13:05 holds back the break and the training: the agent then
+  // owes both, 1 h 15 min.
+  auto pc = test::micro_platform({0}, 1, 1);
+  auto& shift = pc.pools[0].shifts[0];
+  shift.break_length = kernel::kHour;
+  shift.break_start = test::clock("12:00");
+  shift.blocks = {{"training", test::clock("13:00"), 15 * kernel::kMinute},
+                  {"briefing", test::clock("08:00"), 20 * kernel::kMinute}};
+  const model::Plan plan = model::compile(pc);
+  REQUIRE(plan.pools[0].shifts[0].pauses.size() == 3);
+  CHECK(plan.pools[0].shifts[0].pauses[0].start == test::clock("08:00"));
+  CHECK(plan.pools[0].shifts[0].available == plan.pools[0].shifts[0].working - 35 * kernel::kMinute);
+  kernel::Simulator sim;
+  Roster roster{plan, sim};
+  roster.schedule_day(0, at(0, "00:00"));
+  const auto a = roster.come_on(0, 0, at(0, "08:00"), at(0, "00:00"));
+  REQUIRE(roster.free_agent(a, at(0, "08:00")) == Freed::Available);
+  roster.make_idle(a);
+  roster.start_break(a, at(0, "08:00"));  // the briefing: idle, so at once
+  CHECK(roster.is_on_break(a));
+  CHECK(roster.free_agent(a, at(0, "08:20")) == Freed::Available);
+  roster.start_work(a, 7, at(0, "11:50"), at(0, "11:51"), true, false);
+  roster.start_break(a, at(0, "12:00"));
+  roster.start_break(a, at(0, "13:00"));
+  CHECK(roster.agent(a).break_length == 75 * kernel::kMinute);
+  CHECK(roster.free_agent(a, at(0, "13:05")) == Freed::OnBreak);
+}

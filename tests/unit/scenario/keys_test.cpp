@@ -50,6 +50,7 @@ const std::set<std::string> kNotAlone{
     "tasks.index_interview.stale.after",
     "tasks.contact_call.stale.after",
     "staffing.holidays.level",
+    "staffing.pools.<name>.shifts[].blocks[].name",  // only in a block, whose start and length are required
 };
 
 std::string concrete(std::string path) {
