@@ -20,6 +20,7 @@
 #include "tracesim/output/monthly.hpp"
 #include "tracesim/output/summary.hpp"
 #include "tracesim/output/trace.hpp"
+#include "tracesim/report/report.hpp"
 #include "tracesim/scenario/units.hpp"
 #include "tracesim/sweep/replications.hpp"
 #include "tracesim/sweep/sweep.hpp"
@@ -152,6 +153,7 @@ int command_run(const std::vector<std::string>& args) {
   add_scenario_options(opts, "override a scenario key, KEY=VALUE (repeatable); checked like the file");
   opts.add_options()("trace", "also write attempts.csv and tasks.csv for replication 0 (streamed)")
       ("event-budget", po::value<std::uint64_t>(), "stop a replication after this many events (default: run.event_budget)")
+      ("report", "also write report.html, the run drawn as one self-contained page (see tracesim report)")
       ("quiet,q", "no progress and no summary table");
   po::variables_map vm;
   if (!parse_command(args, opts, vm, kRunHelp)) return kOk;
@@ -196,6 +198,7 @@ int command_run(const std::vector<std::string>& args) {
   }
   write_run_files(out_dir, loaded.file, sc, results);
   if (trace) trace->commit();
+  if (vm.count("report")) report::write_report(out_dir);
   if (!vm.count("quiet")) {
     std::cout << sc.name << ": " << results.size() << " replication" << (results.size() == 1 ? "" : "s")
               << ", seed " << sc.run.seed << "\n"
@@ -217,6 +220,7 @@ int command_sweep(const std::vector<std::string>& args) {
   opts.add_options()("resume", "continue an interrupted sweep in the same --out folder: finished points are kept")
       ("shard", po::value<std::string>(), "run only slice i of n of the grid, i/n with 1 <= i <= n (see tracesim merge)")
       ("event-budget", po::value<std::uint64_t>(), "stop a replication after this many events")
+      ("report", "also write report.html, each KPI against the varied keys (see tracesim report)")
       ("quiet,q", "no progress");
   po::variables_map vm;
   if (!parse_command(args, opts, vm, kSweepHelp)) return kOk;
@@ -243,6 +247,7 @@ int command_sweep(const std::vector<std::string>& args) {
               << " points are saved in " << out_dir.string() << "/points. Continue with:\n  " << again << "\n";
     return kInterrupted;
   }
+  if (outcome.assembled && vm.count("report")) report::write_report(out_dir);
   if (!vm.count("quiet")) {
     std::cout << outcome.points_done << " of " << outcome.points_in_shard << " points done (" << outcome.points_resumed
               << " resumed), " << spec.replications << " replications each\n";

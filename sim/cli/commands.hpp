@@ -26,5 +26,6 @@ int command_staff(const std::vector<std::string>& args);
 int command_erlang(const std::vector<std::string>& args);
 int command_calibrate(const std::vector<std::string>& args);
 int command_bench(const std::vector<std::string>& args);
+int command_report(const std::vector<std::string>& args);
 
 }  // namespace tracesim::cli

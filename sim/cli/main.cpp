@@ -31,6 +31,7 @@ Commands:
   staff FILE     find the least staff that meets a target, e.g. 90 % of contacts within 12 h
   erlang         Erlang C / Erlang A figures for a stationary inbound line, or the least agents
   calibrate FILE fit the scenario's free parameters to the figures it declares as targets
+  report DIR     draw a results folder (run or sweep) as one self-contained report.html
   bench          measure this machine: event kernel, a 1-million-caller centre, thread scaling
 
 Run 'tracesim <command> --help' for the options and examples of each command.
@@ -82,7 +83,8 @@ int main(int argc, char** argv) {
     if (command == "erlang") return command_erlang(rest);
     if (command == "calibrate") return command_calibrate(rest);
     if (command == "bench") return command_bench(rest);
-    std::cerr << "tracesim: unknown command '" << command << "'; expected check, run, sweep, merge, staff, erlang, calibrate or bench (see tracesim --help)\n";
+    if (command == "report") return command_report(rest);
+    std::cerr << "tracesim: unknown command '" << command << "'; expected check, run, sweep, merge, staff, erlang, calibrate, report or bench (see tracesim --help)\n";
     return kUsage;
   } catch (const boost::program_options::error& e) {
     std::cerr << "tracesim " << command << ": " << e.what() << " (see tracesim " << command << " --help)\n";

@@ -6,7 +6,7 @@
 # Run as: cmake -DROOT=<source dir> -P layering.cmake
 cmake_minimum_required(VERSION 3.25)
 
-set(modules kernel analytic model scenario output sweep cli)
+set(modules kernel analytic model scenario output sweep report cli)
 
 # Project modules each module may include (itself included).
 set(uses_kernel   kernel)
@@ -15,7 +15,8 @@ set(uses_model    model kernel)
 set(uses_scenario scenario model kernel)
 set(uses_output   output model kernel)
 set(uses_sweep    sweep scenario output model kernel)
-set(uses_cli      cli sweep scenario output model kernel analytic)
+set(uses_report   report scenario output model kernel)
+set(uses_cli      cli sweep scenario output model kernel analytic report)
 
 # Third-party libraries (Boost by component), each private to the modules named here.
 set(libs_kernel)
@@ -24,10 +25,11 @@ set(libs_model    boost/random)
 set(libs_scenario yaml-cpp)
 set(libs_output   nlohmann boost/math)
 set(libs_sweep    nlohmann boost/asio nlopt)
+set(libs_report   nlohmann)
 set(libs_cli      nlohmann boost/asio boost/program_options boost/version)
 
 # Modules that may talk to the operating system (files, signals, processes).
-set(posix_modules output sweep cli)
+set(posix_modules output sweep report cli)
 # Standard headers the pure modules must not include: they never print nor read files.
 set(no_io_modules kernel analytic model)
 set(io_headers iostream fstream)

@@ -1,0 +1,285 @@
+// SPDX-License-Identifier: Apache-2.0
+// Draws a tracesim report from the JSON in #tracesim-data. Charts are drawn
+// without animation, so every canvas is final when this script ends; it then
+// writes #tracesim-status (charts drawn, blank canvases, script errors), which
+// the browser test reads.
+(function () {
+  'use strict';
+  var data = JSON.parse(document.getElementById('tracesim-data').textContent);
+  var root = document.getElementById('report');
+  var charts = [];
+  var palette = ['#1f5fa8', '#d9730d', '#1b7a3d', '#b3261e', '#6b4fa8', '#0f8b8d', '#8a6d3b', '#c2185b'];
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    (children || []).forEach(function (c) { node.appendChild(typeof c === 'string' ? document.createTextNode(c) : c); });
+    return node;
+  }
+  function fmt(v, digits) {
+    if (v === null || v === undefined || isNaN(v)) return '–';
+    var a = Math.abs(v);
+    if (digits === undefined) digits = a >= 1000 ? 0 : a >= 100 ? 1 : a >= 1 ? 2 : 4;
+    return v.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  }
+  function alpha(hex, a) {
+    var n = parseInt(hex.slice(1), 16);
+    return 'rgba(' + (n >> 16) + ',' + ((n >> 8) & 255) + ',' + (n & 255) + ',' + a + ')';
+  }
+  function section(title, note) {
+    root.appendChild(el('h2', {}, [title]));
+    if (note) root.appendChild(el('p', { class: 'note' }, [note]));
+  }
+  function grid() { var g = el('div', { class: 'charts' }); root.appendChild(g); return g; }
+
+  // A chart in a captioned figure appended to `parent`.
+  function chart(parent, title, note, config) {
+    var canvas = el('canvas');
+    var caption = el('figcaption', {}, [title]);
+    if (note) caption.appendChild(el('small', {}, [note]));
+    parent.appendChild(el('figure', {}, [caption, el('div', { class: 'plot' }, [canvas])]));
+    config.options = Object.assign({ animation: false, responsive: true, maintainAspectRatio: false,
+      interaction: { mode: 'index', intersect: false },
+      plugins: { legend: { labels: { boxWidth: 12, filter: function (item) { return item.text !== ''; } } } },
+      elements: { point: { radius: 0 }, line: { borderWidth: 1.5 } } }, config.options || {});
+    var c = new Chart(canvas, config);
+    charts.push(c);
+    return c;
+  }
+  // Datasets drawing `band` (mean, lo, hi per x) as a line over a shaded range.
+  function banded(label, band, color) {
+    return [
+      { label: '', data: band.hi, borderWidth: 0, backgroundColor: alpha(color, 0.22), fill: '+1', pointRadius: 0 },
+      { label: '', data: band.lo, borderWidth: 0, fill: false, pointRadius: 0 },
+      { label: label, data: band.mean, borderColor: color, backgroundColor: color, fill: false }
+    ];
+  }
+  // Dates label the first day of every other month ("2021-03"), whatever the chart's width.
+  function dateTicks() {
+    return { grid: { display: false }, ticks: { autoSkip: false, maxRotation: 0, callback: function (v) {
+      var label = this.getLabelForValue(v);
+      var month = parseInt(label.slice(5, 7), 10);
+      return label.slice(8) === '01' && month % 2 === 1 ? label.slice(0, 7) : null;
+    } } };
+  }
+  function dateAxis() { return { x: dateTicks(), y: { beginAtZero: true } }; }
+
+  function header(title, lead, facts) {
+    root.appendChild(el('h1', {}, [title]));
+    if (lead) root.appendChild(el('p', { class: 'lead' }, [lead]));
+    var f = el('div', { class: 'facts' });
+    facts.forEach(function (kv) { f.appendChild(el('span', {}, [kv[0] + ': ', el('b', {}, [String(kv[1])])])); });
+    root.appendChild(f);
+  }
+
+  function kpiTable(kpis, confidence) {
+    var t = el('table', {}, [el('tr', {}, [el('th', {}, ['KPI']), el('th', {}, ['mean']),
+      el('th', {}, [Math.round(confidence * 100) + '% CI low']), el('th', {}, ['high'])])]);
+    kpis.forEach(function (k) {
+      t.appendChild(el('tr', {}, [el('td', {}, [k.name]), el('td', {}, [fmt(k.mean)]), el('td', {}, [fmt(k.low)]),
+        el('td', {}, [fmt(k.high)])]));
+    });
+    return el('div', { class: 'scroll' }, [t]);
+  }
+
+  function runReport() {
+    var m = data.metadata, s = data.scenario, d = data.daily, ser = d.series;
+    header('tracesim run: ' + s.name, s.description,
+      [['period', s.start + ' to ' + s.end], ['pools', s.pools.join(', ')], ['replications', m.replications],
+       ['seed', m.seed], ['tracesim', m.tracesim_version], ['scenario hash', m.scenario_hash]]);
+
+    var byName = {};
+    data.kpis.forEach(function (k) { byName[k.name] = k; });
+    var headline = [['contacts.reached_within_12h', 'contacts reached within 12 h', 'share'],
+      ['contacts.reached_within_deadline', 'contacts reached by their deadline', 'share'],
+      ['index.reached_within_24h', 'index cases reached within 24 h', 'share'],
+      ['backlog.max_at_close', 'largest backlog at close', 'tasks'],
+      ['agents.occupancy', 'agent occupancy', 'share'], ['calls.attempts', 'call attempts', 'calls'],
+      ['sms.sent', 'SMS sent', 'messages'], ['inbound.answer_rate', 'inbound calls answered', 'share']];
+    section('Key figures', 'Mean over ' + m.replications + ' replications, with the ' +
+      Math.round(data.confidence * 100) + '% confidence interval of the mean.');
+    var cards = el('div', { class: 'cards' });
+    headline.forEach(function (h) {
+      var k = byName[h[0]];
+      if (!k) return;
+      cards.appendChild(el('div', { class: 'card' }, [el('div', { class: 'label' }, [h[1]]),
+        el('div', { class: 'value' }, [h[2] === 'share' ? fmt(k.mean * 100, 1) + ' %' : fmt(k.mean, 0)]),
+        el('div', { class: 'ci' }, [h[2] === 'share' ? fmt(k.low * 100, 1) + ' – ' + fmt(k.high * 100, 1) + ' %'
+          : fmt(k.low, 0) + ' – ' + fmt(k.high, 0) + ' ' + h[2]])]));
+    });
+    root.appendChild(cards);
+
+    var band = 'Line: mean over ' + d.replications + ' replications; shaded: their range (lowest to highest).';
+    section('Day by day', band);
+    var g = grid();
+    chart(g, 'Arrivals per day', 'index cases reaching the platform, contacts identified', { type: 'line',
+      data: { labels: d.dates, datasets: banded('index cases', ser.index_arrived, palette[0])
+        .concat(banded('contacts', ser.contacts_arrived, palette[1])) }, options: { scales: dateAxis() } });
+    chart(g, 'Open tasks at closing time', 'index cases and contacts not yet resolved (the backlog)', {
+      type: 'line', data: { labels: d.dates, datasets: banded('open tasks', ser.open_tasks_at_close, palette[3]) },
+      options: { scales: dateAxis() } });
+    chart(g, 'People reached per day', 'by an answered call or by SMS (mean)', { type: 'bar',
+      data: { labels: d.dates, datasets: [
+        { label: 'contacts by call', data: ser.contacts_reached_by_call.mean, backgroundColor: palette[0], stack: 'r' },
+        { label: 'contacts by SMS', data: ser.contacts_reached_by_sms.mean, backgroundColor: palette[1], stack: 'r' },
+        { label: 'index by call', data: ser.index_reached_by_call.mean, backgroundColor: palette[2], stack: 'r' }] },
+      options: { scales: { x: Object.assign(dateTicks(), { stacked: true }), y: { stacked: true, beginAtZero: true } } } });
+    chart(g, 'SMS sent per day', 'index cases and contacts', { type: 'line',
+      data: { labels: d.dates, datasets: banded('SMS', ser.sms_sent_all, palette[4]) }, options: { scales: dateAxis() } });
+    chart(g, 'Agent occupancy per day', 'time on attempts / time on shift, all pools', { type: 'line',
+      data: { labels: d.dates, datasets: banded('occupancy', ser.occupancy, palette[2]) },
+      options: { scales: { x: dateAxis().x, y: { beginAtZero: true, suggestedMax: 1 } } } });
+    chart(g, 'Inbound line per day', 'calls offered, answered and abandoned (mean)', { type: 'line',
+      data: { labels: d.dates, datasets: [
+        { label: 'offered', data: ser.inbound_offered.mean, borderColor: palette[0], backgroundColor: palette[0] },
+        { label: 'answered', data: ser.inbound_answered.mean, borderColor: palette[2], backgroundColor: palette[2] },
+        { label: 'abandoned', data: ser.inbound_abandoned.mean, borderColor: palette[3], backgroundColor: palette[3] }] },
+      options: { scales: dateAxis() } });
+
+    if (data.missing && data.missing.length) {
+      section('Not shown', 'These charts need data the run does not produce yet:');
+      var ul = el('ul', { class: 'missing' });
+      data.missing.forEach(function (t) { ul.appendChild(el('li', {}, [t])); });
+      root.appendChild(ul);
+    }
+
+    monthly();
+    targets();
+
+    section('Every daily series', 'Any column of daily.csv, with its range over replications.');
+    var names = Object.keys(ser);
+    var pick = el('select', { class: 'screen-only', 'aria-label': 'daily column' });
+    names.forEach(function (n) { pick.appendChild(el('option', { value: n }, [n])); });
+    root.appendChild(pick);
+    var eg = grid();
+    var explorer = chart(eg, 'daily.csv column', null, { type: 'line',
+      data: { labels: d.dates, datasets: banded(names[0], ser[names[0]], palette[5]) }, options: { scales: dateAxis() } });
+    pick.addEventListener('change', function () {
+      explorer.data.datasets = banded(pick.value, ser[pick.value], palette[5]);
+      explorer.update();
+    });
+
+    section('All KPIs', 'From summary.json (docs/outputs.md defines each).');
+    root.appendChild(kpiTable(data.kpis, data.confidence));
+  }
+
+  function monthly() {
+    var mo = data.monthly, cols = mo.columns;
+    var shown = [['index_arrived', 'index cases'], ['contacts_arrived', 'contacts'],
+      ['index_attempts', 'index attempts'], ['contact_attempts', 'contact attempts'], ['index_sms_sent', 'SMS index'],
+      ['contact_sms_sent', 'SMS contacts'], ['inbound_offered', 'inbound offered'], ['staffed_hours', 'staffed h'],
+      ['occupancy', 'occupancy']].filter(function (c) { return cols[c[0]]; });
+    section('Month by month', 'Totals per month (mean over replications); occupancy is busy / staffed time.');
+    var head = el('tr', {}, [el('th', {}, ['month'])]);
+    shown.forEach(function (c) { head.appendChild(el('th', {}, [c[1]])); });
+    var t = el('table', {}, [head]);
+    mo.months.forEach(function (month, i) {
+      var tr = el('tr', {}, [el('td', {}, [month])]);
+      shown.forEach(function (c) {
+        var v = cols[c[0]][i].mean;
+        tr.appendChild(el('td', {}, [c[0] === 'occupancy' ? fmt(v * 100, 1) + ' %' : fmt(v, 0)]));
+      });
+      t.appendChild(tr);
+    });
+    root.appendChild(el('div', { class: 'scroll' }, [t]));
+    if (cols.index_attempts && cols.contact_attempts) {
+      var g = grid();
+      chart(g, 'Call attempts per month', 'index cases and contacts (mean)', { type: 'bar',
+        data: { labels: mo.months, datasets: [
+          { label: 'index', data: cols.index_attempts.map(function (e) { return e.mean; }), backgroundColor: palette[0], stack: 'a' },
+          { label: 'contacts', data: cols.contact_attempts.map(function (e) { return e.mean; }), backgroundColor: palette[1], stack: 'a' }] },
+        options: { scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true } } } });
+    }
+  }
+
+  function targets() {
+    if (!data.targets || !data.targets.length) return;
+    section('Against the scenario\'s targets', 'The figures the scenario declares under calibration.targets, ' +
+      'next to this run (mean and 95% CI). "within" means the mean is inside the tolerance.');
+    var t = el('table', {}, [el('tr', {}, ['target', 'KPI', 'period', 'figure', 'tolerance', 'run mean', '95% CI',
+      'within', 'role', 'source'].map(function (h) { return el('th', {}, [h]); }))]);
+    data.targets.forEach(function (x) {
+      var tol = x.relative ? x.tolerance * Math.abs(x.value) : x.tolerance;
+      var mean = x.model ? x.model.mean : null;
+      var ok = mean !== null && Math.abs(mean - x.value) <= tol;
+      t.appendChild(el('tr', {}, [el('td', {}, [x.name]), el('td', { class: 'text' }, [x.kpi]),
+        el('td', { class: 'text' }, [x.from || x.to ? (x.from || 'start') + ' to ' + (x.to || 'end') : 'whole run']),
+        el('td', {}, [fmt(x.value)]), el('td', {}, [x.relative ? '± ' + fmt(x.tolerance * 100, 0) + ' %' : '± ' + fmt(x.tolerance)]),
+        el('td', {}, [fmt(mean)]), el('td', {}, [x.model ? fmt(x.model.low) + ' – ' + fmt(x.model.high) : '–']),
+        el('td', { class: mean === null ? '' : ok ? 'ok' : 'miss' }, [mean === null ? 'n/a' : ok ? 'yes' : 'no']),
+        el('td', { class: 'text' }, [x.fit ? 'fit' : 'holdout']), el('td', { class: 'text' }, [x.source || ''])]));
+    });
+    root.appendChild(el('div', { class: 'scroll' }, [t]));
+  }
+
+  // Sweep: each KPI against the first varied key, a line per combination of the others.
+  function sweepReport() {
+    var m = data.metadata, axes = data.axes, pts = data.points;
+    header('tracesim sweep: ' + m.scenario, 'Each KPI at every point of the grid: mean over ' + m.replications +
+      ' replications with its 95% confidence band (common random numbers across points).',
+      [['points', m.points], ['replications per point', m.replications], ['seed', m.seed], ['varied', axes.join(', ')]]);
+    var xs = [], groups = {};
+    pts.forEach(function (p, i) {
+      if (xs.indexOf(p[0]) < 0) xs.push(p[0]);
+      var g = p.slice(1).map(function (v, k) { return axes[k + 1] + '=' + v; }).join(', ') || 'mean';
+      (groups[g] = groups[g] || []).push(i);
+    });
+    function kpiChart(parent, k) {
+      var sets = [];
+      Object.keys(groups).forEach(function (g, gi) {
+        var at = function (series) {
+          return xs.map(function (x) {
+            var i = groups[g].filter(function (j) { return pts[j][0] === x; })[0];
+            return i === undefined ? null : series(i);
+          });
+        };
+        var mean = at(function (i) { return k.mean[i]; });
+        var band = { mean: mean,
+          lo: at(function (i) { return k.mean[i] === null ? null : k.mean[i] - (k.half_width[i] || 0); }),
+          hi: at(function (i) { return k.mean[i] === null ? null : k.mean[i] + (k.half_width[i] || 0); }) };
+        sets = sets.concat(banded(g, band, palette[gi % palette.length]));
+      });
+      return chart(parent, k.name, 'against ' + axes[0], { type: 'line', data: { labels: xs, datasets: sets },
+        options: { elements: { point: { radius: 2 } }, scales: { x: { title: { display: true, text: axes[0] } } } } });
+    }
+    var first = ['contacts.reached_within_12h', 'contacts.reached_within_deadline', 'contacts.reached_ever',
+      'backlog.max_at_close', 'agents.occupancy', 'sms.sent', 'calls.attempts', 'inbound.answer_rate'];
+    var byName = {};
+    data.kpis.forEach(function (k) { byName[k.name] = k; });
+    section('Main KPIs against ' + axes[0], 'Line: mean; shaded: 95% confidence interval of the mean.');
+    var g = grid();
+    first.forEach(function (n) { if (byName[n]) kpiChart(g, byName[n]); });
+    section('Any KPI');
+    var pick = el('select', { class: 'screen-only', 'aria-label': 'KPI' });
+    data.kpis.forEach(function (k) { pick.appendChild(el('option', { value: k.name }, [k.name])); });
+    root.appendChild(pick);
+    var eg = grid(), current = kpiChart(eg, data.kpis[0]);
+    pick.addEventListener('change', function () {
+      current.destroy();
+      charts.splice(charts.indexOf(current), 1);
+      eg.innerHTML = '';
+      current = kpiChart(eg, byName[pick.value]);
+    });
+  }
+
+  // A canvas is blank when every pixel is fully transparent.
+  function isBlank(c) {
+    var px = c.canvas.getContext('2d').getImageData(0, 0, c.canvas.width, c.canvas.height).data;
+    for (var i = 3; i < px.length; i += 4) if (px[i] !== 0) return false;
+    return true;
+  }
+  try {
+    if (data.kind === 'run') runReport(); else if (data.kind === 'sweep') sweepReport();
+    else throw new Error('unknown report kind ' + data.kind);
+  } catch (e) {
+    window.tracesimErrors.push(String(e && e.stack || e));
+  }
+  var blank = charts.filter(isBlank).length;
+  var status = el('div', { id: 'tracesim-status', 'data-charts': String(charts.length), 'data-blank': String(blank),
+    'data-errors': String(window.tracesimErrors.length) },
+    ['Drawn by tracesim: ' + charts.length + ' charts, ' + blank + ' blank, ' + window.tracesimErrors.length +
+     ' script errors. ' + window.tracesimErrors.join(' | ')]);
+  root.appendChild(status);
+  // The page's height, so a screenshot can be taken of the whole page and no more.
+  status.setAttribute('data-height', String(Math.ceil(document.documentElement.scrollHeight)));
+})();

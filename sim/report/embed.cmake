@@ -1,0 +1,31 @@
+# SPDX-License-Identifier: Apache-2.0
+# Writes a C++ source defining `std::string NAME()` that returns the bytes of
+# INPUT (a JavaScript or CSS file the report inlines). The text is cut into raw
+# string literals of under 60,000 bytes: ISO C++ only promises 65,536 per literal,
+# and -Wpedantic says so. Run as: cmake -DINPUT=f -DOUTPUT=f.cpp -DNAME=fn -P embed.cmake
+cmake_minimum_required(VERSION 3.25)
+if(NOT EXISTS "${INPUT}")
+  message(FATAL_ERROR "embed: no file ${INPUT}")
+endif()
+file(READ "${INPUT}" text)
+string(FIND "${text}" ")tracesim_embed\"" clash)
+if(NOT clash EQUAL -1)
+  message(FATAL_ERROR "embed: ${INPUT} contains the raw-string delimiter")
+endif()
+string(LENGTH "${text}" size)
+set(out "// Generated from ${INPUT} by sim/report/embed.cmake; do not edit.\n")
+string(APPEND out "#include <string>\n#include <string_view>\n\nnamespace tracesim::report::assets {\n")
+string(APPEND out "std::string ${NAME}() {\n  static constexpr std::string_view kParts[] = {\n")
+set(chunk 60000)
+set(at 0)
+while(at LESS size)
+  string(SUBSTRING "${text}" ${at} ${chunk} part)
+  string(APPEND out "      R\"tracesim_embed(${part})tracesim_embed\",\n")
+  math(EXPR at "${at} + ${chunk}")
+endwhile()
+if(size EQUAL 0)
+  string(APPEND out "      \"\",\n")
+endif()
+string(APPEND out "  };\n  std::string all;\n  for (const auto part : kParts) all += part;\n  return all;\n}\n}  // namespace tracesim::report::assets\n")
+file(WRITE "${OUTPUT}.tmp" "${out}")
+file(RENAME "${OUTPUT}.tmp" "${OUTPUT}")

@@ -1,0 +1,241 @@
+// SPDX-License-Identifier: Apache-2.0
+// The data of a run's report, gathered from the run's files into one JSON
+// object the page's script draws. Every daily.csv column is carried over with
+// its mean and range across replications, so a column the model adds shows up
+// in the page's "every daily series" chart without a change here.
+#include "run_data.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <limits>
+#include <map>
+
+#include "table.hpp"
+#include "tracesim/kernel/calendar.hpp"
+#include "tracesim/output/statistics.hpp"
+#include "tracesim/scenario/scenario.hpp"
+
+namespace tracesim::report::detail {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+json number_or_null(double v) {
+  if (std::isnan(v) || std::isinf(v)) return nullptr;
+  return v;
+}
+
+// Columns of daily.csv that are not counts or hours (a month's value is not the
+// sum of its days), and stocks counted at each day's close.
+bool is_additive(const std::string& column) {
+  static const std::vector<std::string> kNot{"occupancy", "inbound_answer_rate", "inbound_service_level",
+                                             "inbound_mean_wait_answered_s"};
+  if (std::find(kNot.begin(), kNot.end(), column) != kNot.end()) return false;
+  return column.find("backlog") == std::string::npos;
+}
+
+// The daily columns whose sum over a period is a period KPI (sweep::period_kpis()):
+// what a dated calibration target is compared with.
+const std::map<std::string, std::vector<std::string>>& period_columns() {
+  static const std::map<std::string, std::vector<std::string>> kMap{
+      {"calls.attempts", {"index_attempts", "contact_attempts"}},
+      {"calls.connected", {"index_connected", "contact_connected"}},
+      {"index.arrived", {"index_arrived"}},
+      {"people.arrived", {"index_arrived", "contacts_arrived"}},
+      {"contacts.arrived", {"contacts_arrived"}},
+      {"sms.sent", {"index_sms_sent", "contact_sms_sent"}},
+      {"index.reached_by_call", {"index_reached_by_call"}},
+      {"contacts.reached_by_call", {"contacts_reached_by_call"}},
+      {"inbound.offered", {"inbound_offered"}},
+      {"inbound.answered", {"inbound_answered"}}};
+  return kMap;
+}
+
+// daily.csv as values[replication][day][column], with the dates of replication 0.
+struct Daily {
+  std::vector<std::string> columns;  // numeric columns, after replication and date
+  std::vector<std::string> dates;
+  std::vector<std::vector<std::vector<double>>> values;
+};
+
+Daily read_daily(const std::filesystem::path& file) {
+  const Table t = read_csv(file);
+  const auto rep = t.column("replication");
+  const auto date = t.column("date");
+  if (!rep || !date) throw scenario::InputError(file.string() + ": expected columns replication and date");
+  Daily d;
+  std::vector<std::size_t> at;
+  for (std::size_t c = 0; c < t.header.size(); ++c)
+    if (c != *rep && c != *date) {
+      d.columns.push_back(t.header[c]);
+      at.push_back(c);
+    }
+  for (const auto& row : t.rows) {
+    const auto r = static_cast<std::size_t>(number(row[*rep]));
+    if (r >= d.values.size()) d.values.resize(r + 1);
+    if (r == 0) d.dates.push_back(row[*date]);
+    std::vector<double> cells;
+    for (std::size_t c : at) cells.push_back(number(row[c]));
+    d.values[r].push_back(std::move(cells));
+  }
+  return d;
+}
+
+// Per day: mean, min and max across replications of `value(rep, day)`.
+json band(const Daily& d, const std::function<double(std::size_t, std::size_t)>& value) {
+  json mean = json::array(), lo = json::array(), hi = json::array();
+  for (std::size_t day = 0; day < d.dates.size(); ++day) {
+    double sum = 0, low = std::numeric_limits<double>::infinity(), high = -low;
+    std::size_t n = 0;
+    for (std::size_t r = 0; r < d.values.size(); ++r) {
+      if (day >= d.values[r].size()) continue;
+      const double v = value(r, day);
+      if (std::isnan(v)) continue;
+      sum += v;
+      low = std::min(low, v);
+      high = std::max(high, v);
+      ++n;
+    }
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    mean.push_back(number_or_null(n ? sum / static_cast<double>(n) : nan));
+    lo.push_back(number_or_null(n ? low : nan));
+    hi.push_back(number_or_null(n ? high : nan));
+  }
+  return json{{"mean", mean}, {"lo", lo}, {"hi", hi}};
+}
+
+std::size_t index_of(const Daily& d, const std::string& column) {
+  const auto it = std::find(d.columns.begin(), d.columns.end(), column);
+  return static_cast<std::size_t>(it - d.columns.begin());  // == size when absent
+}
+
+// The sum over the days whose date (ISO text) is in [from, to] of `columns`, per replication.
+std::vector<double> period_sums(const Daily& d, const std::vector<std::string>& columns, const std::string& from,
+                                const std::string& to) {
+  std::vector<double> sums(d.values.size(), 0.0);
+  for (const auto& name : columns) {
+    const std::size_t c = index_of(d, name);
+    if (c == d.columns.size()) return {};
+    for (std::size_t r = 0; r < d.values.size(); ++r)
+      for (std::size_t day = 0; day < d.values[r].size() && day < d.dates.size(); ++day)
+        if (d.dates[day] >= from && d.dates[day] <= to) sums[r] += d.values[r][day][c];
+  }
+  return sums;
+}
+
+json estimate_json(const std::vector<double>& values) {
+  const output::Estimate e = output::estimate(values);
+  return json{{"mean", number_or_null(e.mean)},
+              {"low", number_or_null(e.mean - e.half_width)},
+              {"high", number_or_null(e.mean + e.half_width)}};
+}
+
+json daily_json(const Daily& d) {
+  json series = json::object();
+  for (std::size_t c = 0; c < d.columns.size(); ++c)
+    series[d.columns[c]] = band(d, [&](std::size_t r, std::size_t day) { return d.values[r][day][c]; });
+  // Derived: all open tasks, and the day's people reached (call or SMS).
+  const auto sum_of = [&](std::vector<std::string> names) {
+    std::vector<std::size_t> at;
+    for (const auto& n : names)
+      if (index_of(d, n) < d.columns.size()) at.push_back(index_of(d, n));
+    return [&d, at](std::size_t r, std::size_t day) {
+      double s = 0;
+      for (std::size_t c : at) s += d.values[r][day][c];
+      return s;
+    };
+  };
+  series["open_tasks_at_close"] = band(d, sum_of({"index_backlog_at_close", "contacts_backlog_at_close"}));
+  series["sms_sent_all"] = band(d, sum_of({"index_sms_sent", "contact_sms_sent"}));
+  return json{{"dates", d.dates}, {"replications", d.values.size()}, {"series", series}};
+}
+
+// Month totals of every additive column, and occupancy (busy / staffed) per month.
+json monthly_json(const Daily& d) {
+  std::vector<std::string> months;
+  for (const auto& date : d.dates)
+    if (months.empty() || months.back() != date.substr(0, 7)) months.push_back(date.substr(0, 7));
+  json columns = json::object();
+  for (const auto& name : d.columns) {
+    if (!is_additive(name)) continue;
+    json per = json::array();
+    for (const auto& m : months) per.push_back(estimate_json(period_sums(d, {name}, m + "-01", m + "-31")));
+    columns[name] = per;
+  }
+  if (columns.contains("busy_hours") && columns.contains("staffed_hours")) {
+    json per = json::array();
+    for (const auto& m : months) {
+      const auto busy = period_sums(d, {"busy_hours"}, m + "-01", m + "-31");
+      const auto staffed = period_sums(d, {"staffed_hours"}, m + "-01", m + "-31");
+      std::vector<double> ratio;
+      for (std::size_t r = 0; r < busy.size(); ++r)
+        ratio.push_back(staffed[r] > 0 ? busy[r] / staffed[r] : std::numeric_limits<double>::quiet_NaN());
+      per.push_back(estimate_json(ratio));
+    }
+    columns["occupancy"] = per;
+  }
+  return json{{"months", months}, {"columns", columns}};
+}
+
+// Each declared calibration target with the run's value: a period KPI summed
+// from daily.csv, or a whole-run KPI from summary.json.
+json targets_json(const scenario::Scenario& sc, const Daily& d, const json& summary) {
+  json out = json::array();
+  for (const auto& t : sc.calibration.targets) {
+    json row{{"name", t.name},        {"kpi", t.kpi},           {"value", t.value},  {"tolerance", t.tolerance},
+             {"relative", t.relative}, {"fit", t.fit},          {"source", t.source}};
+    row["from"] = t.from ? json(kernel::iso_date(*t.from)) : json(nullptr);
+    row["to"] = t.to ? json(kernel::iso_date(*t.to)) : json(nullptr);
+    json model = nullptr;
+    if (t.from || t.to) {
+      const auto it = period_columns().find(t.kpi);
+      if (it != period_columns().end()) {
+        const auto sums = period_sums(d, it->second, t.from ? kernel::iso_date(*t.from) : std::string("0000"),
+                                      t.to ? kernel::iso_date(*t.to) : std::string("9999"));
+        if (!sums.empty()) model = estimate_json(sums);
+      }
+    } else if (summary.contains(t.kpi)) {
+      const auto& k = summary[t.kpi];
+      model = json{{"mean", k["mean"]}, {"low", k["ci95_low"]}, {"high", k["ci95_high"]}};
+    }
+    row["model"] = model;
+    out.push_back(row);
+  }
+  return out;
+}
+
+}  // namespace
+
+nlohmann::ordered_json run_data(const std::filesystem::path& dir) {
+  const json summary = json::parse(read_text(dir / "summary.json"));
+  const Daily d = read_daily(dir / "daily.csv");
+  const scenario::Scenario sc = scenario::load_scenario(dir / "scenario.resolved.yaml");
+  json kpis = json::array();
+  for (const auto& [name, k] : summary["kpis"].items())
+    kpis.push_back(json{{"name", name}, {"mean", k["mean"]}, {"low", k["ci95_low"]}, {"high", k["ci95_high"]},
+                        {"n", k["n"]}});
+  json pools = json::array();
+  for (const auto& p : sc.platform.pools) pools.push_back(p.name);
+  json data;
+  data["kind"] = "run";
+  data["metadata"] = summary["metadata"];
+  data["scenario"] = json{{"name", sc.name},
+                          {"description", sc.description},
+                          {"start", kernel::iso_date(sc.platform.calendar.start)},
+                          {"end", kernel::iso_date(sc.platform.calendar.end)},
+                          {"pools", pools}};
+  data["confidence"] = summary.value("confidence", 0.95);
+  data["kpis"] = kpis;
+  data["daily"] = daily_json(d);
+  data["monthly"] = monthly_json(d);
+  data["targets"] = targets_json(sc, d, summary["kpis"]);
+  data["missing"] = json::array(
+      {"Occupancy by hour of day and weekday: the run's files hold occupancy per day only "
+       "(the model reports no staffed and busy time per hour or half-hour).",
+       "Reach within the deadline per day: the run's files hold it for the whole run only "
+       "(the model counts no reached_within_deadline per day of arrival)."});
+  return data;
+}
+
+}  // namespace tracesim::report::detail

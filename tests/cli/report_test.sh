@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# tracesim report: exit codes, and the page of a small run is one self-contained file.
+# Usage: report_test.sh TRACESIM_BINARY SOURCE_DIR WORK_DIR
+set -u
+bin=$1 src=$2 work=$3
+rm -rf "$work" && mkdir -p "$work"
+failures=0 pass=0
+check() {  # description command...
+  local what=$1; shift
+  if "$@"; then pass=$((pass + 1)); else echo "FAIL: $what"; failures=$((failures + 1)); fi
+}
+expect_exit() {  # code description command...
+  local want=$1 what=$2; shift 2
+  "$@" >"$work/out.txt" 2>"$work/err.txt"
+  local got=$?
+  check "$what: exit $got, expected $want" test "$got" -eq "$want"
+}
+
+expect_exit 0 "report --help" "$bin" report --help
+expect_exit 64 "report without DIR" "$bin" report
+expect_exit 66 "report of a folder that holds no results" "$bin" report "$work"
+check "the message says what a results folder holds" grep -q "not a results folder" "$work/err.txt"
+
+"$bin" run "$src/scenarios/occitanie-2021.yaml" --set calendar.end=2021-03-31 -r 3 -q --out "$work/run" || exit 1
+check "run without --report writes no page" test ! -e "$work/run/report.html"
+expect_exit 0 "report of a run folder" "$bin" report "$work/run"
+page="$work/run/report.html"
+check "report.html written" test -s "$page"
+check "the page carries its data" grep -q 'id="tracesim-data"' "$page"
+check "the page inlines Chart.js" grep -q "Chart.js v" "$page"
+check "the page loads nothing from elsewhere" bash -c "! grep -Eq '<(script|link|img|iframe)[^>]*(src|href)=' '$page'"
+"$bin" run "$src/scenarios/occitanie-2021.yaml" --set calendar.end=2021-03-31 -r 3 -q --report --out "$work/run2" || exit 1
+check "run --report writes the same page as report" cmp -s "$page" "$work/run2/report.html"
+
+echo "report: $pass passed, $failures failed"
+[ "$failures" -eq 0 ]
