@@ -14,11 +14,13 @@ namespace {
 constexpr const char* kReportUsage =
     "Usage: tracesim report DIR\n\nWrites DIR/report.html: one self-contained page (data, script and the chart\n"
     "library inlined; opens with no network, prints on A4) drawn from the files a command wrote\n"
-    "into DIR: a run (summary.json, daily.csv) or a sweep (points.csv, sweep.json).\n"
-    "`run --report` and `sweep --report` write the same page when they finish.";
+    "into DIR: a run (summary.json, daily.csv), a sweep (points.csv, sweep.json), a staff search\n"
+    "(staff.json) or a calibration (calibration.json). --report on those commands writes the same\n"
+    "page when they finish.";
 constexpr const char* kReportExamples =
     "Examples:\n  tracesim run scenarios/occitanie-2021.yaml --out results/occ && tracesim report results/occ\n"
-    "  tracesim report results/occitanie-2021-sweep\n";
+    "  tracesim report results/occitanie-2021-sweep\n"
+    "  tracesim staff s.yaml --target 'contacts.reached_within_12h >= 0.9' --pool tracers --out results/staff --report\n";
 
 }  // namespace
 

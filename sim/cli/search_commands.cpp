@@ -8,12 +8,15 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 
+#include "answers.hpp"
 #include "commands.hpp"
 #include "interrupt.hpp"
 #include "options.hpp"
 #include "tracesim/output/atomic_file.hpp"
 #include "tracesim/output/summary.hpp"
+#include "tracesim/report/report.hpp"
 #include "tracesim/scenario/units.hpp"
 #include "tracesim/sweep/calibrate.hpp"
 #include "tracesim/sweep/calibration_table.hpp"
@@ -157,7 +160,7 @@ int command_staff(const std::vector<std::string>& args) {
   po::options_description opts("Options");
   opts.add_options()("help,h", "show this help")
       ("target", po::value<std::string>(), "the requirement, 'KPI >= VALUE' or 'KPI <= VALUE' (required)")
-      ("confidence", po::value<double>()->default_value(0.95), "one-sided confidence that the target holds")
+      ("confidence", po::value<double>()->default_value(0.95, "0.95"), "one-sided confidence that the target holds")
       ("pool", po::value<std::string>(), "vary this pool: FTE of every step, or agents per shift of a roster")
       ("scale", "vary a factor on every pool's size instead (default range 0.1..3, step 0.05)")
       ("min", po::value<double>(), "lowest level to consider (default 0 for --pool, 0.1 for --scale)")
@@ -168,31 +171,60 @@ int command_staff(const std::vector<std::string>& args) {
       ("seed", po::value<std::uint64_t>(), "seed, the same at every level (default: run.seed)")
       ("threads,j", po::value<unsigned>()->default_value(0), "worker threads; 0 = all cores");
   add_scenario_options(opts, "override a scenario key, KEY=VALUE (repeatable)");
-  opts.add_options()("quiet,q", "print only the answer");
+  opts.add_options()("out,o", po::value<std::string>(), "keep staff.json here, updated after every level (the evidence "
+                                                        "and the best level so far)")
+      ("json", "print the answer as JSON (the content of staff.json) instead of text")
+      ("report", "also write report.html into --out: the evidence at every level tried")
+      ("quiet,q", "print only the answer");
   po::variables_map vm;
   if (!parse_command(args, opts, vm, kStaffHelp)) return kOk;
   if (!vm.count("target")) throw po::error("missing --target 'KPI >= VALUE'");
   if (vm.count("pool") == vm.count("scale")) throw po::error("give exactly one of --pool NAME or --scale");
   const Loaded loaded = load(vm);
   const sweep::StaffSearch search = staff_search_of(vm, loaded.scenario);
+  if (vm.count("report") && !vm.count("out")) throw po::error("--report needs --out DIR");
   const bool quiet = vm.count("quiet") > 0;
   const char* unit = search.lever.pool.empty() ? "x" : "";
+  std::optional<std::filesystem::path> out;
+  if (vm.count("out")) {
+    out = vm["out"].as<std::string>();
+    std::filesystem::create_directories(*out);  // throws std::system_error: exit 74
+  }
+  std::vector<sweep::LevelResult> tried;
+  const auto save = [&](const sweep::StaffAnswer* answer) {
+    if (out) output::write_file_atomic(*out / "staff.json", staff_json(loaded.scenario, loaded.file, search, tried, answer).dump(2) + "\n");
+  };
+  std::optional<double> best;
   auto log = [&](const sweep::LevelResult& r) {
+    tried.push_back(r);
+    if (r.holds && (!best || r.level < *best)) best = r.level;
+    save(nullptr);
     if (quiet) return;
-    std::fprintf(stderr, "  level %-8g %s: mean %.4f, %g%% bounds [%.4f, %.4f], %d replications -> %s\n", r.level, unit,
+    std::fprintf(stderr, "  level %-8g %s: mean %.4f, %g%% bounds [%.4f, %.4f], %d replications -> %s", r.level, unit,
                  r.mean, search.confidence * 100, r.low, r.high, r.replications, r.holds ? "holds" : "does not hold");
+    if (best) std::fprintf(stderr, "; least level holding so far %g", *best);
+    std::fprintf(stderr, "\n");
   };
   InterruptWatcher interrupt;
   sweep::StaffAnswer answer;
   try {
     answer = sweep::find_least_staff(loaded.document, loaded.overrides, search, interrupt.token(), log);
   } catch (const sweep::Interrupted&) {
-    std::cerr << "tracesim: interrupted; no answer\n";
+    std::cerr << "tracesim: interrupted; no answer";
+    if (best) std::cerr << "; the least level that held so far is " << *best;
+    if (out) std::cerr << "; the evidence so far is in " << (*out / "staff.json").string();
+    std::cerr << "\n";
     return kInterrupted;
   } catch (const std::invalid_argument& e) {
     throw po::error(e.what());
   }
-  print_staff_answer(search, answer);
+  save(&answer);
+  if (vm.count("report")) report::write_report(*out);
+  if (vm.count("json")) {
+    std::cout << staff_json(loaded.scenario, loaded.file, search, tried, &answer).dump(2) << "\n";
+  } else {
+    print_staff_answer(search, answer);
+  }
   return kOk;
 }
 
@@ -205,9 +237,12 @@ int command_calibrate(const std::vector<std::string>& args) {
       ("holdout", po::value<std::vector<std::string>>()->composing(),
        "report these targets (NAME[,NAME...]) without fitting them, whatever their 'fit' (repeatable)")
       ("out,o", po::value<std::string>(),
-       "also write calibration.md, .csv and .json and scenario.calibrated.yaml here");
+       "also write calibration.md, .csv, calibration.json (kept up to date while searching) and "
+       "scenario.calibrated.yaml here");
   add_scenario_options(opts, "override a scenario key, KEY=VALUE (repeatable)");
-  opts.add_options()("quiet,q", "no progress lines");
+  opts.add_options()("json", "print the result as JSON (the content of calibration.json) instead of the table")
+      ("report", "also write report.html into --out: the targets table and the search's path")
+      ("quiet,q", "no progress lines");
   po::variables_map vm;
   if (!parse_command(args, opts, vm, kCalibrateHelp)) return kOk;
   const Loaded loaded = load(vm);
@@ -224,36 +259,67 @@ int command_calibrate(const std::vector<std::string>& args) {
         if (comma > at) options.holdout.push_back(list.substr(at, comma - at));
         at = comma + 1;
       }
+  if (vm.count("report") && !vm.count("out")) throw po::error("--report needs --out DIR");
   const bool quiet = vm.count("quiet") > 0;
+  std::optional<std::filesystem::path> out;
+  if (vm.count("out")) {
+    out = vm["out"].as<std::string>();
+    std::filesystem::create_directories(*out);  // throws std::system_error: exit 74
+  }
+  std::vector<CalibrationStep> path;
+  const auto save = [&](const sweep::CalibrationResult* result) {
+    if (out)
+      output::write_file_atomic(*out / "calibration.json",
+                                calibration_json(sc, loaded.file, options, path, result).dump(2) + "\n");
+  };
+  const CalibrationStep* best = nullptr;
   auto progress = [&](int n, const std::vector<std::string>& values, double objective) {
+    path.push_back({n, values, objective});
+    best = nullptr;
+    for (const auto& step : path)
+      if (!best || step.objective < best->objective) best = &step;
+    save(nullptr);
     if (quiet) return;
     std::string v;
     for (std::size_t k = 0; k < values.size(); ++k) v += (k ? ", " : "") + sc.calibration.parameters[k].key + "=" + values[k];
-    std::fprintf(stderr, "  evaluation %d: %s -> sum of squared residuals %.4g\n", n, v.c_str(), objective);
+    std::fprintf(stderr, "  evaluation %d: %s -> sum of squared residuals %.4g (best so far %.4g, evaluation %d)\n", n,
+                 v.c_str(), objective, best->objective, best->evaluation);
   };
   InterruptWatcher interrupt;
   sweep::CalibrationResult result;
   try {
     result = sweep::calibrate(loaded.document, loaded.overrides, options, interrupt.token(), progress);
   } catch (const sweep::Interrupted&) {
-    std::cerr << "tracesim: interrupted before the first evaluation; no result\n";
+    std::cerr << "tracesim: interrupted; no result";
+    if (best) {
+      std::string v;
+      for (std::size_t k = 0; k < best->values.size(); ++k)
+        v += (k ? ", " : "") + sc.calibration.parameters[k].key + "=" + best->values[k];
+      std::cerr << "; best so far (evaluation " << best->evaluation << "): " << v;
+    }
+    if (out) std::cerr << "; the search so far is in " << (*out / "calibration.json").string();
+    std::cerr << "\n";
     return kInterrupted;
   }
+  save(&result);
   const std::string md = calibration_markdown(sc, options, result);
-  std::cout << md;
-  if (vm.count("out")) {
-    const std::filesystem::path dir{vm["out"].as<std::string>()};
-    std::filesystem::create_directories(dir);
-    output::write_file_atomic(dir / "calibration.md", md);
-    output::write_file_atomic(dir / "calibration.csv", sweep::calibration_csv(result));
-    output::write_file_atomic(dir / "calibration.json", sweep::calibration_json(sc.calibration, result));
+  if (vm.count("json")) {
+    std::cout << calibration_json(sc, loaded.file, options, path, &result).dump(2) << "\n";
+  } else {
+    std::cout << md;
+  }
+  if (out) {
+    output::write_file_atomic(*out / "calibration.md", md);
+    output::write_file_atomic(*out / "calibration.csv", sweep::calibration_csv(result));
     const std::string note = result.interrupted ? "# calibrate was interrupted after " +
                                                       std::to_string(result.evaluations) +
                                                       " evaluations: these values are the best point so far.\n"
                                                 : "";
-    if (!options.check_only) output::write_file_atomic(dir / "scenario.calibrated.yaml", note + result.calibrated_yaml);
-    std::cout << "written: " << (dir / "calibration.md").string() << ", .csv, .json"
-              << (options.check_only ? "" : " and scenario.calibrated.yaml") << "\n";
+    if (!options.check_only) output::write_file_atomic(*out / "scenario.calibrated.yaml", note + result.calibrated_yaml);
+    if (vm.count("report")) report::write_report(*out);
+    if (!vm.count("json"))
+      std::cout << "written: " << (*out / "calibration.md").string() << ", .csv, .json"
+                << (options.check_only ? "" : " and scenario.calibrated.yaml") << "\n";
   }
   if (result.interrupted) std::cerr << "tracesim: interrupted; the best point so far is kept\n";
   return result.interrupted ? kInterrupted : kOk;

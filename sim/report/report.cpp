@@ -10,6 +10,7 @@
 #include "assets.hpp"
 #include "run_data.hpp"
 #include "sweep_data.hpp"
+#include "table.hpp"
 #include "tracesim/output/atomic_file.hpp"
 #include "tracesim/scenario/diagnostics.hpp"
 
@@ -37,15 +38,27 @@ std::string html_escape(const std::string& text) {
   return out;
 }
 
+// A search command's answer file, drawn as it is.
+nlohmann::ordered_json answer_data(const std::filesystem::path& file, const char* kind) {
+  const auto answer = nlohmann::ordered_json::parse(detail::read_text(file));
+  nlohmann::ordered_json data;
+  data["kind"] = kind;
+  data["metadata"] = {{"scenario", answer.value("scenario", std::string())}};
+  data["answer"] = answer;
+  return data;
+}
+
 }  // namespace
 
 Kind kind_of(const std::filesystem::path& dir) {
   namespace fs = std::filesystem;
   if (fs::exists(dir / "points.csv") && fs::exists(dir / "sweep.json")) return Kind::Sweep;
   if (fs::exists(dir / "summary.json") && fs::exists(dir / "daily.csv")) return Kind::Run;
+  if (fs::exists(dir / "staff.json")) return Kind::Staff;
+  if (fs::exists(dir / "calibration.json")) return Kind::Calibrate;
   throw scenario::InputError(dir.string() +
-                             ": not a results folder (expected summary.json and daily.csv of a run, or points.csv "
-                             "and sweep.json of a sweep)");
+                             ": not a results folder (expected summary.json and daily.csv of a run, points.csv and "
+                             "sweep.json of a sweep, staff.json of staff or calibration.json of calibrate)");
 }
 
 std::string report_html(const std::filesystem::path& dir) {
@@ -53,8 +66,18 @@ std::string report_html(const std::filesystem::path& dir) {
   if (chart_js.empty())
     throw std::runtime_error("this tracesim was built without Chart.js: install libjs-chart.js and build again");
   const Kind kind = kind_of(dir);
-  const nlohmann::ordered_json data = kind == Kind::Run ? detail::run_data(dir) : detail::sweep_data(dir);
-  const std::string title = "tracesim " + std::string(kind == Kind::Run ? "run" : "sweep") + ": " +
+  nlohmann::ordered_json data;
+  try {
+    switch (kind) {
+      case Kind::Run: data = detail::run_data(dir); break;
+      case Kind::Sweep: data = detail::sweep_data(dir); break;
+      case Kind::Staff: data = answer_data(dir / "staff.json", "staff"); break;
+      case Kind::Calibrate: data = answer_data(dir / "calibration.json", "calibrate"); break;
+    }
+  } catch (const nlohmann::json::exception& e) {
+    throw scenario::InputError(dir.string() + ": a JSON file is malformed: " + e.what());
+  }
+  const std::string title = "tracesim " + data["kind"].get<std::string>() + ": " +
                             data["metadata"].value("scenario", std::string("scenario"));
   std::string page = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
   page += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";

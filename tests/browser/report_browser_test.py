@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: Apache-2.0
-"""Opens each kind of tracesim report in headless Chromium (Debian's `chromium`).
+"""Opens each kind of tracesim report (run, sweep, staff, calibrate) in headless Chromium (Debian's `chromium`).
 
 Fails if the page logs anything to the console (script errors included), if its
 status marker is missing, reports a script error or a blank chart, or if fewer
@@ -102,13 +102,22 @@ def main():
     run([tracesim, "sweep", scenario, "--vary", "staffing.pools.tracers.fte[2].fte=40:100:20",
          "--vary", "tasks.contact_call.retry.on_exhausted=sms,give_up", "-r", "3", "-q", "--report",
          "--out", sweep_dir])
+    staff_dir, calibrate_dir = os.path.join(work, "staff"), os.path.join(work, "calibrate")
+    run([tracesim, "staff", os.path.join(src, "tests", "validation", "erlang-c-rho085.yaml"), "--target",
+         "inbound.service_level >= 0.8", "--pool", "agents", "--min", "5", "--max", "40", "-q", "--report",
+         "--out", staff_dir])
+    run([tracesim, "calibrate", os.path.join(src, "tests", "data", "calibration-synthetic.yaml"), "-q", "--report",
+         "--out", calibrate_dir])
     browser = chromium()
+    # (kind, folder, least number of charts the page must draw)
+    kinds = [("run", run_dir, 8), ("sweep", sweep_dir, 8), ("staff", staff_dir, 2), ("calibrate", calibrate_dir, 3)]
     failures = []
-    failures += check(browser, "run", os.path.join(run_dir, "report.html"), 8, work, shots)
-    failures += check(browser, "sweep", os.path.join(sweep_dir, "report.html"), 8, work, shots)
+    for name, folder, charts in kinds:
+        failures += check(browser, name, os.path.join(folder, "report.html"), charts, work, shots)
     for f in failures:
         print("FAIL: " + f)
-    print(f"{2 - len({f.split(':')[0] for f in failures})} passed, {len({f.split(':')[0] for f in failures})} failed")
+    failed = len({f.split(":")[0] for f in failures})
+    print(f"{len(kinds) - failed} passed, {failed} failed")
     return 1 if failures else 0
 
 

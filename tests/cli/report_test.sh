@@ -32,5 +32,15 @@ check "the page loads nothing from elsewhere" bash -c "! grep -Eq '<(script|link
 "$bin" run "$src/scenarios/occitanie-2021.yaml" --set calendar.end=2021-03-31 -r 3 -q --report --out "$work/run2" || exit 1
 check "run --report writes the same page as report" cmp -s "$page" "$work/run2/report.html"
 
+staff=("$bin" staff "$src/tests/validation/erlang-c-rho085.yaml" --target 'inbound.service_level >= 0.8' --pool agents
+       --min 5 --max 40 -r 3 -q)
+expect_exit 64 "staff --report without --out" "${staff[@]}" --report
+expect_exit 0 "staff --json --out" "${staff[@]}" --json --out "$work/staff"
+check "staff --json prints staff.json" cmp -s "$work/out.txt" "$work/staff/staff.json"
+check "staff.json holds the answer" python3 -c "import json,sys; a=json.load(open(sys.argv[1])); assert a['complete'] and a['found'] and a['level'] == 12 and a['tried']" "$work/staff/staff.json"
+expect_exit 0 "report of a staff folder" "$bin" report "$work/staff"
+expect_exit 0 "calibrate --check --json" "$bin" calibrate "$src/scenarios/isere-2020.yaml" --check -q --json
+check "calibrate --json is JSON with the targets" python3 -c "import json,sys; a=json.load(open(sys.argv[1])); assert a['targets'] and a['complete']" "$work/out.txt"
+
 echo "report: $pass passed, $failures failed"
 [ "$failures" -eq 0 ]

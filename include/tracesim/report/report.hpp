@@ -9,10 +9,11 @@
 namespace tracesim::report {
 
 /// The kinds of results folder a report is drawn from, told apart by their files.
-enum class Kind { Run, Sweep };
+enum class Kind { Run, Sweep, Staff, Calibrate };
 
-/// The kind of folder `dir` holds: summary.json and daily.csv (run), or
-/// points.csv and sweep.json (sweep). Throws scenario::InputError if neither.
+/// The kind of folder `dir` holds: summary.json and daily.csv (run),
+/// points.csv and sweep.json (sweep), staff.json (staff) or calibration.json
+/// (calibrate). Throws scenario::InputError if none.
 Kind kind_of(const std::filesystem::path& dir);
 
 /// The page for folder `dir`. Throws scenario::InputError if a file it needs is

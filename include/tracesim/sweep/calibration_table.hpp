@@ -16,9 +16,4 @@ std::string target_label(const scenario::CalibrationTarget& t);
 /// no period; role is "fitted" or "held out"; within_tolerance is "yes" or "no".
 std::string calibration_csv(const CalibrationResult& result);
 
-/// The same as JSON: {"evaluations", "evaluations_to_tolerance", "interrupted",
-/// "objective", "parameters": [{"key", "value"}], "targets": [{... the CSV's
-/// columns ...}]}.
-std::string calibration_json(const scenario::CalibrationSection& calibration, const CalibrationResult& result);
-
 }  // namespace tracesim::sweep

@@ -262,6 +262,103 @@
     });
   }
 
+
+  // Staff: the KPI at every level tried, with its one-sided bounds, against the target.
+  function staffReport() {
+    var a = data.answer, t = a.target;
+    var lever = a.lever.pool ? 'FTE of pool ' + a.lever.pool : 'staff factor (every pool)';
+    header('tracesim staff: ' + a.scenario, 'The least ' + lever + ' for which ' + t.kpi + ' ' + t.op + ' ' + t.value +
+      ' holds with ' + fmt(a.confidence * 100, 0) + '% one-sided confidence.',
+      [['answer', a.complete ? (a.found ? a.level : 'not found up to ' + a.lever.max) : 'search not finished'],
+       ['best so far', a.best_so_far ? a.best_so_far.level : '–'], ['levels tried', a.tried.length],
+       ['range', a.lever.min + ' to ' + a.lever.max + ' step ' + a.lever.step], ['seed', a.seed],
+       ['scenario file', a.scenario_file]]);
+    var tried = a.tried.slice().sort(function (x, y) { return x.level - y.level; });
+    var levels = tried.map(function (r) { return r.level; });
+    section('Evidence at each level', 'Point: the mean over the replications run at that level; bars: the one-sided ' +
+      'confidence bounds; green where the target holds. Levels were tried in bisection order (table below).');
+    var g = grid();
+    chart(g, t.kpi + ' against ' + lever, 'dashed: the target ' + t.op + ' ' + t.value, { type: 'line',
+      data: { labels: levels, datasets: [
+        { label: '', data: tried.map(function (r) { return r.high; }), borderWidth: 0, pointRadius: 0,
+          backgroundColor: alpha(palette[0], 0.2), fill: '+1' },
+        { label: '', data: tried.map(function (r) { return r.low; }), borderWidth: 0, pointRadius: 0, fill: false },
+        { label: 'mean', data: tried.map(function (r) { return r.mean; }), borderColor: palette[0], pointRadius: 4,
+          pointBackgroundColor: tried.map(function (r) { return r.holds ? '#1b7a3d' : '#b3261e'; }) },
+        { label: 'target', data: levels.map(function () { return t.value; }), borderColor: '#555', borderDash: [6, 4] }] },
+      options: { scales: { x: { title: { display: true, text: lever } } } } });
+    chart(g, 'Replications per level', 'doubled where the interval straddled the target', { type: 'bar',
+      data: { labels: levels, datasets: [{ label: 'replications', data: tried.map(function (r) { return r.replications; }),
+        backgroundColor: tried.map(function (r) { return r.holds ? '#1b7a3d' : '#b3261e'; }) }] },
+      options: { scales: { y: { beginAtZero: true } } } });
+    var tab = el('table', {}, [el('tr', {}, ['order', 'level', 'replications', 'mean', 'low', 'high', 'holds']
+      .map(function (h) { return el('th', {}, [h]); }))]);
+    a.tried.forEach(function (r, i) {
+      tab.appendChild(el('tr', {}, [el('td', {}, [String(i + 1)]), el('td', {}, [String(r.level)]),
+        el('td', {}, [String(r.replications)]), el('td', {}, [fmt(r.mean, 4)]), el('td', {}, [fmt(r.low, 4)]),
+        el('td', {}, [fmt(r.high, 4)]), el('td', { class: r.holds ? 'ok' : 'miss' }, [r.holds ? 'yes' : 'no'])]));
+    });
+    root.appendChild(el('div', { class: 'scroll' }, [tab]));
+  }
+
+  // Calibrate: every target against the model, and the search's path.
+  function calibrateReport() {
+    var a = data.answer;
+    header('tracesim calibrate: ' + a.scenario, a.check_only ? 'The scenario\'s targets at its own parameter values.'
+      : 'The fit of the scenario\'s free parameters to its fitted targets (Nelder-Mead, common random numbers).',
+      [['evaluations', a.evaluations], ['replications each', a.replications], ['seed', a.seed],
+       ['sum of squared residuals', fmt(a.objective)], ['finished', a.complete ? 'yes' : 'no (interrupted)'],
+       ['scenario file', a.scenario_file]]);
+    if (a.parameters.length) {
+      section('Parameters');
+      var pt = el('table', {}, [el('tr', {}, ['key', 'min', 'max', a.check_only ? 'value' : 'fitted value']
+        .map(function (h) { return el('th', {}, [h]); }))]);
+      a.parameters.forEach(function (p) {
+        var bound = function (v) { return p.unit === 'ms' ? fmt(v / 60000, 2) + ' min' : String(v); };
+        pt.appendChild(el('tr', {}, [el('td', {}, [p.key]), el('td', {}, [bound(p.min)]), el('td', {}, [bound(p.max)]),
+          el('td', {}, [p.value === null ? (a.best_so_far ? 'best so far ' + a.best_so_far.values.join(', ') : '–') : p.value])]));
+      });
+      root.appendChild(el('div', { class: 'scroll' }, [pt]));
+    }
+    section('Targets', 'Residual: (simulated mean − figure) / tolerance; within ±1 is within tolerance.');
+    var tt = el('table', {}, [el('tr', {}, ['target', 'KPI', 'period', 'figure', 'simulated mean', '95% CI', 'residual',
+      'role', 'source'].map(function (h) { return el('th', {}, [h]); }))]);
+    a.targets.forEach(function (x) {
+      var ok = x.residual !== null && Math.abs(x.residual) <= 1;
+      tt.appendChild(el('tr', {}, [el('td', {}, [x.name]), el('td', { class: 'text' }, [x.kpi]),
+        el('td', { class: 'text' }, [x.from || x.to ? (x.from || 'start') + ' to ' + (x.to || 'end') : 'whole run']),
+        el('td', {}, [fmt(x.value)]), el('td', {}, [fmt(x.mean)]), el('td', {}, [fmt(x.ci95_low) + ' – ' + fmt(x.ci95_high)]),
+        el('td', { class: ok ? 'ok' : 'miss' }, [fmt(x.residual, 2)]), el('td', { class: 'text' }, [x.role]),
+        el('td', { class: 'text' }, [x.source || ''])]));
+    });
+    root.appendChild(el('div', { class: 'scroll' }, [tt]));
+    var g = grid();
+    if (a.targets.length) {
+      chart(g, 'Residual of each target', 'in tolerances; the band ±1 is within tolerance', { type: 'bar',
+        data: { labels: a.targets.map(function (x) { return x.name; }), datasets: [{ label: 'residual',
+          data: a.targets.map(function (x) { return x.residual; }),
+          backgroundColor: a.targets.map(function (x) { return Math.abs(x.residual) <= 1 ? '#1b7a3d' : '#b3261e'; }) }] },
+        options: { indexAxis: 'y', scales: { x: { suggestedMin: -1, suggestedMax: 1 } } } });
+    }
+    if (a.path.length > 1) {
+      var labels = a.path.map(function (s) { return s.evaluation; });
+      chart(g, 'Search path: objective', 'sum of squared residuals of the fitted targets at each evaluation',
+        { type: 'line', data: { labels: labels, datasets: [{ label: 'objective', borderColor: palette[3],
+          data: a.path.map(function (s) { return s.objective; }), pointRadius: 2 }] },
+          options: { scales: { y: { type: 'logarithmic', ticks: { callback: function (v) {
+            var l = Math.log10(v);
+            return Math.abs(l - Math.round(l)) < 1e-9 ? '1e' + Math.round(l) : null;
+          } } }, x: { title: { display: true, text: 'evaluation' } } } } });
+      a.parameters.forEach(function (p, k) {
+        var values = a.path.map(function (s) { var v = Number(s.values[k]); return isNaN(v) ? null : v; });
+        if (values.every(function (v) { return v === null; })) return;  // durations ("7m30s"): in the table only
+        chart(g, 'Search path: ' + p.key, 'the value tried at each evaluation, within [' + p.min + ', ' + p.max + ']',
+          { type: 'line', data: { labels: labels, datasets: [{ label: p.key, data: values, borderColor: palette[k % 8],
+            pointRadius: 2 }] }, options: { scales: { x: { title: { display: true, text: 'evaluation' } } } } });
+      });
+    }
+  }
+
   // A canvas is blank when every pixel is fully transparent.
   function isBlank(c) {
     var px = c.canvas.getContext('2d').getImageData(0, 0, c.canvas.width, c.canvas.height).data;
@@ -269,8 +366,9 @@
     return true;
   }
   try {
-    if (data.kind === 'run') runReport(); else if (data.kind === 'sweep') sweepReport();
-    else throw new Error('unknown report kind ' + data.kind);
+    var draw = { run: runReport, sweep: sweepReport, staff: staffReport, calibrate: calibrateReport }[data.kind];
+    if (!draw) throw new Error('unknown report kind ' + data.kind);
+    draw();
   } catch (e) {
     window.tracesimErrors.push(String(e && e.stack || e));
   }
