@@ -101,4 +101,42 @@ json calibration_json(const scenario::Scenario& sc, const std::string& file, con
   return j;
 }
 
+json erlang_json(const analytic::ErlangInput& in, const analytic::ErlangResult& r, bool least_agents) {
+  // The analytic module works in minutes; the answer speaks seconds and hours.
+  json j;
+  j["command"] = "erlang";
+  j["model"] = in.mean_patience > 0 ? "Erlang A" : "Erlang C";
+  j["arrivals_per_h"] = in.arrival_rate * 60;
+  j["mean_handle_s"] = in.mean_handle * 60;
+  j["mean_patience_s"] = in.mean_patience > 0 ? json(in.mean_patience * 60) : json(nullptr);
+  j["service_level_threshold_s"] = in.service_level_threshold * 60;
+  j["agents"] = in.agents;
+  j["least_agents_meeting_target"] = least_agents;
+  j["offered_load_erlangs"] = r.offered_load;
+  j["stable"] = r.stable;
+  j["occupancy"] = number(r.occupancy);
+  j["wait_probability"] = number(r.wait_probability);
+  j["mean_wait_s"] = number(r.mean_wait * 60);
+  j["mean_wait_answered_s"] = number(r.mean_wait_answered * 60);
+  j["service_level"] = number(r.service_level);
+  j["abandon_probability"] = number(r.abandon_probability);
+  j["answer_rate"] = number(1.0 - r.abandon_probability);
+  j["mean_queue_length"] = number(r.mean_queue_length);
+  return j;
+}
+
+json check_json(const std::string& file, const scenario::Scenario& sc) {
+  json pools = json::array();
+  for (const auto& p : sc.platform.pools) pools.push_back(p.name);
+  return json{{"command", "check"},
+              {"file", file},
+              {"ok", true},
+              {"scenario", sc.name},
+              {"start", kernel::iso_date(sc.platform.calendar.start)},
+              {"end", kernel::iso_date(sc.platform.calendar.end)},
+              {"days", sc.platform.calendar.end.days - sc.platform.calendar.start.days + 1},
+              {"pools", pools},
+              {"schema_version", sc.schema_version}};
+}
+
 }  // namespace tracesim::cli

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "tracesim/analytic/erlang.hpp"
 #include "tracesim/scenario/scenario.hpp"
 #include "tracesim/sweep/calibrate.hpp"
 #include "tracesim/sweep/staff.hpp"
@@ -30,5 +31,12 @@ nlohmann::ordered_json calibration_json(const scenario::Scenario& sc, const std:
                                         const sweep::CalibrationOptions& options,
                                         const std::vector<CalibrationStep>& path,
                                         const sweep::CalibrationResult* result);
+
+/// tracesim erlang --json: the input (times in seconds, rates per hour) and the figures.
+nlohmann::ordered_json erlang_json(const analytic::ErlangInput& in, const analytic::ErlangResult& r,
+                                   bool least_agents);
+
+/// tracesim check --json: what a valid scenario holds.
+nlohmann::ordered_json check_json(const std::string& file, const scenario::Scenario& sc);
 
 }  // namespace tracesim::cli

@@ -2,6 +2,7 @@
 // The commands that simulate a scenario as given (check, run), grids of its
 // variants (sweep, merge), and the analytic baseline (erlang); the searches
 // (staff, calibrate) are in search_commands.cpp.
+#include "answers.hpp"
 #include "commands.hpp"
 
 #include <boost/program_options.hpp>
@@ -60,7 +61,7 @@ constexpr Help kSweepHelp{
     "Examples:\n  tracesim sweep scenarios/occitanie-2021.yaml --vary 'staffing.pools.tracers.fte[2].fte=40:120:10' -r 20\n"
     "  tracesim sweep s.yaml --vary 'staffing.pools.tracers.fte[2].fte=60,81' --vary sms.policy[2].contact_call=0,0.8\n"
     "  tracesim sweep s.yaml --out results/s --resume        # after Ctrl-C\n"
-    "  tracesim sweep s.yaml --shard 2/3 --out results/s-2   # then: tracesim merge results/s results/s-1 ...\n"};
+    "  tracesim sweep s.yaml --shard 2/3 --out results/s-2   # then: tracesim merge --out results/s results/s-1 results/s-2 results/s-3\n"};
 
 // Writes a run's files; each appears only when complete.
 void write_run_files(const std::filesystem::path& out_dir, const std::string& file, const scenario::Scenario& sc,
@@ -117,7 +118,7 @@ sweep::SweepSpec sweep_spec_of(const po::variables_map& vm, const Loaded& loaded
   if (spec.replications < 1 || spec.replications > 100000) throw po::error("--replications must be between 1 and 100000");
   spec.seed = seed_of(vm, base.run.seed);
   spec.event_budget = vm.count("event-budget") ? vm["event-budget"].as<std::uint64_t>() : base.run.event_budget;
-  spec.threads = vm["threads"].as<unsigned>();
+  spec.threads = threads_of(vm);
   spec.resume = vm.count("resume") > 0;
   if (vm.count("shard")) parse_shard(vm["shard"].as<std::string>(), spec);
   return spec;
@@ -129,12 +130,15 @@ int command_check(const std::vector<std::string>& args) {
   po::options_description opts("Options");
   opts.add_options()("help,h", "show this help");
   add_scenario_options(opts, "override a key, KEY=VALUE (repeatable)");
-  opts.add_options()("print-resolved", "print the scenario with every default filled in");
+  opts.add_options()("print-resolved", "print the scenario with every default filled in")
+      ("json", "print the verdict as JSON (problems still go to stderr, exit 65)");
   po::variables_map vm;
   if (!parse_command(args, opts, vm, kCheckHelp)) return kOk;
   const auto sc = load(vm).scenario;
   if (vm.count("print-resolved")) {
     std::cout << scenario::to_yaml(sc);
+  } else if (vm.count("json")) {
+    std::cout << check_json(vm["file"].as<std::string>(), sc).dump(2) << "\n";
   } else {
     std::cout << vm["file"].as<std::string>() << ": ok (" << sc.name << ", "
               << (sc.platform.calendar.end.days - sc.platform.calendar.start.days + 1) << " days, "
@@ -148,7 +152,7 @@ int command_run(const std::vector<std::string>& args) {
   opts.add_options()("help,h", "show this help")
       ("seed", po::value<std::uint64_t>(), "base random seed (default: run.seed of the scenario)")
       ("replications,r", po::value<int>(), "number of replications (default: run.replications)")
-      ("threads,j", po::value<unsigned>()->default_value(0), "worker threads; 0 = all cores. Results do not depend on it")
+      ("threads,j", po::value<int>()->default_value(0), "worker threads; 0 = all cores. Results do not depend on it")
       ("out,o", po::value<std::string>(), "output folder (default: results/<scenario name>)");
   add_scenario_options(opts, "override a scenario key, KEY=VALUE (repeatable); checked like the file");
   opts.add_options()("trace", "also write attempts.csv and tasks.csv for replication 0 (streamed)")
@@ -166,8 +170,7 @@ int command_run(const std::vector<std::string>& args) {
     sc.run.replications = r;
   }
   if (vm.count("event-budget")) sc.run.event_budget = vm["event-budget"].as<std::uint64_t>();
-  const unsigned threads = vm["threads"].as<unsigned>();
-  if (threads > 1024) throw po::error("--threads must be at most 1024");
+  const unsigned threads = threads_of(vm);
   const std::filesystem::path out_dir = out_dir_of(vm, std::filesystem::path{"results"} / sc.name);
   std::filesystem::create_directories(out_dir);  // throws std::system_error: exit 74
 
@@ -214,7 +217,7 @@ int command_sweep(const std::vector<std::string>& args) {
        "a scenario key and its values: KEY=FROM:TO:STEP or KEY=V1,V2,... (repeatable; default: the file's sweep section)")
       ("replications,r", po::value<int>(), "replications per grid point (default: sweep.replications, then run.replications)")
       ("seed", po::value<std::uint64_t>(), "base seed, the same at every point (default: run.seed)")
-      ("threads,j", po::value<unsigned>()->default_value(0), "worker threads; 0 = all cores. Results do not depend on it")
+      ("threads,j", po::value<int>()->default_value(0), "worker threads; 0 = all cores. Results do not depend on it")
       ("out,o", po::value<std::string>(), "output folder (default: results/<scenario name>-sweep)");
   add_scenario_options(opts, "override a key at every point, KEY=VALUE (repeatable)");
   opts.add_options()("resume", "continue an interrupted sweep in the same --out folder: finished points are kept")
@@ -299,7 +302,8 @@ int command_erlang(const std::vector<std::string>& args) {
       ("patience", po::value<std::string>(), "mean patience, a duration; omit for Erlang C (nobody hangs up)")
       ("agents,c", po::value<int>(), "number of agents")
       ("threshold", po::value<std::string>()->default_value("20s"), "service level threshold, a duration")
-      ("target", po::value<double>(), "instead of --agents: find the least agents with service level >= TARGET");
+      ("target", po::value<double>(), "instead of --agents: find the least agents with service level >= TARGET")
+      ("json", "print the figures as JSON (times in seconds, rates per hour)");
   po::variables_map vm;
   po::store(po::command_line_parser(args).options(opts).run(), vm);
   po::notify(vm);
@@ -340,6 +344,10 @@ int command_erlang(const std::vector<std::string>& args) {
       in.agents = vm["agents"].as<int>();
     }
     const auto r = analytic::erlang(in);
+    if (vm.count("json")) {
+      std::cout << erlang_json(in, r, vm.count("target") > 0).dump(2) << "\n";
+      return kOk;
+    }
     std::printf("model               %s\n", in.mean_patience > 0 ? "Erlang A (M/M/c+M)" : "Erlang C (M/M/c)");
     std::printf("agents              %d%s\n", in.agents, vm.count("target") ? "  (least meeting the target)" : "");
     std::printf("offered load        %.4f Erlangs\n", r.offered_load);

@@ -63,6 +63,13 @@ Loaded load(const po::variables_map& vm) {
   return Loaded{file, std::move(overrides), std::move(document), std::move(sc)};
 }
 
+unsigned threads_of(const po::variables_map& vm) {
+  const int threads = vm["threads"].as<int>();
+  if (threads < 0 || threads > 1024)
+    throw po::error("--threads must be between 0 (all cores) and 1024, got " + std::to_string(threads));
+  return static_cast<unsigned>(threads);
+}
+
 std::uint64_t seed_of(const po::variables_map& vm, std::uint64_t fallback) {
   return vm.count("seed") ? vm["seed"].as<std::uint64_t>() : fallback;
 }

@@ -48,6 +48,9 @@ std::uint64_t seed_of(const boost::program_options::variables_map& vm, std::uint
 /// --out if given, else `fallback`.
 std::filesystem::path out_dir_of(const boost::program_options::variables_map& vm, const std::filesystem::path& fallback);
 
+/// --threads: 0 (all cores) to 1024; throws boost::program_options::error otherwise.
+unsigned threads_of(const boost::program_options::variables_map& vm);
+
 /// Whether to draw a progress line: no --quiet and stderr is a terminal.
 bool shows_progress(const boost::program_options::variables_map& vm);
 

@@ -68,7 +68,7 @@ sweep::StaffSearch staff_search_of(const po::variables_map& vm, const scenario::
     throw po::error("--replications must be at least 2 and --max-replications at most 100000");
   search.seed = seed_of(vm, sc.run.seed);
   search.event_budget = sc.run.event_budget;
-  search.threads = vm["threads"].as<unsigned>();
+  search.threads = threads_of(vm);
   if (!scale) {
     bool found = false;
     for (const auto& p : sc.platform.pools) found = found || p.name == search.lever.pool;
@@ -169,7 +169,7 @@ int command_staff(const std::vector<std::string>& args) {
       ("replications,r", po::value<int>()->default_value(10), "replications per level at first")
       ("max-replications", po::value<int>()->default_value(160), "replications doubled near the target up to this")
       ("seed", po::value<std::uint64_t>(), "seed, the same at every level (default: run.seed)")
-      ("threads,j", po::value<unsigned>()->default_value(0), "worker threads; 0 = all cores");
+      ("threads,j", po::value<int>()->default_value(0), "worker threads; 0 = all cores");
   add_scenario_options(opts, "override a scenario key, KEY=VALUE (repeatable)");
   opts.add_options()("out,o", po::value<std::string>(), "keep staff.json here, updated after every level (the evidence "
                                                         "and the best level so far)")
@@ -233,7 +233,7 @@ int command_calibrate(const std::vector<std::string>& args) {
   opts.add_options()("help,h", "show this help")
       ("check", "no search: evaluate every target at the scenario's own values (reproduces a calibration table)")
       ("seed", po::value<std::uint64_t>(), "seed, the same for every candidate (default: run.seed)")
-      ("threads,j", po::value<unsigned>()->default_value(0), "worker threads; 0 = all cores")
+      ("threads,j", po::value<int>()->default_value(0), "worker threads; 0 = all cores")
       ("holdout", po::value<std::vector<std::string>>()->composing(),
        "report these targets (NAME[,NAME...]) without fitting them, whatever their 'fit' (repeatable)")
       ("out,o", po::value<std::string>(),
@@ -249,7 +249,7 @@ int command_calibrate(const std::vector<std::string>& args) {
   const auto& sc = loaded.scenario;
   sweep::CalibrationOptions options;
   options.seed = seed_of(vm, sc.run.seed);
-  options.threads = vm["threads"].as<unsigned>();
+  options.threads = threads_of(vm);
   options.event_budget = sc.run.event_budget;
   options.check_only = vm.count("check") > 0;
   if (vm.count("holdout"))
