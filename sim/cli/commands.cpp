@@ -15,6 +15,7 @@
 #include <sstream>
 
 #include "interrupt.hpp"
+#include "intervals_option.hpp"
 #include "options.hpp"
 #include "tracesim/analytic/erlang.hpp"
 #include "tracesim/output/atomic_file.hpp"
@@ -157,7 +158,10 @@ int command_run(const std::vector<std::string>& args) {
   add_scenario_options(opts, "override a scenario key, KEY=VALUE (repeatable); checked like the file");
   opts.add_options()("trace", "also write attempts.csv and tasks.csv for replication 0 (streamed)")
       ("event-budget", po::value<std::uint64_t>(), "stop a replication after this many events (default: run.event_budget)")
-      ("report", "also write report.html, the run drawn as one self-contained page (see tracesim report)")
+      ("intervals", po::value<std::string>()->implicit_value("all"),
+       "also write intervals.csv (replication 0, per 30 minutes) for the days FROM:TO, or all days without a value, "
+       "and reach_by_arrival_day.csv")
+      ("report", "also write report.html, the run drawn as one self-contained page (see tracesim report); implies --intervals")
       ("quiet,q", "no progress and no summary table");
   po::variables_map vm;
   if (!parse_command(args, opts, vm, kRunHelp)) return kOk;
@@ -174,8 +178,12 @@ int command_run(const std::vector<std::string>& args) {
   const std::filesystem::path out_dir = out_dir_of(vm, std::filesystem::path{"results"} / sc.name);
   std::filesystem::create_directories(out_dir);  // throws std::system_error: exit 74
 
+  const auto period = interval_period(vm, sc);
   std::optional<output::CsvTrace> trace;
   if (vm.count("trace")) trace.emplace(out_dir);
+  std::optional<output::IntervalRecorder> intervals;
+  if (vm.count("intervals") || vm.count("report")) intervals.emplace(sc.platform.calendar.start);
+  output::ObserverPair observers(trace ? &*trace : nullptr, intervals ? &*intervals : nullptr);
   InterruptWatcher interrupt;
   const bool show_progress = shows_progress(vm);
   const Stopwatch clock;
@@ -193,7 +201,7 @@ int command_run(const std::vector<std::string>& args) {
                  elapsed, Stopwatch::eta_s(elapsed, done, total));
     if (done == total) std::fprintf(stderr, "\n");
   };
-  spec.observer0 = trace ? &*trace : nullptr;
+  spec.observer0 = trace || intervals ? &observers : nullptr;
   const auto [results, stopped] = sweep::run_replications(spec);
   if (stopped || interrupt.interrupted()) {
     std::cerr << "\ntracesim: interrupted; no output written (partial traces removed)\n";
@@ -201,6 +209,7 @@ int command_run(const std::vector<std::string>& args) {
   }
   write_run_files(out_dir, loaded.file, sc, results);
   if (trace) trace->commit();
+  if (intervals) write_interval_files(out_dir, *intervals, period);
   if (vm.count("report")) report::write_report(out_dir);
   if (!vm.count("quiet")) {
     std::cout << sc.name << ": " << results.size() << " replication" << (results.size() == 1 ? "" : "s")

@@ -205,6 +205,63 @@ json targets_json(const scenario::Scenario& sc, const Daily& d, const json& summ
   return out;
 }
 
+// Occupancy by weekday (Monday first) and hour from intervals.csv: busy over
+// on-shift agent time summed across the period's weeks; null where nobody works.
+json heatmap_json(const std::filesystem::path& file) {
+  const Table t = read_csv(file);
+  const auto start = t.column("start");
+  const auto shift = t.column("agents_on_shift");
+  const auto busy = t.column("agents_busy");
+  if (!start || !shift || !busy)
+    throw scenario::InputError(file.string() + ": expected columns start, agents_on_shift, agents_busy");
+  std::vector<double> busy_sum(7 * 24, 0.0), shift_sum(7 * 24, 0.0), halves(7 * 24, 0.0);
+  std::string first, last;
+  for (const auto& row : t.rows) {
+    const std::string& when = row[*start];  // 2021-03-01T08:30
+    kernel::Date d{};
+    if (when.size() < 13 || !kernel::parse_iso_date(when.substr(0, 10), d)) continue;
+    const auto cell = static_cast<std::size_t>(kernel::weekday_of(d) * 24 + std::stoi(when.substr(11, 2)));
+    const double s = number(row[*shift]), b = number(row[*busy]);
+    if (!std::isnan(s)) shift_sum[cell] += s;
+    if (!std::isnan(b)) busy_sum[cell] += b;
+    halves[cell] += 1;
+    if (first.empty()) first = when.substr(0, 10);
+    last = when.substr(0, 10);
+  }
+  json occupancy = json::array(), agents = json::array();
+  for (std::size_t day = 0; day < 7; ++day) {
+    json occ = json::array(), on = json::array();
+    for (std::size_t h = 0; h < 24; ++h) {
+      const std::size_t c = day * 24 + h;
+      occ.push_back(shift_sum[c] > 0 ? json(busy_sum[c] / shift_sum[c]) : json(nullptr));
+      on.push_back(halves[c] > 0 ? json(shift_sum[c] / halves[c]) : json(nullptr));
+    }
+    occupancy.push_back(occ);
+    agents.push_back(on);
+  }
+  return json{{"from", first}, {"to", last}, {"occupancy", occupancy}, {"agents_on_shift", agents}};
+}
+
+// Per day of arrival, the share of resolved cases and contacts reached by their deadline.
+json reach_json(const std::filesystem::path& file) {
+  const Table t = read_csv(file);
+  const auto col = [&](const char* name) {
+    const auto c = t.column(name);
+    if (!c) throw scenario::InputError(file.string() + ": no column " + name);
+    return *c;
+  };
+  const std::size_t d = col("date"), ir = col("index_resolved"), iw = col("index_reached_within_deadline"),
+                    cr = col("contacts_resolved"), cw = col("contacts_reached_within_deadline");
+  json dates = json::array(), index = json::array(), contacts = json::array();
+  for (const auto& row : t.rows) {
+    dates.push_back(row[d]);
+    const double a = number(row[ir]), b = number(row[cr]);
+    index.push_back(a > 0 ? json(number(row[iw]) / a) : json(nullptr));
+    contacts.push_back(b > 0 ? json(number(row[cw]) / b) : json(nullptr));
+  }
+  return json{{"dates", dates}, {"index", index}, {"contacts", contacts}};
+}
+
 }  // namespace
 
 nlohmann::ordered_json run_data(const std::filesystem::path& dir) {
@@ -230,11 +287,18 @@ nlohmann::ordered_json run_data(const std::filesystem::path& dir) {
   data["daily"] = daily_json(d);
   data["monthly"] = monthly_json(d);
   data["targets"] = targets_json(sc, d, summary["kpis"]);
-  data["missing"] = json::array(
-      {"Occupancy by hour of day and weekday: the run's files hold occupancy per day only "
-       "(the model reports no staffed and busy time per hour or half-hour).",
-       "Reach within the deadline per day: the run's files hold it for the whole run only "
-       "(the model counts no reached_within_deadline per day of arrival)."});
+  json missing = json::array();
+  if (std::filesystem::exists(dir / "intervals.csv")) {
+    data["heatmap"] = heatmap_json(dir / "intervals.csv");
+  } else {
+    missing.push_back("Occupancy by hour of day and weekday: no intervals.csv (run with --intervals or --report).");
+  }
+  if (std::filesystem::exists(dir / "reach_by_arrival_day.csv")) {
+    data["reach"] = reach_json(dir / "reach_by_arrival_day.csv");
+  } else {
+    missing.push_back("Reach within the deadline per day: no reach_by_arrival_day.csv (run with --intervals or --report).");
+  }
+  data["missing"] = missing;
   return data;
 }
 

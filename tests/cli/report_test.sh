@@ -30,7 +30,19 @@ check "the page carries its data" grep -q 'id="tracesim-data"' "$page"
 check "the page inlines Chart.js" grep -q "Chart.js v" "$page"
 check "the page loads nothing from elsewhere" bash -c "! grep -Eq '<(script|link|img|iframe)[^>]*(src|href)=' '$page'"
 "$bin" run "$src/scenarios/occitanie-2021.yaml" --set calendar.end=2021-03-31 -r 3 -q --report --out "$work/run2" || exit 1
-check "run --report writes the same page as report" cmp -s "$page" "$work/run2/report.html"
+cp "$work/run2/report.html" "$work/page-of-run.html"
+"$bin" report "$work/run2" > /dev/null
+check "run --report writes the same page as report" cmp -s "$work/page-of-run.html" "$work/run2/report.html"
+check "a run with --report has the half-hour files" test -s "$work/run2/intervals.csv"
+
+q1=("$bin" run "$src/scenarios/occitanie-2021.yaml" --set calendar.end=2021-03-31 -r 3 -q)
+expect_exit 64 "--intervals out of order" "${q1[@]}" --intervals 2021-02-01:2021-01-01 --out "$work/bad"
+expect_exit 64 "--intervals outside the run" "${q1[@]}" --intervals 2021-03-01:2021-04-30 --out "$work/bad"
+expect_exit 0 "--intervals FROM:TO" "${q1[@]}" --intervals 2021-01-05:2021-01-06 --out "$work/iv"
+check "intervals.csv has 48 rows a day of the period" test "$(wc -l < "$work/iv/intervals.csv")" -eq 97
+check "intervals.csv starts at the period" grep -q "^2021-01-05T00:00," "$work/iv/intervals.csv"
+check "reach_by_arrival_day.csv has every day" test "$(wc -l < "$work/iv/reach_by_arrival_day.csv")" -eq 91
+check "--intervals leaves the other files as they were" cmp -s "$work/iv/daily.csv" "$work/run/daily.csv"
 
 staff=("$bin" staff "$src/tests/validation/erlang-c-rho085.yaml" --target 'inbound.service_level >= 0.8' --pool agents
        --min 5 --max 40 -r 3 -q)

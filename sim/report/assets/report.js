@@ -136,6 +136,16 @@
         { label: 'abandoned', data: ser.inbound_abandoned.mean, borderColor: palette[3], backgroundColor: palette[3] }] },
       options: { scales: dateAxis() } });
 
+    if (data.reach) {
+      chart(g, 'Reached by their deadline, by day of arrival', 'share of the cases and contacts arriving that day ' +
+        '(replication 0; those still open at the horizon are left out)', { type: 'line',
+        data: { labels: data.reach.dates, datasets: [
+          { label: 'contacts', data: data.reach.contacts, borderColor: palette[1], backgroundColor: palette[1] },
+          { label: 'index cases', data: data.reach.index, borderColor: palette[0], backgroundColor: palette[0] }] },
+        options: { scales: { x: dateTicks(), y: { min: 0, max: 1 } } } });
+    }
+    if (data.heatmap) heatmap(data.heatmap);
+
     if (data.missing && data.missing.length) {
       section('Not shown', 'These charts need data the run does not produce yet:');
       var ul = el('ul', { class: 'missing' });
@@ -161,6 +171,33 @@
 
     section('All KPIs', 'From summary.json (docs/outputs.md defines each).');
     root.appendChild(kpiTable(data.kpis, data.confidence));
+  }
+
+  // Occupancy by weekday and hour as a coloured table (no canvas needed).
+  function heatmap(h) {
+    var days = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+    section('Occupancy by hour and weekday', 'Busy agent time / agent time on shift in each hour, ' + h.from + ' to ' +
+      h.to + ' (replication 0; agents count as on shift from shift start to leaving, breaks included). ' +
+      'Small figure: mean agents on shift. Blank: nobody on shift.');
+    var head = el('tr', {}, [el('th', {}, [''])]);
+    for (var hour = 0; hour < 24; ++hour) head.appendChild(el('th', {}, [String(hour).padStart(2, '0')]));
+    var t = el('table', { class: 'heat' }, [head]);
+    days.forEach(function (name, d) {
+      var tr = el('tr', {}, [el('th', {}, [name])]);
+      for (var hr = 0; hr < 24; ++hr) {
+        var v = h.occupancy[d][hr], on = h.agents_on_shift[d][hr];
+        var td = el('td', {}, v === null ? [] : [fmt(v * 100, 0), el('small', {}, [fmt(on, 0)])]);
+        if (v !== null) {
+          var x = Math.min(v, 1);
+          td.style.background = v > 1 ? '#f4c7c3' : 'rgba(31,95,168,' + (0.08 + 0.85 * x).toFixed(3) + ')';
+          td.style.color = x > 0.55 ? '#fff' : '#1d2433';
+          td.title = days[d] + ' ' + hr + ':00 occupancy ' + fmt(v * 100, 1) + ' %, ' + fmt(on, 1) + ' agents on shift';
+        }
+        tr.appendChild(td);
+      }
+      t.appendChild(tr);
+    });
+    root.appendChild(el('div', { class: 'scroll' }, [t]));
   }
 
   function monthly() {
