@@ -51,7 +51,7 @@ void IntervalRecorder::on_task_final(const model::TaskRecord& r) {
 }
 
 std::string IntervalRecorder::intervals_csv(kernel::Date from, kernel::Date to) const {
-  std::string out = "start,index_arrived,contacts_arrived,open_tasks,agents_on_shift,agents_busy,occupancy\n";
+  std::string out = "start,index.arrived,contacts.arrived,backlog.open,agents.on_shift,agents.busy,agents.occupancy\n";
   std::int64_t open = 0;
   const auto first = static_cast<std::size_t>(std::max(from.days - start_.days, 0)) * kPerDay;
   const auto last = static_cast<std::size_t>(std::max(to.days - start_.days + 1, 0)) * kPerDay;
@@ -75,12 +75,16 @@ std::string IntervalRecorder::intervals_csv(kernel::Date from, kernel::Date to) 
 }
 
 std::string IntervalRecorder::reach_by_arrival_day_csv() const {
-  std::string out = "date,index_resolved,index_reached_within_deadline,contacts_resolved,contacts_reached_within_deadline\n";
+  std::string out =
+      "date,index.resolved,index.reached_within_deadline,contacts.resolved,contacts.reached_within_deadline\n";
+  const auto share = [](std::uint32_t num, std::uint32_t den) {
+    return den ? csv_number(static_cast<double>(num) / static_cast<double>(den)) : std::string();
+  };
   for (std::size_t d = 0; d < days_.size(); ++d) {
     const Day& day = days_[d];
     out += kernel::iso_date(kernel::Date{start_.days + static_cast<std::int32_t>(d)}) + "," +
-           std::to_string(day.resolved[0]) + "," + std::to_string(day.within_deadline[0]) + "," +
-           std::to_string(day.resolved[1]) + "," + std::to_string(day.within_deadline[1]) + "\n";
+           std::to_string(day.resolved[0]) + "," + share(day.within_deadline[0], day.resolved[0]) + "," +
+           std::to_string(day.resolved[1]) + "," + share(day.within_deadline[1], day.resolved[1]) + "\n";
   }
   return out;
 }

@@ -213,15 +213,15 @@ std::string summary_json(const RunMeta& meta, const std::vector<model::RunResult
 
 std::string daily_csv(const std::vector<model::RunResult>& results) {
   std::string out =
-      "replication,date,index_arrived,contacts_arrived,index_attempts,contact_attempts,index_connected,"
-      "contact_connected,index_reached_by_call,contacts_reached_by_call,index_reached_by_sms,"
-      "contacts_reached_by_sms,index_not_reached,contacts_not_reached,index_sms_sent,contact_sms_sent,"
-      "index_backlog_at_close,contacts_backlog_at_close,staffed_hours,busy_hours,occupancy,overtime_hours,"
-      "inbound_offered,inbound_answered,inbound_abandoned,inbound_refused_closed,inbound_answer_rate,"
-      "inbound_service_level,inbound_mean_wait_answered_s";
+      "replication,date,index.arrived,contacts.arrived,index.attempts,contacts.attempts,index.connected,"
+      "contacts.connected,index.reached_by_call,contacts.reached_by_call,index.reached_by_sms,"
+      "contacts.reached_by_sms,index.not_reached,contacts.not_reached,index.sms_sent,contacts.sms_sent,"
+      "index.backlog_at_close,contacts.backlog_at_close,agents.staffed_h,agents.busy_h,agents.occupancy,agents.overtime_h,"
+      "inbound.offered,inbound.answered,inbound.abandoned,inbound.refused_closed,inbound.answer_rate,"
+      "inbound.service_level,inbound.mean_wait_answered_s";
   const bool stale = !results.empty() && results.front().stale_rules;
-  if (stale) out += ",index_stale_dropped,contacts_stale_dropped,index_stale_to_sms,contacts_stale_to_sms,"
-                    "index_to_national,contacts_to_national";
+  if (stale) out += ",index.stale_dropped,contacts.stale_dropped,index.stale_to_sms,contacts.stale_to_sms,"
+                    "index.to_national,contacts.to_national";
   out += "\n";
   for (std::size_t r = 0; r < results.size(); ++r) {
     for (const auto& d : results[r].days) {

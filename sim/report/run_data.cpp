@@ -29,8 +29,8 @@ json number_or_null(double v) {
 // Columns of daily.csv that are not counts or hours (a month's value is not the
 // sum of its days), and stocks counted at each day's close.
 bool is_additive(const std::string& column) {
-  static const std::vector<std::string> kNot{"occupancy", "inbound_answer_rate", "inbound_service_level",
-                                             "inbound_mean_wait_answered_s"};
+  static const std::vector<std::string> kNot{"agents.occupancy", "inbound.answer_rate", "inbound.service_level",
+                                             "inbound.mean_wait_answered_s"};
   if (std::find(kNot.begin(), kNot.end(), column) != kNot.end()) return false;
   return column.find("backlog") == std::string::npos;
 }
@@ -39,16 +39,16 @@ bool is_additive(const std::string& column) {
 // what a dated calibration target is compared with.
 const std::map<std::string, std::vector<std::string>>& period_columns() {
   static const std::map<std::string, std::vector<std::string>> kMap{
-      {"calls.attempts", {"index_attempts", "contact_attempts"}},
-      {"calls.connected", {"index_connected", "contact_connected"}},
-      {"index.arrived", {"index_arrived"}},
-      {"people.arrived", {"index_arrived", "contacts_arrived"}},
-      {"contacts.arrived", {"contacts_arrived"}},
-      {"sms.sent", {"index_sms_sent", "contact_sms_sent"}},
-      {"index.reached_by_call", {"index_reached_by_call"}},
-      {"contacts.reached_by_call", {"contacts_reached_by_call"}},
-      {"inbound.offered", {"inbound_offered"}},
-      {"inbound.answered", {"inbound_answered"}}};
+      {"calls.attempts", {"index.attempts", "contacts.attempts"}},
+      {"calls.connected", {"index.connected", "contacts.connected"}},
+      {"index.arrived", {"index.arrived"}},
+      {"people.arrived", {"index.arrived", "contacts.arrived"}},
+      {"contacts.arrived", {"contacts.arrived"}},
+      {"sms.sent", {"index.sms_sent", "contacts.sms_sent"}},
+      {"index.reached_by_call", {"index.reached_by_call"}},
+      {"contacts.reached_by_call", {"contacts.reached_by_call"}},
+      {"inbound.offered", {"inbound.offered"}},
+      {"inbound.answered", {"inbound.answered"}}};
   return kMap;
 }
 
@@ -146,8 +146,8 @@ json daily_json(const Daily& d) {
       return s;
     };
   };
-  series["open_tasks_at_close"] = band(d, sum_of({"index_backlog_at_close", "contacts_backlog_at_close"}));
-  series["sms_sent_all"] = band(d, sum_of({"index_sms_sent", "contact_sms_sent"}));
+  series["backlog.at_close"] = band(d, sum_of({"index.backlog_at_close", "contacts.backlog_at_close"}));
+  series["sms.sent"] = band(d, sum_of({"index.sms_sent", "contacts.sms_sent"}));
   return json{{"dates", d.dates}, {"replications", d.values.size()}, {"series", series}};
 }
 
@@ -163,17 +163,17 @@ json monthly_json(const Daily& d) {
     for (const auto& m : months) per.push_back(estimate_json(period_sums(d, {name}, m + "-01", m + "-31")));
     columns[name] = per;
   }
-  if (columns.contains("busy_hours") && columns.contains("staffed_hours")) {
+  if (columns.contains("agents.busy_h") && columns.contains("agents.staffed_h")) {
     json per = json::array();
     for (const auto& m : months) {
-      const auto busy = period_sums(d, {"busy_hours"}, m + "-01", m + "-31");
-      const auto staffed = period_sums(d, {"staffed_hours"}, m + "-01", m + "-31");
+      const auto busy = period_sums(d, {"agents.busy_h"}, m + "-01", m + "-31");
+      const auto staffed = period_sums(d, {"agents.staffed_h"}, m + "-01", m + "-31");
       std::vector<double> ratio;
       for (std::size_t r = 0; r < busy.size(); ++r)
         ratio.push_back(staffed[r] > 0 ? busy[r] / staffed[r] : std::numeric_limits<double>::quiet_NaN());
       per.push_back(estimate_json(ratio));
     }
-    columns["occupancy"] = per;
+    columns["agents.occupancy"] = per;
   }
   return json{{"months", months}, {"columns", columns}};
 }
@@ -210,10 +210,10 @@ json targets_json(const scenario::Scenario& sc, const Daily& d, const json& summ
 json heatmap_json(const std::filesystem::path& file) {
   const Table t = read_csv(file);
   const auto start = t.column("start");
-  const auto shift = t.column("agents_on_shift");
-  const auto busy = t.column("agents_busy");
+  const auto shift = t.column("agents.on_shift");
+  const auto busy = t.column("agents.busy");
   if (!start || !shift || !busy)
-    throw scenario::InputError(file.string() + ": expected columns start, agents_on_shift, agents_busy");
+    throw scenario::InputError(file.string() + ": expected columns start, agents.on_shift, agents.busy");
   std::vector<double> busy_sum(7 * 24, 0.0), shift_sum(7 * 24, 0.0), halves(7 * 24, 0.0);
   std::string first, last;
   for (const auto& row : t.rows) {
@@ -250,14 +250,13 @@ json reach_json(const std::filesystem::path& file) {
     if (!c) throw scenario::InputError(file.string() + ": no column " + name);
     return *c;
   };
-  const std::size_t d = col("date"), ir = col("index_resolved"), iw = col("index_reached_within_deadline"),
-                    cr = col("contacts_resolved"), cw = col("contacts_reached_within_deadline");
+  const std::size_t d = col("date"), index_share = col("index.reached_within_deadline"),
+                    contacts_share = col("contacts.reached_within_deadline");
   json dates = json::array(), index = json::array(), contacts = json::array();
   for (const auto& row : t.rows) {
     dates.push_back(row[d]);
-    const double a = number(row[ir]), b = number(row[cr]);
-    index.push_back(a > 0 ? json(number(row[iw]) / a) : json(nullptr));
-    contacts.push_back(b > 0 ? json(number(row[cw]) / b) : json(nullptr));
+    index.push_back(number_or_null(number(row[index_share])));
+    contacts.push_back(number_or_null(number(row[contacts_share])));
   }
   return json{{"dates", dates}, {"index", index}, {"contacts", contacts}};
 }

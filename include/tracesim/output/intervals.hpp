@@ -31,7 +31,7 @@ class IntervalRecorder final : public model::Observer {
   /// one row per 30 minutes.
   [[nodiscard]] std::string intervals_csv(kernel::Date from, kernel::Date to) const;
   /// reach_by_arrival_day.csv: per day of arrival, cases and contacts resolved by
-  /// the horizon and those reached (call or SMS) by their deadline.
+  /// the horizon and the share of them reached (call or SMS) by their deadline.
   [[nodiscard]] std::string reach_by_arrival_day_csv() const;
 
  private:

@@ -113,27 +113,27 @@
     section('Day by day', band);
     var g = grid();
     chart(g, 'Arrivals per day', 'index cases reaching the platform, contacts identified', { type: 'line',
-      data: { labels: d.dates, datasets: banded('index cases', ser.index_arrived, palette[0])
-        .concat(banded('contacts', ser.contacts_arrived, palette[1])) }, options: { scales: dateAxis() } });
+      data: { labels: d.dates, datasets: banded('index cases', ser['index.arrived'], palette[0])
+        .concat(banded('contacts', ser['contacts.arrived'], palette[1])) }, options: { scales: dateAxis() } });
     chart(g, 'Open tasks at closing time', 'index cases and contacts not yet resolved (the backlog)', {
-      type: 'line', data: { labels: d.dates, datasets: banded('open tasks', ser.open_tasks_at_close, palette[3]) },
+      type: 'line', data: { labels: d.dates, datasets: banded('open tasks', ser['backlog.at_close'], palette[3]) },
       options: { scales: dateAxis() } });
     chart(g, 'People reached per day', 'by an answered call or by SMS (mean)', { type: 'bar',
       data: { labels: d.dates, datasets: [
-        { label: 'contacts by call', data: ser.contacts_reached_by_call.mean, backgroundColor: palette[0], stack: 'r' },
-        { label: 'contacts by SMS', data: ser.contacts_reached_by_sms.mean, backgroundColor: palette[1], stack: 'r' },
-        { label: 'index by call', data: ser.index_reached_by_call.mean, backgroundColor: palette[2], stack: 'r' }] },
+        { label: 'contacts by call', data: ser['contacts.reached_by_call'].mean, backgroundColor: palette[0], stack: 'r' },
+        { label: 'contacts by SMS', data: ser['contacts.reached_by_sms'].mean, backgroundColor: palette[1], stack: 'r' },
+        { label: 'index by call', data: ser['index.reached_by_call'].mean, backgroundColor: palette[2], stack: 'r' }] },
       options: { scales: { x: Object.assign(dateTicks(), { stacked: true }), y: { stacked: true, beginAtZero: true } } } });
     chart(g, 'SMS sent per day', 'index cases and contacts', { type: 'line',
-      data: { labels: d.dates, datasets: banded('SMS', ser.sms_sent_all, palette[4]) }, options: { scales: dateAxis() } });
+      data: { labels: d.dates, datasets: banded('SMS', ser['sms.sent'], palette[4]) }, options: { scales: dateAxis() } });
     chart(g, 'Agent occupancy per day', 'time on attempts / time on shift, all pools', { type: 'line',
-      data: { labels: d.dates, datasets: banded('occupancy', ser.occupancy, palette[2]) },
+      data: { labels: d.dates, datasets: banded('occupancy', ser['agents.occupancy'], palette[2]) },
       options: { scales: { x: dateAxis().x, y: { beginAtZero: true, suggestedMax: 1 } } } });
     chart(g, 'Inbound line per day', 'calls offered, answered and abandoned (mean)', { type: 'line',
       data: { labels: d.dates, datasets: [
-        { label: 'offered', data: ser.inbound_offered.mean, borderColor: palette[0], backgroundColor: palette[0] },
-        { label: 'answered', data: ser.inbound_answered.mean, borderColor: palette[2], backgroundColor: palette[2] },
-        { label: 'abandoned', data: ser.inbound_abandoned.mean, borderColor: palette[3], backgroundColor: palette[3] }] },
+        { label: 'offered', data: ser['inbound.offered'].mean, borderColor: palette[0], backgroundColor: palette[0] },
+        { label: 'answered', data: ser['inbound.answered'].mean, borderColor: palette[2], backgroundColor: palette[2] },
+        { label: 'abandoned', data: ser['inbound.abandoned'].mean, borderColor: palette[3], backgroundColor: palette[3] }] },
       options: { scales: dateAxis() } });
 
     if (data.reach) {
@@ -202,10 +202,10 @@
 
   function monthly() {
     var mo = data.monthly, cols = mo.columns;
-    var shown = [['index_arrived', 'index cases'], ['contacts_arrived', 'contacts'],
-      ['index_attempts', 'index attempts'], ['contact_attempts', 'contact attempts'], ['index_sms_sent', 'SMS index'],
-      ['contact_sms_sent', 'SMS contacts'], ['inbound_offered', 'inbound offered'], ['staffed_hours', 'staffed h'],
-      ['occupancy', 'occupancy']].filter(function (c) { return cols[c[0]]; });
+    var shown = [['index.arrived', 'index cases'], ['contacts.arrived', 'contacts'],
+      ['index.attempts', 'index attempts'], ['contacts.attempts', 'contact attempts'], ['index.sms_sent', 'SMS index'],
+      ['contacts.sms_sent', 'SMS contacts'], ['inbound.offered', 'inbound offered'], ['agents.staffed_h', 'staffed h'],
+      ['agents.occupancy', 'occupancy']].filter(function (c) { return cols[c[0]]; });
     section('Month by month', 'Totals per month (mean over replications); occupancy is busy / staffed time.');
     var head = el('tr', {}, [el('th', {}, ['month'])]);
     shown.forEach(function (c) { head.appendChild(el('th', {}, [c[1]])); });
@@ -214,17 +214,17 @@
       var tr = el('tr', {}, [el('td', {}, [month])]);
       shown.forEach(function (c) {
         var v = cols[c[0]][i].mean;
-        tr.appendChild(el('td', {}, [c[0] === 'occupancy' ? fmt(v * 100, 1) + ' %' : fmt(v, 0)]));
+        tr.appendChild(el('td', {}, [c[0] === 'agents.occupancy' ? fmt(v * 100, 1) + ' %' : fmt(v, 0)]));
       });
       t.appendChild(tr);
     });
     root.appendChild(el('div', { class: 'scroll' }, [t]));
-    if (cols.index_attempts && cols.contact_attempts) {
+    if (cols['index.attempts'] && cols['contacts.attempts']) {
       var g = grid();
       chart(g, 'Call attempts per month', 'index cases and contacts (mean)', { type: 'bar',
         data: { labels: mo.months, datasets: [
-          { label: 'index', data: cols.index_attempts.map(function (e) { return e.mean; }), backgroundColor: palette[0], stack: 'a' },
-          { label: 'contacts', data: cols.contact_attempts.map(function (e) { return e.mean; }), backgroundColor: palette[1], stack: 'a' }] },
+          { label: 'index', data: cols['index.attempts'].map(function (e) { return e.mean; }), backgroundColor: palette[0], stack: 'a' },
+          { label: 'contacts', data: cols['contacts.attempts'].map(function (e) { return e.mean; }), backgroundColor: palette[1], stack: 'a' }] },
         options: { scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true } } } });
     }
   }
