@@ -20,6 +20,7 @@
 #include "tracesim/analytic/erlang.hpp"
 #include "tracesim/output/atomic_file.hpp"
 #include "tracesim/output/monthly.hpp"
+#include "tracesim/output/long_form.hpp"
 #include "tracesim/output/summary.hpp"
 #include "tracesim/output/trace.hpp"
 #include "tracesim/report/report.hpp"
@@ -80,9 +81,12 @@ void write_run_files(const std::filesystem::path& out_dir, const std::string& fi
   meta.compiler = __VERSION__;
   output::write_file_atomic(out_dir / "scenario.resolved.yaml", resolved);
   output::write_file_atomic(out_dir / "metadata.json", output::metadata_json(meta));
-  output::write_file_atomic(out_dir / "daily.csv", output::daily_csv(results));
+  const std::string daily = output::daily_csv(results);
+  output::write_file_atomic(out_dir / "daily.csv", daily);
+  output::write_file_atomic(out_dir / "daily_long.csv", output::wide_to_long_csv(daily, 2));
   output::write_file_atomic(out_dir / "monthly.csv", output::monthly_csv(results));
   output::write_file_atomic(out_dir / "replications.csv", output::replications_csv(results));
+  output::write_file_atomic(out_dir / "summary_long.csv", output::kpis_long_csv(results));
   output::write_file_atomic(out_dir / "summary.json", output::summary_json(meta, results));
 }
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "tracesim/output/intervals.hpp"
+#include "tracesim/output/long_form.hpp"
 #include "tracesim/output/summary.hpp"
 
 TEST_CASE("output: every KPI and daily column is documented", "[output][docs]") {
@@ -70,6 +71,9 @@ TEST_CASE("output: every KPI and column follows the naming scheme", "[output][do
     CAPTURE(name);
     CHECK((keys.count(name) > 0 || std::regex_match(name, scheme)));
   }
+  CHECK(header_of(tracesim::output::kpis_long_csv({r})) == std::vector<std::string>{"kpi", "stat", "value"});
+  CHECK(header_of(tracesim::output::wide_to_long_csv(tracesim::output::daily_csv({r}), 2)) ==
+        std::vector<std::string>{"replication", "date", "measure", "value"});
 }
 
 TEST_CASE("output: the half-hour files' columns are documented", "[output][docs]") {
