@@ -16,6 +16,7 @@
 
 #include "interrupt.hpp"
 #include "intervals_option.hpp"
+#include "progress.hpp"
 #include "options.hpp"
 #include "tracesim/analytic/erlang.hpp"
 #include "tracesim/output/atomic_file.hpp"
@@ -189,7 +190,7 @@ int command_run(const std::vector<std::string>& args) {
   if (vm.count("intervals") || vm.count("report")) intervals.emplace(sc.platform.calendar.start);
   output::ObserverPair observers(trace ? &*trace : nullptr, intervals ? &*intervals : nullptr);
   InterruptWatcher interrupt;
-  const bool show_progress = shows_progress(vm);
+  Progress progress(progress_mode(vm));
   const Stopwatch clock;
   sweep::RunSpec spec;
   spec.plan = std::make_shared<const model::Plan>(model::compile(sc.platform));
@@ -199,18 +200,28 @@ int command_run(const std::vector<std::string>& args) {
   spec.event_budget = sc.run.event_budget;
   spec.stop = interrupt.token();
   spec.progress = [&](int done, int total) {
-    if (!show_progress) return;
-    const double elapsed = clock.elapsed_s();
-    std::fprintf(stderr, "\r%s: %d/%d replications, %.1f s elapsed, ETA %.1f s   ", sc.name.c_str(), done, total,
-                 elapsed, Stopwatch::eta_s(elapsed, done, total));
-    if (done == total) std::fprintf(stderr, "\n");
+    progress.update(sc.name + ": " + std::to_string(done) + "/" + std::to_string(total) + " replications, " +
+                        elapsed_and_left(clock.elapsed_s(), done, total),
+                    done == total);
   };
   spec.observer0 = trace || intervals ? &observers : nullptr;
-  const auto [results, stopped] = sweep::run_replications(spec);
-  if (stopped || interrupt.interrupted()) {
-    std::cerr << "\ntracesim: interrupted; no output written (partial traces removed)\n";
+  auto outcome = sweep::run_replications(spec);
+  progress.finish();
+  if (outcome.stopped || interrupt.interrupted()) {
+    // Keep what is done: the replications finished in order (0 .. k-1) are a valid, smaller run.
+    const std::size_t kept = outcome.results.size();
+    if (kept == 0) {
+      std::cerr << "tracesim: interrupted before any replication finished; no output written\n";
+      return kInterrupted;
+    }
+    sc.run.replications = static_cast<int>(kept);
+    write_run_files(out_dir, loaded.file, sc, outcome.results);
+    std::cerr << "tracesim: interrupted; wrote the " << kept << " replication" << (kept == 1 ? "" : "s")
+              << " finished in order (0 to " << kept - 1 << ") of " << spec.replications << " to " << out_dir.string()
+              << "/ (no traces, intervals or report: they follow replication 0 to the end)\n";
     return kInterrupted;
   }
+  const auto& results = outcome.results;
   write_run_files(out_dir, loaded.file, sc, results);
   if (trace) trace->commit();
   if (intervals) write_interval_files(out_dir, *intervals, period);
@@ -243,18 +254,17 @@ int command_sweep(const std::vector<std::string>& args) {
   const Loaded loaded = load(vm);
   const sweep::SweepSpec spec = sweep_spec_of(vm, loaded);
   const auto out_dir = out_dir_of(vm, std::filesystem::path{"results"} / (loaded.scenario.name + "-sweep"));
-  const bool show = shows_progress(vm);
+  Progress shown(progress_mode(vm));
   const Stopwatch clock;
   auto progress = [&](std::size_t points_done, std::size_t points, std::size_t reps_done, std::size_t reps) {
-    if (!show) return;
-    const double elapsed = clock.elapsed_s();
-    const double eta = Stopwatch::eta_s(elapsed, static_cast<double>(reps_done), static_cast<double>(reps));
-    std::fprintf(stderr, "\r%zu/%zu points, %zu/%zu replications, %.1f s elapsed, ETA %.1f s   ", points_done, points,
-                 reps_done, reps, elapsed, eta);
+    shown.update(std::to_string(points_done) + "/" + std::to_string(points) + " points, " + std::to_string(reps_done) +
+                     "/" + std::to_string(reps) + " replications, " +
+                     elapsed_and_left(clock.elapsed_s(), static_cast<double>(reps_done), static_cast<double>(reps)),
+                 points_done == points);
   };
   InterruptWatcher interrupt;
   const auto outcome = sweep::run_sweep(loaded.document, spec, out_dir, interrupt.token(), progress);
-  if (show) std::fprintf(stderr, "\n");
+  shown.finish();
   if (outcome.interrupted || interrupt.interrupted()) {
     std::string again = "tracesim sweep";
     for (const auto& a : args) again += " '" + a + "'";

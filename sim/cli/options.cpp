@@ -80,6 +80,11 @@ std::filesystem::path out_dir_of(const po::variables_map& vm, const std::filesys
 
 bool shows_progress(const po::variables_map& vm) { return !vm.count("quiet") && ::isatty(STDERR_FILENO); }
 
+Progress::Mode progress_mode(const po::variables_map& vm) {
+  if (vm.count("quiet")) return Progress::Mode::Off;
+  return ::isatty(STDERR_FILENO) ? Progress::Mode::Terminal : Progress::Mode::Log;
+}
+
 double Stopwatch::elapsed_s() const {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
 }

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "progress.hpp"
 #include "tracesim/scenario/document.hpp"
 #include "tracesim/scenario/scenario.hpp"
 
@@ -53,6 +54,10 @@ unsigned threads_of(const boost::program_options::variables_map& vm);
 
 /// Whether to draw a progress line: no --quiet and stderr is a terminal.
 bool shows_progress(const boost::program_options::variables_map& vm);
+
+/// How to show progress: off with --quiet, else rewritten in place on a terminal,
+/// else as log lines (progress.hpp).
+Progress::Mode progress_mode(const boost::program_options::variables_map& vm);
 
 /// Elapsed time and the time left, for progress lines.
 class Stopwatch {

@@ -58,7 +58,7 @@ Replications run_replications(const RunSpec& spec) {
   out.results.reserve(n);
   for (auto& s : slots) {
     if (s) {
-      out.results.push_back(std::move(*s));
+      if (!out.stopped) out.results.push_back(std::move(*s));
     } else {
       out.stopped = true;
     }

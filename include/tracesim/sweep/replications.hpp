@@ -33,7 +33,9 @@ struct RunSpec {
 
 /// The outcome of run_replications.
 struct Replications {
-  std::vector<model::RunResult> results;  // the completed replications, in replication order
+  // The completed replications in replication order; when stopped, only those
+  // before the first one left out (0 .. k-1), so that they are a smaller run.
+  std::vector<model::RunResult> results;
   bool stopped = false;                   // true if a stop request left some replications out
 };
 
