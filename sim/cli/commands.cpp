@@ -91,6 +91,23 @@ void write_run_files(const std::filesystem::path& out_dir, const std::string& fi
   output::write_file_atomic(out_dir / "summary.json", output::summary_json(meta, results));
 }
 
+// An interrupted run keeps what is done: the replications finished in order
+// (0 .. k-1) are a valid, smaller run of k, written as such.
+int write_interrupted_run(const std::filesystem::path& out_dir, const std::string& file, scenario::Scenario sc,
+                          const std::vector<model::RunResult>& kept) {
+  const int asked = sc.run.replications;
+  if (kept.empty()) {
+    std::cerr << "tracesim: interrupted before any replication finished; no output written\n";
+    return kInterrupted;
+  }
+  sc.run.replications = static_cast<int>(kept.size());
+  write_run_files(out_dir, file, sc, kept);
+  std::cerr << "tracesim: interrupted; wrote the " << kept.size() << " replication" << (kept.size() == 1 ? "" : "s")
+            << " finished in order (0 to " << kept.size() - 1 << ") of " << asked << " to " << out_dir.string()
+            << "/ (no traces, intervals or report: they follow replication 0 to the end)\n";
+  return kInterrupted;
+}
+
 // "i/n" as a 0-based shard index and a shard count.
 void parse_shard(const std::string& text, sweep::SweepSpec& spec) {
   int i = 0;
@@ -207,20 +224,7 @@ int command_run(const std::vector<std::string>& args) {
   spec.observer0 = trace || intervals ? &observers : nullptr;
   auto outcome = sweep::run_replications(spec);
   progress.finish();
-  if (outcome.stopped || interrupt.interrupted()) {
-    // Keep what is done: the replications finished in order (0 .. k-1) are a valid, smaller run.
-    const std::size_t kept = outcome.results.size();
-    if (kept == 0) {
-      std::cerr << "tracesim: interrupted before any replication finished; no output written\n";
-      return kInterrupted;
-    }
-    sc.run.replications = static_cast<int>(kept);
-    write_run_files(out_dir, loaded.file, sc, outcome.results);
-    std::cerr << "tracesim: interrupted; wrote the " << kept << " replication" << (kept == 1 ? "" : "s")
-              << " finished in order (0 to " << kept - 1 << ") of " << spec.replications << " to " << out_dir.string()
-              << "/ (no traces, intervals or report: they follow replication 0 to the end)\n";
-    return kInterrupted;
-  }
+  if (outcome.stopped || interrupt.interrupted()) return write_interrupted_run(out_dir, loaded.file, sc, outcome.results);
   const auto& results = outcome.results;
   write_run_files(out_dir, loaded.file, sc, results);
   if (trace) trace->commit();

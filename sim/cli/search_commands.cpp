@@ -154,6 +154,20 @@ std::string calibration_markdown(const scenario::Scenario& sc, const sweep::Cali
   return md;
 }
 
+// What an interrupted calibration leaves: the best candidate so far, and where the search is kept.
+void print_calibration_interrupt(const scenario::Scenario& sc, const CalibrationStep* best,
+                                 const std::optional<std::filesystem::path>& out) {
+  std::cerr << "tracesim: interrupted; no result";
+  if (best) {
+    std::string v;
+    for (std::size_t k = 0; k < best->values.size(); ++k)
+      v += (k ? ", " : "") + sc.calibration.parameters[k].key + "=" + best->values[k];
+    std::cerr << "; best so far (evaluation " << best->evaluation << "): " << v;
+  }
+  if (out) std::cerr << "; the search so far is in " << (*out / "calibration.json").string();
+  std::cerr << "\n";
+}
+
 }  // namespace
 
 int command_staff(const std::vector<std::string>& args) {
@@ -290,15 +304,7 @@ int command_calibrate(const std::vector<std::string>& args) {
   try {
     result = sweep::calibrate(loaded.document, loaded.overrides, options, interrupt.token(), progress);
   } catch (const sweep::Interrupted&) {
-    std::cerr << "tracesim: interrupted; no result";
-    if (best) {
-      std::string v;
-      for (std::size_t k = 0; k < best->values.size(); ++k)
-        v += (k ? ", " : "") + sc.calibration.parameters[k].key + "=" + best->values[k];
-      std::cerr << "; best so far (evaluation " << best->evaluation << "): " << v;
-    }
-    if (out) std::cerr << "; the search so far is in " << (*out / "calibration.json").string();
-    std::cerr << "\n";
+    print_calibration_interrupt(sc, best, out);
     return kInterrupted;
   }
   save(&result);

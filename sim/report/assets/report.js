@@ -82,33 +82,8 @@
     return el('div', { class: 'scroll' }, [t]);
   }
 
-  function runReport() {
-    var m = data.metadata, s = data.scenario, d = data.daily, ser = d.series;
-    header('tracesim run: ' + s.name, s.description,
-      [['period', s.start + ' to ' + s.end], ['pools', s.pools.join(', ')], ['replications', m.replications],
-       ['seed', m.seed], ['tracesim', m.tracesim_version], ['scenario hash', m.scenario_hash]]);
-
-    var byName = {};
-    data.kpis.forEach(function (k) { byName[k.name] = k; });
-    var headline = [['contacts.reached_within_12h', 'contacts reached within 12 h', 'share'],
-      ['contacts.reached_within_deadline', 'contacts reached by their deadline', 'share'],
-      ['index.reached_within_24h', 'index cases reached within 24 h', 'share'],
-      ['backlog.max_at_close', 'largest backlog at close', 'tasks'],
-      ['agents.occupancy', 'agent occupancy', 'share'], ['calls.attempts', 'call attempts', 'calls'],
-      ['sms.sent', 'SMS sent', 'messages'], ['inbound.answer_rate', 'inbound calls answered', 'share']];
-    section('Key figures', 'Mean over ' + m.replications + ' replications, with the ' +
-      Math.round(data.confidence * 100) + '% confidence interval of the mean.');
-    var cards = el('div', { class: 'cards' });
-    headline.forEach(function (h) {
-      var k = byName[h[0]];
-      if (!k) return;
-      cards.appendChild(el('div', { class: 'card' }, [el('div', { class: 'label' }, [h[1]]),
-        el('div', { class: 'value' }, [h[2] === 'share' ? fmt(k.mean * 100, 1) + ' %' : fmt(k.mean, 0)]),
-        el('div', { class: 'ci' }, [h[2] === 'share' ? fmt(k.low * 100, 1) + ' – ' + fmt(k.high * 100, 1) + ' %'
-          : fmt(k.low, 0) + ' – ' + fmt(k.high, 0) + ' ' + h[2]])]));
-    });
-    root.appendChild(cards);
-
+  // The day-by-day charts of a run: daily.csv's mean and range over replications.
+  function dailyCharts(d, ser) {
     var band = 'Line: mean over ' + d.replications + ' replications; shaded: their range (lowest to highest).';
     section('Day by day', band);
     var g = grid();
@@ -145,6 +120,37 @@
         options: { scales: { x: dateTicks(), y: { min: 0, max: 1 } } } });
     }
     if (data.heatmap) heatmap(data.heatmap);
+
+  }
+
+  function runReport() {
+    var m = data.metadata, s = data.scenario, d = data.daily, ser = d.series;
+    header('tracesim run: ' + s.name, s.description,
+      [['period', s.start + ' to ' + s.end], ['pools', s.pools.join(', ')], ['replications', m.replications],
+       ['seed', m.seed], ['tracesim', m.tracesim_version], ['scenario hash', m.scenario_hash]]);
+
+    var byName = {};
+    data.kpis.forEach(function (k) { byName[k.name] = k; });
+    var headline = [['contacts.reached_within_12h', 'contacts reached within 12 h', 'share'],
+      ['contacts.reached_within_deadline', 'contacts reached by their deadline', 'share'],
+      ['index.reached_within_24h', 'index cases reached within 24 h', 'share'],
+      ['backlog.max_at_close', 'largest backlog at close', 'tasks'],
+      ['agents.occupancy', 'agent occupancy', 'share'], ['calls.attempts', 'call attempts', 'calls'],
+      ['sms.sent', 'SMS sent', 'messages'], ['inbound.answer_rate', 'inbound calls answered', 'share']];
+    section('Key figures', 'Mean over ' + m.replications + ' replications, with the ' +
+      Math.round(data.confidence * 100) + '% confidence interval of the mean.');
+    var cards = el('div', { class: 'cards' });
+    headline.forEach(function (h) {
+      var k = byName[h[0]];
+      if (!k) return;
+      cards.appendChild(el('div', { class: 'card' }, [el('div', { class: 'label' }, [h[1]]),
+        el('div', { class: 'value' }, [h[2] === 'share' ? fmt(k.mean * 100, 1) + ' %' : fmt(k.mean, 0)]),
+        el('div', { class: 'ci' }, [h[2] === 'share' ? fmt(k.low * 100, 1) + ' – ' + fmt(k.high * 100, 1) + ' %'
+          : fmt(k.low, 0) + ' – ' + fmt(k.high, 0) + ' ' + h[2]])]));
+    });
+    root.appendChild(cards);
+
+    dailyCharts(d, ser);
 
     if (data.missing && data.missing.length) {
       section('Not shown', 'These charts need data the run does not produce yet:');
