@@ -192,7 +192,8 @@
       var tr = el('tr', {}, [el('th', {}, [name])]);
       for (var hr = 0; hr < 24; ++hr) {
         var v = h.occupancy[d][hr], on = h.agents_on_shift[d][hr];
-        var td = el('td', {}, v === null ? [] : [fmt(v * 100, 0), el('small', {}, [fmt(on, 0)])]);
+        var agents = on > 0 && on < 0.5 ? '<1' : fmt(on, 0);  // a few minutes of overtime, not nobody
+        var td = el('td', {}, v === null ? [] : [fmt(v * 100, 0), el('small', {}, [agents])]);
         if (v !== null) {
           var x = Math.min(v, 1);
           td.style.background = v > 1 ? '#f4c7c3' : 'rgba(31,95,168,' + (0.08 + 0.85 * x).toFixed(3) + ')';
