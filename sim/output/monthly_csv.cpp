@@ -23,18 +23,18 @@ struct Month {
   double busy_ms = 0;
 };
 
-constexpr std::array<const char*, 12> kColumns{"calls_attempts",
-                                               "calls_connected",
-                                               "index_reached_by_call",
-                                               "contacts_reached_by_call",
-                                               "index_reached_by_sms",
-                                               "contacts_reached_by_sms",
-                                               "index_arrived",
-                                               "contacts_arrived",
-                                               "sms_sent",
-                                               "index_attempts",
-                                               "contact_attempts",
-                                               "inbound_answered"};
+constexpr std::array<const char*, 12> kColumns{"calls.attempts",
+                                               "calls.connected",
+                                               "index.reached_by_call",
+                                               "contacts.reached_by_call",
+                                               "index.reached_by_sms",
+                                               "contacts.reached_by_sms",
+                                               "index.arrived",
+                                               "contacts.arrived",
+                                               "sms.sent",
+                                               "index.attempts",
+                                               "contacts.attempts",
+                                               "inbound.answered"};
 
 std::array<double, 12> day_counts(const model::DayStats& d) {
   auto both = [](const std::array<std::uint32_t, model::kTaskTypes>& a) { return static_cast<double>(a[0] + a[1]); };
@@ -55,9 +55,9 @@ std::array<double, 12> day_counts(const model::DayStats& d) {
 }  // namespace
 
 std::string monthly_csv(const std::vector<model::RunResult>& results) {
-  std::string out = "month,days,working_days";
+  std::string out = "month,run.days,run.working_days";
   for (const char* c : kColumns) out += std::string{","} + c;
-  out += ",calls_attempts_per_day,calls_attempts_per_working_day,staffed_hours,occupancy\n";
+  out += ",calls.attempts_per_day,calls.attempts_per_working_day,agents.staffed_h,agents.occupancy\n";
   if (results.empty()) return out;
   std::vector<Month> months;
   for (std::size_t i = 0; i < results.front().days.size(); ++i) {

@@ -40,10 +40,10 @@ TEST_CASE("output: monthly.csv gives each month's means over replications", "[ou
   std::getline(in, february);
   CHECK_FALSE(std::getline(in, rest));
   CHECK(header ==
-        "month,days,working_days,calls_attempts,calls_connected,index_reached_by_call,contacts_reached_by_call,"
-        "index_reached_by_sms,contacts_reached_by_sms,index_arrived,contacts_arrived,sms_sent,index_attempts,"
-        "contact_attempts,inbound_answered,calls_attempts_per_day,calls_attempts_per_working_day,staffed_hours,"
-        "occupancy");
+        "month,run.days,run.working_days,calls.attempts,calls.connected,index.reached_by_call,contacts.reached_by_call,"
+        "index.reached_by_sms,contacts.reached_by_sms,index.arrived,contacts.arrived,sms.sent,index.attempts,"
+        "contacts.attempts,inbound.answered,calls.attempts_per_day,calls.attempts_per_working_day,agents.staffed_h,"
+        "agents.occupancy");
   // January: two weekend days, no working day; mean attempts (20 + 40) / 2 = 30.
   CHECK(january == "2021-01,2,0,30,2,0,0,0,0,0,0,0,0,30,0,15,,8,0.25");
   // February: Monday and Tuesday, both working days.
