@@ -33,6 +33,11 @@ Scenario read_document(const YAML::Node& root, ReadContext& ctx) {
 Scenario load_node(YAML::Node root, const std::string& name, const std::vector<Override>& overrides,
                    const std::filesystem::path& base_dir) {
   ReadContext ctx{name, {}, overrides, {}, base_dir};
+  detail::check_structure(ctx, root);
+  if (!ctx.diags.empty()) {
+    sort_by_position(ctx.diags);
+    throw ScenarioError(std::move(ctx.diags));  // a repeated or unnamed key: nothing is read
+  }
   for (const Override& o : overrides) detail::apply_override(root, o);
   Scenario sc = read_document(root, ctx);
   if (!ctx.diags.empty()) {
@@ -49,11 +54,20 @@ Scenario load_node(YAML::Node root, const std::string& name, const std::vector<O
 }
 
 YAML::Node parse_yaml(const std::string& text, const std::string& name) {
+  std::vector<YAML::Node> docs;
   try {
-    return YAML::Load(text);
-  } catch (const YAML::ParserException& e) {
+    docs = YAML::LoadAll(text);
+  } catch (const YAML::Exception& e) {
+    if (e.mark.is_null()) throw ScenarioError({Diagnostic{name, 0, 0, "", "malformed YAML: " + e.msg}});
     throw ScenarioError({Diagnostic{name, e.mark.line + 1, e.mark.column + 1, "", "malformed YAML: " + e.msg}});
   }
+  if (docs.size() > 1) {
+    // A second document would be silently ignored: say so instead.
+    const YAML::Mark at = docs[1].Mark();
+    throw ScenarioError({Diagnostic{name, at.is_null() ? 0 : at.line + 1, at.is_null() ? 0 : at.column + 1, "",
+                                    "a second YAML document (after '---'); a scenario file holds exactly one"}});
+  }
+  return docs.empty() ? YAML::Node{} : docs.front();
 }
 
 }  // namespace
