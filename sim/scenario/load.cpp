@@ -76,7 +76,13 @@ Override parse_override(const std::string& text) {
   const std::size_t eq = text.find('=');
   if (eq == std::string::npos || eq == 0)
     throw InputError("--set expects KEY=VALUE (for example calendar.end=2021-06-30), got '" + text + "'");
-  return Override{text.substr(0, eq), text.substr(eq + 1)};
+  Override o{text.substr(0, eq), text.substr(eq + 1)};
+  try {
+    (void)detail::split_key_path(o.path);
+  } catch (const std::invalid_argument& e) {
+    throw InputError("--set " + text + ": " + e.what());
+  }
+  return o;
 }
 
 struct Document::Parsed {
