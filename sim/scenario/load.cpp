@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "overrides.hpp"
+#include "tracesim/scenario/cases_csv.hpp"
 #include "schema.hpp"
 #include "sections.hpp"
 #include "tracesim/scenario/document.hpp"
@@ -101,8 +102,13 @@ Document Document::from_text(const std::string& text, const std::string& name,
 
 Document Document::from_file(const std::filesystem::path& file) {
   std::error_code ec;
-  if (!std::filesystem::is_regular_file(file, ec))
-    throw InputError("cannot read scenario '" + file.string() + "': no such file");
+  const auto status = std::filesystem::status(file, ec);
+  if (!std::filesystem::exists(status)) throw InputError("cannot read scenario '" + file.string() + "': no such file");
+  // Checked before reading: a device (/dev/zero) or a FIFO would read forever or block.
+  if (!std::filesystem::is_regular_file(status))
+    throw InputError("cannot read scenario '" + file.string() + "': not a regular file (a folder, device or pipe)");
+  if (const auto size = std::filesystem::file_size(file, ec); !ec && size > kMaxInputFileBytes)
+    throw InputError("cannot read scenario '" + file.string() + "': larger than 16 MiB; a scenario is far smaller");
   std::ifstream in(file, std::ios::binary);
   if (!in) throw InputError("cannot read scenario '" + file.string() + "': permission denied or unreadable");
   std::ostringstream text;

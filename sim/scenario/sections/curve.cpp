@@ -110,7 +110,8 @@ void read_daily_csv(ReadContext& ctx, const Field& csv, CaseCurve& curve) {
   curve.series = read_cases_csv(p, csv_diags);
   for (Diagnostic& d : csv_diags) {
     if (d.line == 0) {  // cannot open: point at the key that names the file
-      ctx.error(csv.node, csv.path, "cannot read the case series '" + p.string() + "'");
+      const bool plain = d.message.rfind("cannot open", 0) == 0;
+      ctx.error(csv.node, csv.path, "cannot read the case series '" + p.string() + "'" + (plain ? "" : ": " + d.message));
     } else {
       ctx.diags.push_back(std::move(d));
     }
