@@ -33,6 +33,20 @@ struct Checks {
   }
 };
 
+// The scenario's name is the default results folder (results/<name>): it must
+// be a plain name, never a path that leads elsewhere ("../x", "/tmp/x").
+void check_name(Checks& c, const std::string& name) {
+  bool plain = !name.empty() && name.size() <= 100 && name.front() != '.' && name.front() != '-';
+  for (const char ch : name) {
+    const bool ok = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
+                    ch == '-' || ch == '_' || ch == '.';
+    plain = plain && ok;
+  }
+  if (!plain)
+    c.fail("name", "expected a plain name of at most 100 letters, digits, '-', '_' or '.' (not first), got '" +
+                       name + "'; it names the results folder, so it cannot be a path");
+}
+
 // The calendar's length (days, start to end inclusive) and opening hours.
 int check_calendar(Checks& c, const model::CalendarConfig& cal) {
   const int days = cal.end.days - cal.start.days + 1;
@@ -210,6 +224,7 @@ void check_coverage(Checks& c, const model::PlatformConfig& pc) {
 Diagnostics validate(const Scenario& sc) {
   Checks c;
   const model::PlatformConfig& pc = sc.platform;
+  check_name(c, sc.name);
   const int days = check_calendar(c, pc.calendar);
   const auto seg_names = check_demand(c, pc, days);
   check_segment_uses(c, pc, seg_names);
