@@ -107,13 +107,13 @@ sweep::SweepSpec sweep_spec_of(const po::variables_map& vm, const Loaded& loaded
     throw po::error(e.what());
   }
   if (spec.axes.empty()) throw po::error("nothing to vary: give --vary KEY=VALUES or a sweep section in the scenario");
-  spec.replications = vm.count("replications") ? vm["replications"].as<int>()
+  spec.replications = vm.count("replications") ? vm["replications"].as<Count>().value
                       : base.sweep.replications > 0 ? base.sweep.replications
                                                     : base.run.replications;
   if (spec.replications < 1 || spec.replications > 100000) throw po::error("--replications must be between 1 and 100000");
   spec.seed = seed_of(vm, base.run.seed);
-  spec.event_budget = vm.count("event-budget") ? vm["event-budget"].as<std::uint64_t>() : base.run.event_budget;
-  spec.threads = vm["threads"].as<unsigned>();
+  spec.event_budget = event_budget_of(vm, base.run.event_budget);
+  spec.threads = threads_of(vm);
   spec.resume = vm.count("resume") > 0;
   if (vm.count("shard")) parse_shard(vm["shard"].as<std::string>(), spec);
   return spec;
@@ -142,13 +142,13 @@ int command_check(const std::vector<std::string>& args) {
 int command_run(const std::vector<std::string>& args) {
   po::options_description opts("Options");
   opts.add_options()("help,h", "show this help")
-      ("seed", po::value<std::uint64_t>(), "base random seed (default: run.seed of the scenario)")
-      ("replications,r", po::value<int>(), "number of replications (default: run.replications)")
-      ("threads,j", po::value<unsigned>()->default_value(0), "worker threads; 0 = all cores. Results do not depend on it")
+      ("seed", po::value<Whole>(), "base random seed (default: run.seed of the scenario)")
+      ("replications,r", po::value<Count>(), "number of replications (default: run.replications)")
+      ("threads,j", po::value<Whole>()->default_value(Whole{0}, "0"), "worker threads; 0 = all cores. Results do not depend on it")
       ("out,o", po::value<std::string>(), "output folder (default: results/<scenario name>)");
   add_scenario_options(opts, "override a scenario key, KEY=VALUE (repeatable); checked like the file");
   opts.add_options()("trace", "also write attempts.csv and tasks.csv for replication 0 (streamed)")
-      ("event-budget", po::value<std::uint64_t>(), "stop a replication after this many events (default: run.event_budget)")
+      ("event-budget", po::value<Whole>(), "stop a replication after this many events (default: run.event_budget)")
       ("quiet,q", "no progress and no summary table");
   po::variables_map vm;
   if (!parse_command(args, opts, vm, kRunHelp)) return kOk;
@@ -156,13 +156,12 @@ int command_run(const std::vector<std::string>& args) {
   auto sc = loaded.scenario;
   sc.run.seed = seed_of(vm, sc.run.seed);
   if (vm.count("replications")) {
-    const int r = vm["replications"].as<int>();
+    const int r = vm["replications"].as<Count>().value;
     if (r < 1 || r > 100000) throw po::error("--replications must be between 1 and 100000");
     sc.run.replications = r;
   }
-  if (vm.count("event-budget")) sc.run.event_budget = vm["event-budget"].as<std::uint64_t>();
-  const unsigned threads = vm["threads"].as<unsigned>();
-  if (threads > 1024) throw po::error("--threads must be at most 1024");
+  sc.run.event_budget = event_budget_of(vm, sc.run.event_budget);
+  const unsigned threads = threads_of(vm);
   const std::filesystem::path out_dir = out_dir_of(vm, std::filesystem::path{"results"} / sc.name);
   std::filesystem::create_directories(out_dir);  // throws std::system_error: exit 74
 
@@ -206,14 +205,14 @@ int command_sweep(const std::vector<std::string>& args) {
   opts.add_options()("help,h", "show this help")
       ("vary", po::value<std::vector<std::string>>()->composing(),
        "a scenario key and its values: KEY=FROM:TO:STEP or KEY=V1,V2,... (repeatable; default: the file's sweep section)")
-      ("replications,r", po::value<int>(), "replications per grid point (default: sweep.replications, then run.replications)")
-      ("seed", po::value<std::uint64_t>(), "base seed, the same at every point (default: run.seed)")
-      ("threads,j", po::value<unsigned>()->default_value(0), "worker threads; 0 = all cores. Results do not depend on it")
+      ("replications,r", po::value<Count>(), "replications per grid point (default: sweep.replications, then run.replications)")
+      ("seed", po::value<Whole>(), "base seed, the same at every point (default: run.seed)")
+      ("threads,j", po::value<Whole>()->default_value(Whole{0}, "0"), "worker threads; 0 = all cores. Results do not depend on it")
       ("out,o", po::value<std::string>(), "output folder (default: results/<scenario name>-sweep)");
   add_scenario_options(opts, "override a key at every point, KEY=VALUE (repeatable)");
   opts.add_options()("resume", "continue an interrupted sweep in the same --out folder: finished points are kept")
       ("shard", po::value<std::string>(), "run only slice i of n of the grid, i/n with 1 <= i <= n (see tracesim merge)")
-      ("event-budget", po::value<std::uint64_t>(), "stop a replication after this many events")
+      ("event-budget", po::value<Whole>(), "stop a replication after this many events")
       ("quiet,q", "no progress");
   po::variables_map vm;
   if (!parse_command(args, opts, vm, kSweepHelp)) return kOk;
@@ -284,14 +283,14 @@ int command_merge(const std::vector<std::string>& args) {
 int command_erlang(const std::vector<std::string>& args) {
   po::options_description opts("Options (times in minutes, rates per minute)");
   opts.add_options()("help,h", "show this help")
-      ("arrivals", po::value<double>(), "arrival rate, calls per minute (or use --per-hour / --per-day)")
-      ("per-hour", po::value<double>(), "arrival rate, calls per hour")
-      ("per-day", po::value<double>(), "arrival rate, calls per 24 h")
+      ("arrivals", po::value<Real>(), "arrival rate, calls per minute (or use --per-hour / --per-day)")
+      ("per-hour", po::value<Real>(), "arrival rate, calls per hour")
+      ("per-day", po::value<Real>(), "arrival rate, calls per 24 h")
       ("handle", po::value<std::string>(), "mean handle time (talk + wrap-up), a duration such as 6m or 7m30s")
       ("patience", po::value<std::string>(), "mean patience, a duration; omit for Erlang C (nobody hangs up)")
-      ("agents,c", po::value<int>(), "number of agents")
+      ("agents,c", po::value<Count>(), "number of agents")
       ("threshold", po::value<std::string>()->default_value("20s"), "service level threshold, a duration")
-      ("target", po::value<double>(), "instead of --agents: find the least agents with service level >= TARGET");
+      ("target", po::value<Real>(), "instead of --agents: find the least agents with service level >= TARGET");
   po::variables_map vm;
   po::store(po::command_line_parser(args).options(opts).run(), vm);
   po::notify(vm);
@@ -316,9 +315,9 @@ int command_erlang(const std::vector<std::string>& args) {
   if (!vm.count("handle")) throw po::error("missing --handle");
   if (vm.count("agents") == vm.count("target")) throw po::error("give exactly one of --agents or --target");
   analytic::ErlangInput in;
-  in.arrival_rate = vm.count("arrivals") ? vm["arrivals"].as<double>()
-                    : vm.count("per-hour") ? vm["per-hour"].as<double>() / 60.0
-                                           : vm["per-day"].as<double>() / 1440.0;
+  in.arrival_rate = vm.count("arrivals") ? vm["arrivals"].as<Real>().value
+                    : vm.count("per-hour") ? vm["per-hour"].as<Real>().value / 60.0
+                                           : vm["per-day"].as<Real>().value / 1440.0;
   in.mean_handle = duration("handle");
   if (vm.count("patience")) in.mean_patience = duration("patience");
   const auto threshold = scenario::parse_duration(vm["threshold"].as<std::string>());
@@ -327,9 +326,9 @@ int command_erlang(const std::vector<std::string>& args) {
   if (!(in.arrival_rate > 0)) throw po::error("the arrival rate must be positive");
   try {
     if (vm.count("target")) {
-      in.agents = analytic::least_agents(in, vm["target"].as<double>());
+      in.agents = analytic::least_agents(in, vm["target"].as<Real>().value);
     } else {
-      in.agents = vm["agents"].as<int>();
+      in.agents = vm["agents"].as<Count>().value;
     }
     const auto r = analytic::erlang(in);
     std::printf("model               %s\n", in.mean_patience > 0 ? "Erlang A (M/M/c+M)" : "Erlang C (M/M/c)");
