@@ -163,10 +163,12 @@ int command_run(const std::vector<std::string>& args) {
   sc.run.event_budget = event_budget_of(vm, sc.run.event_budget);
   const unsigned threads = threads_of(vm);
   const std::filesystem::path out_dir = out_dir_of(vm, std::filesystem::path{"results"} / sc.name);
-  std::filesystem::create_directories(out_dir);  // throws std::system_error: exit 74
+  // Every file goes to a temporary folder beside out_dir, renamed when all are
+  // written: the results appear together or not at all (throws: exit 74).
+  output::OutputFolder staging{out_dir};
 
   std::optional<output::CsvTrace> trace;
-  if (vm.count("trace")) trace.emplace(out_dir);
+  if (vm.count("trace")) trace.emplace(staging.path());
   InterruptWatcher interrupt;
   const bool show_progress = shows_progress(vm);
   const Stopwatch clock;
@@ -190,8 +192,9 @@ int command_run(const std::vector<std::string>& args) {
     std::cerr << "\ntracesim: interrupted; no output written (partial traces removed)\n";
     return kInterrupted;
   }
-  write_run_files(out_dir, loaded.file, sc, results);
+  write_run_files(staging.path(), loaded.file, sc, results);
   if (trace) trace->commit();
+  staging.commit();
   if (!vm.count("quiet")) {
     std::cout << sc.name << ": " << results.size() << " replication" << (results.size() == 1 ? "" : "s")
               << ", seed " << sc.run.seed << "\n"

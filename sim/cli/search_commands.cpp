@@ -204,9 +204,11 @@ int command_calibrate(const std::vector<std::string>& args) {
   std::cout << md;
   if (vm.count("out")) {
     const std::filesystem::path dir{vm["out"].as<std::string>()};
-    std::filesystem::create_directories(dir);
-    output::write_file_atomic(dir / "calibration.md", md);
-    if (!options.check_only) output::write_file_atomic(dir / "scenario.calibrated.yaml", result.calibrated_yaml);
+    output::OutputFolder staging{dir};  // both files appear together or not at all
+    output::write_file_atomic(staging.path() / "calibration.md", md);
+    if (!options.check_only)
+      output::write_file_atomic(staging.path() / "scenario.calibrated.yaml", result.calibrated_yaml);
+    staging.commit();
     std::cout << "written: " << (dir / "calibration.md").string()
               << (options.check_only ? "" : " and scenario.calibrated.yaml") << "\n";
   }
