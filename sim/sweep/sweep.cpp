@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "tracesim/sweep/sweep.hpp"
 
-#include <boost/asio/post.hpp>
-#include <boost/asio/thread_pool.hpp>
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -193,42 +192,37 @@ SweepOutcome run_sweep(const scenario::Document& document, const SweepSpec& spec
   std::size_t reps_done = 0;
   const std::size_t reps_total = todo.size() * reps;
   if (progress) progress(outcome.points_done, outcome.points_in_shard, 0, reps_total);
-  {
-    boost::asio::thread_pool pool{effective_threads(spec.threads)};
-    for (std::size_t t = 0; t < todo.size(); ++t) {
-      for (std::size_t r = 0; r < reps; ++r) {
-        boost::asio::post(pool, [&, t, r] {
-          if (stop.stop_requested()) return;
-          const std::size_t p = todo[t];
-          try {
-            const auto result = run_replication(runs[p], r);
-            if (result.stopped) return;
-            slots[t][r] = output::kpis(result);
-          } catch (...) {
-            const std::lock_guard lock{mutex};
-            errors[t] = std::current_exception();
-            return;
-          }
-          const std::lock_guard lock{mutex};
-          ++reps_done;
-          if (--remaining[t] == 0 && !errors[t]) {
-            // The point is complete: write its rows atomically, so a resumed run skips it.
-            output::PointRows rows{p, axis_keys, points[p], std::move(slots[t])};
-            const std::string text = output::point_csv(rows);
-            try {
-              output::write_file_atomic(out_dir / "points" / output::point_file_name(p), text);
-              ++outcome.points_done;
-            } catch (...) {
-              errors[t] = std::current_exception();
-            }
-            slots[t].clear();
-          }
-          if (progress) progress(outcome.points_done, outcome.points_in_shard, reps_done, reps_total);
-        });
-      }
+  // Task k is replication k % reps of point k / reps: the order the pool took them in.
+  parallel_for(todo.size() * reps, spec.threads, [&](std::size_t k) {
+    const std::size_t t = k / reps;
+    const std::size_t r = k % reps;
+    if (stop.stop_requested()) return;
+    const std::size_t p = todo[t];
+    try {
+      const auto result = run_replication(runs[p], r);
+      if (result.stopped) return;
+      slots[t][r] = output::kpis(result);
+    } catch (...) {
+      const std::lock_guard lock{mutex};
+      errors[t] = std::current_exception();
+      return;
     }
-    pool.join();
-  }
+    const std::lock_guard lock{mutex};
+    ++reps_done;
+    if (--remaining[t] == 0 && !errors[t]) {
+      // The point is complete: write its rows atomically, so a resumed run skips it.
+      output::PointRows rows{p, axis_keys, points[p], std::move(slots[t])};
+      const std::string text = output::point_csv(rows);
+      try {
+        output::write_file_atomic(out_dir / "points" / output::point_file_name(p), text);
+        ++outcome.points_done;
+      } catch (...) {
+        errors[t] = std::current_exception();
+      }
+      slots[t].clear();
+    }
+    if (progress) progress(outcome.points_done, outcome.points_in_shard, reps_done, reps_total);
+  });
   for (const auto& e : errors)
     if (e) std::rethrow_exception(e);
   outcome.interrupted = stop.stop_requested() && outcome.points_done < outcome.points_in_shard;

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <stdexcept>
 #include <stop_token>
 #include <vector>
 
@@ -48,5 +49,18 @@ Replications run_replications(const RunSpec& spec);
 
 /// The thread count actually used for `requested` (0 means all cores).
 unsigned effective_threads(unsigned requested);
+
+/// A worker thread could not be started (a process or memory limit): nothing
+/// more is started, the started workers are joined, and the command fails.
+class ThreadStartError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// Runs `task(i)` once for every i in [0, n), on effective_threads(threads)
+/// workers taking indices in increasing order; with one worker, on the calling
+/// thread (no thread is started). `task` must not throw. Throws ThreadStartError
+/// if a worker cannot be started, after the started ones have finished.
+void parallel_for(std::size_t n, unsigned threads, const std::function<void(std::size_t)>& task);
 
 }  // namespace tracesim::sweep
