@@ -15,6 +15,7 @@
 #include "tracesim/output/atomic_file.hpp"
 #include "tracesim/output/points_csv.hpp"
 #include "tracesim/output/summary.hpp"
+#include "tracesim/scenario/diagnostics.hpp"
 #include "tracesim/sweep/replications.hpp"
 
 namespace tracesim::sweep {
@@ -39,8 +40,24 @@ std::string range_value(double v) {
   return buf;
 }
 
+// The content of every case series the points read, by the path the scenario
+// gives: a resume after the file changed must not mix old and new points.
+nlohmann::ordered_json input_hashes(const std::vector<RunSpec>& runs) {
+  nlohmann::ordered_json inputs = nlohmann::ordered_json::object();
+  for (const RunSpec& run : runs) {
+    const model::CaseCurve& curve = run.config->index_cases.curve;
+    if (curve.series.empty() || inputs.contains(curve.series_path)) continue;
+    std::string rows;
+    rows.reserve(curve.series.size() * 16);
+    for (const auto& d : curve.series) rows += std::to_string(d.date.days) + "," + std::to_string(d.positives) + "\n";
+    inputs[curve.series_path] = output::fnv1a_hex(rows);
+  }
+  return inputs;
+}
+
 nlohmann::ordered_json identity(const scenario::Document& document, const SweepSpec& spec,
-                                const std::string& resolved_base, std::size_t points) {
+                                const std::string& resolved_base, const std::vector<RunSpec>& runs) {
+  const std::size_t points = runs.size();
   nlohmann::ordered_json j;
   j["scenario"] = fs::path{document.name()}.filename().string();
   nlohmann::ordered_json axes = nlohmann::ordered_json::array();
@@ -50,6 +67,8 @@ nlohmann::ordered_json identity(const scenario::Document& document, const SweepS
   j["seed"] = spec.seed;
   j["points"] = points;
   j["base_scenario_hash"] = output::fnv1a_hex(resolved_base);
+  // Only when there is a series, so that the identity of other sweeps is unchanged.
+  if (auto inputs = input_hashes(runs); !inputs.empty()) j["input_hashes"] = std::move(inputs);
   j["sweep_id"] = output::fnv1a_hex(j.dump());
   return j;
 }
@@ -81,6 +100,37 @@ std::vector<RunSpec> point_runs(const scenario::Document& document, const SweepS
   return runs;
 }
 
+// A sweep.json read back (resume, merge): checked before it is trusted, since
+// its point count drives loops and it may have been edited or truncated.
+nlohmann::ordered_json parse_sweep_id(const std::string& text, const std::string& name) {
+  auto bad = [&](const std::string& why) {
+    return scenario::ScenarioError({scenario::Diagnostic{name, 0, 0, "", "not a sweep.json written by tracesim: " + why}});
+  };
+  nlohmann::ordered_json j;
+  try {
+    j = nlohmann::ordered_json::parse(text);
+  } catch (const nlohmann::json::exception& e) {
+    throw bad(e.what());
+  }
+  if (!j.is_object() || !j.contains("sweep_id") || !j["sweep_id"].is_string()) throw bad("no sweep_id");
+  if (!j.contains("points") || !j["points"].is_number_unsigned() || j["points"].get<std::uint64_t>() < 1 ||
+      j["points"].get<std::uint64_t>() > kMaxGridPoints)
+    throw bad("points must be a whole number from 1 to " + std::to_string(kMaxGridPoints));
+  if (!j.contains("axes") || !j["axes"].is_array() || j["axes"].empty() || j["axes"].size() > 64)
+    throw bad("axes must be a list of 1 to 64 axes");
+  std::uint64_t product = 1;
+  for (const auto& a : j["axes"]) {
+    if (!a.is_object() || !a.contains("key") || !a["key"].is_string() || !a.contains("values") ||
+        !a["values"].is_array() || a["values"].empty())
+      throw bad("every axis needs a key and a non-empty list of values");
+    for (const auto& v : a["values"])
+      if (!v.is_string()) throw bad("axis values must be strings");
+    product = std::min<std::uint64_t>(product * a["values"].size(), kMaxGridPoints + 1);
+  }
+  if (product != j["points"].get<std::uint64_t>()) throw bad("points is not the product of the axes' sizes");
+  return j;
+}
+
 // Makes `out_dir` hold sweep `id`: a new folder gets sweep.json; an existing one
 // must hold the same sweep and be resumed. Removes temporary files a crashed run left.
 void open_folder(const fs::path& out_dir, const nlohmann::ordered_json& id, bool resume) {
@@ -90,7 +140,7 @@ void open_folder(const fs::path& out_dir, const nlohmann::ordered_json& id, bool
     throw SweepError("'" + out_dir.string() + "' already holds a sweep: add --resume to continue it, or "
                              "choose another --out");
   if (fs::exists(id_file)) {
-    const auto existing = nlohmann::ordered_json::parse(output::read_file(id_file));
+    const auto existing = parse_sweep_id(output::read_file(id_file), id_file.string());
     if (existing.value("sweep_id", "") != id["sweep_id"].get<std::string>())
       throw SweepError("'" + out_dir.string() + "' holds the results of another sweep (different scenario, "
                                "grid, replications or seed); use another --out");
@@ -131,7 +181,7 @@ Axis parse_axis(const std::string& key, const std::string& spec) {
         step <= 0 || to < from)
       throw std::invalid_argument(key + ": expected FROM:TO:STEP with FROM <= TO and STEP > 0, got '" + spec + "'");
     const double count = std::floor((to - from) / step + 1e-9) + 1;
-    if (count > 100000) throw std::invalid_argument(key + ": the range has more than 100000 values");
+    if (!(count <= 100000)) throw std::invalid_argument(key + ": the range has more than 100000 values");
     for (int i = 0; i < static_cast<int>(count); ++i) axis.values.push_back(range_value(from + i * step));
   } else {
     for (const auto& v : parts) {
@@ -145,7 +195,17 @@ Axis parse_axis(const std::string& key, const std::string& spec) {
 }
 
 std::vector<std::vector<std::string>> grid(const std::vector<Axis>& axes) {
+  // Bounded before anything is built: the size is a product, checked factor by factor.
+  std::size_t size = 1;
+  for (std::size_t a = 0; a < axes.size(); ++a) {
+    for (std::size_t b = 0; b < a; ++b)
+      if (axes[b].key == axes[a].key) throw SweepError("the key '" + axes[a].key + "' is varied twice");
+    if (axes[a].values.empty() || axes[a].values.size() > kMaxGridPoints / size)
+      throw SweepError("the grid has more than " + std::to_string(kMaxGridPoints) + " points");
+    size *= axes[a].values.size();
+  }
   std::vector<std::vector<std::string>> points{{}};
+  points.reserve(size);
   for (const Axis& axis : axes) {
     std::vector<std::vector<std::string>> next;
     for (const auto& prefix : points)
@@ -162,10 +222,9 @@ std::vector<std::vector<std::string>> grid(const std::vector<Axis>& axes) {
 SweepOutcome run_sweep(const scenario::Document& document, const SweepSpec& spec, const fs::path& out_dir,
                        std::stop_token stop, const SweepProgress& progress) {
   const auto points = grid(spec.axes);
-  if (points.size() > 1'000'000) throw SweepError("the grid has more than 1,000,000 points");
   const std::string resolved_base = scenario::to_yaml(document.resolve(spec.base_overrides));
   const auto runs = point_runs(document, spec, points, stop);
-  const auto id = identity(document, spec, resolved_base, points.size());
+  const auto id = identity(document, spec, resolved_base, runs);
   open_folder(out_dir, id, spec.resume);
 
   SweepOutcome outcome;
@@ -239,7 +298,7 @@ void merge_shards(const std::vector<fs::path>& shard_dirs, const fs::path& out_d
   nlohmann::ordered_json id;
   for (const auto& dir : shard_dirs) {
     const auto text = output::read_file(dir / "sweep.json");
-    const auto j = nlohmann::ordered_json::parse(text);
+    const auto j = parse_sweep_id(text, (dir / "sweep.json").string());
     if (id_text.empty()) {
       id_text = text;
       id = j;
@@ -247,24 +306,22 @@ void merge_shards(const std::vector<fs::path>& shard_dirs, const fs::path& out_d
       throw SweepError("'" + dir.string() + "' holds another sweep than '" + shard_dirs[0].string() + "'");
     }
   }
-  fs::create_directories(out_dir / "points");
   const auto points = id["points"].get<std::size_t>();
+  // Every shard is checked before anything is written: a failed merge leaves no files.
   std::vector<std::string> missing;
+  std::vector<std::size_t> source(points, 0);
   for (std::size_t p = 0; p < points; ++p) {
     const std::string name = output::point_file_name(p);
     std::string found;
-    for (const auto& dir : shard_dirs) {
-      if (!fs::exists(dir / "points" / name)) continue;
-      const std::string text = output::read_file(dir / "points" / name);
+    for (std::size_t s = 0; s < shard_dirs.size(); ++s) {
+      if (!fs::exists(shard_dirs[s] / "points" / name)) continue;
+      const std::string text = output::read_file(shard_dirs[s] / "points" / name);
       if (!found.empty() && text != found)
         throw SweepError("point " + std::to_string(p) + " differs between shards");
       found = text;
+      source[p] = s;
     }
-    if (found.empty()) {
-      missing.push_back(std::to_string(p));
-      continue;
-    }
-    output::write_file_atomic(out_dir / "points" / name, found);
+    if (found.empty()) missing.push_back(std::to_string(p));
   }
   if (!missing.empty()) {
     std::string list;
@@ -272,6 +329,11 @@ void merge_shards(const std::vector<fs::path>& shard_dirs, const fs::path& out_d
     throw SweepError(std::to_string(missing.size()) + " of " + std::to_string(points) +
                              " points are in no shard (" + list + (missing.size() > 20 ? ", ..." : "") +
                              "): run the missing shards first");
+  }
+  fs::create_directories(out_dir / "points");
+  for (std::size_t p = 0; p < points; ++p) {
+    const std::string name = output::point_file_name(p);
+    output::write_file_atomic(out_dir / "points" / name, output::read_file(shard_dirs[source[p]] / "points" / name));
   }
   output::write_file_atomic(out_dir / "sweep.json", id_text);
   assemble(out_dir, id);

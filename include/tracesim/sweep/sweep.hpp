@@ -21,6 +21,10 @@ class SweepError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+/// The largest grid a sweep builds (the product of the axes' sizes, checked
+/// before the grid is built).
+inline constexpr std::size_t kMaxGridPoints = 1'000'000;
+
 /// One varied scenario key and its values (YAML text, as --set takes them).
 struct Axis {
   std::string key;
