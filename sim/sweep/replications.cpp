@@ -23,9 +23,8 @@ unsigned effective_threads(unsigned requested) {
 void parallel_for(std::size_t n, unsigned threads, const std::function<void(std::size_t)>& task) {
   const std::size_t workers = std::min<std::size_t>(effective_threads(threads), n);
   std::atomic<std::size_t> next{0};
-  std::atomic<bool> abandon{false};
   auto work = [&] {
-    for (std::size_t i = next++; i < n && !abandon.load(); i = next++) task(i);
+    for (std::size_t i = next++; i < n; i = next++) task(i);
   };
   if (workers <= 1) {
     work();
@@ -33,20 +32,28 @@ void parallel_for(std::size_t n, unsigned threads, const std::function<void(std:
   }
   // Plain threads, not boost::asio::thread_pool: when its constructor fails to
   // start a thread, the threads it did start are joined while still waiting for
-  // work, and the process hangs (a container with a process limit).
+  // work, and the process hangs (a container with a process limit). Here no
+  // worker takes a task before all have started, so a failure computes nothing.
+  enum Gate : int { kWait, kGo, kAbandon };
+  std::atomic<int> gate{kWait};
+  auto worker = [&] {
+    gate.wait(kWait);
+    if (gate.load() == kGo) work();
+  };
   std::vector<std::thread> started;
   started.reserve(workers);
   std::string failure;
   for (std::size_t w = 0; w < workers; ++w) {
     try {
-      started.emplace_back(work);
+      started.emplace_back(worker);
     } catch (const std::system_error& e) {
-      abandon.store(true);
       failure = "cannot start worker thread " + std::to_string(w + 1) + " of " + std::to_string(workers) + ": " +
                 e.what() + "; try fewer threads with -j";
       break;
     }
   }
+  gate.store(failure.empty() ? kGo : kAbandon);
+  gate.notify_all();
   for (auto& t : started) t.join();
   if (!failure.empty()) throw ThreadStartError(failure);
 }

@@ -131,6 +131,32 @@ nlohmann::ordered_json parse_sweep_id(const std::string& text, const std::string
   return j;
 }
 
+// Removes what open_folder created in a folder that did not hold this sweep,
+// unless dismissed: a sweep that fails before finishing a point (a thread that
+// cannot start, an event budget) leaves nothing behind.
+class NewFolderGuard {
+ public:
+  explicit NewFolderGuard(fs::path dir)
+      : dir_{std::move(dir)}, existed_{fs::exists(dir_)}, had_id_{fs::exists(dir_ / "sweep.json")} {}
+  NewFolderGuard(const NewFolderGuard&) = delete;
+  NewFolderGuard& operator=(const NewFolderGuard&) = delete;
+  ~NewFolderGuard() {
+    if (dismissed_ || had_id_) return;
+    std::error_code ec;  // best effort, never throws: each remove fails harmlessly on a non-empty folder
+    if (!fs::is_empty(dir_ / "points", ec) || ec) return;  // finished points: keep them resumable
+    fs::remove(dir_ / "sweep.json", ec);
+    fs::remove(dir_ / "points", ec);
+    if (!existed_) fs::remove(dir_, ec);
+  }
+  void dismiss() noexcept { dismissed_ = true; }
+
+ private:
+  fs::path dir_;
+  bool existed_;
+  bool had_id_;
+  bool dismissed_ = false;
+};
+
 // Makes `out_dir` hold sweep `id`: a new folder gets sweep.json; an existing one
 // must hold the same sweep and be resumed. Removes temporary files a crashed run left.
 void open_folder(const fs::path& out_dir, const nlohmann::ordered_json& id, bool resume) {
@@ -225,6 +251,7 @@ SweepOutcome run_sweep(const scenario::Document& document, const SweepSpec& spec
   const std::string resolved_base = scenario::to_yaml(document.resolve(spec.base_overrides));
   const auto runs = point_runs(document, spec, points, stop);
   const auto id = identity(document, spec, resolved_base, runs);
+  NewFolderGuard guard{out_dir};
   open_folder(out_dir, id, spec.resume);
 
   SweepOutcome outcome;
@@ -284,6 +311,7 @@ SweepOutcome run_sweep(const scenario::Document& document, const SweepSpec& spec
   });
   for (const auto& e : errors)
     if (e) std::rethrow_exception(e);
+  guard.dismiss();
   outcome.interrupted = stop.stop_requested() && outcome.points_done < outcome.points_in_shard;
   if (!outcome.interrupted && complete(out_dir, points.size())) {
     assemble(out_dir, id);

@@ -59,8 +59,9 @@ class ThreadStartError : public std::runtime_error {
 
 /// Runs `task(i)` once for every i in [0, n), on effective_threads(threads)
 /// workers taking indices in increasing order; with one worker, on the calling
-/// thread (no thread is started). `task` must not throw. Throws ThreadStartError
-/// if a worker cannot be started, after the started ones have finished.
+/// thread (no thread is started). `task` must not throw. No task runs before
+/// every worker has started: if one cannot be started, the started ones are
+/// joined without running anything and ThreadStartError is thrown.
 void parallel_for(std::size_t n, unsigned threads, const std::function<void(std::size_t)>& task);
 
 }  // namespace tracesim::sweep
