@@ -5,6 +5,7 @@
 
 #include "bounds.hpp"
 #include "spellings.hpp"
+#include "tracesim/kernel/calendar.hpp"
 #include "tracesim/model/demand.hpp"
 #include "tracesim/model/staffing.hpp"
 #include "tracesim/scenario/scenario.hpp"
@@ -130,14 +131,7 @@ std::set<std::string> check_demand(Checks& c, const model::PlatformConfig& pc, i
     if (pc.contacts_per_case.table.empty() || std::abs(t - 1.0) > 1e-6)
       c.fail("demand.contacts_per_case.probabilities", "must sum to 1, got " + number(t));
   }
-  for (const auto* dist : {&ic.delay_to_platform, &pc.tasks[0].talk, &pc.tasks[0].wrap_up, &pc.tasks[1].talk,
-                           &pc.tasks[1].wrap_up, &pc.attempt.ring, &pc.attempt.no_answer_handling}) {
-    if (dist->law == model::DurationLaw::Empirical) {
-      double t = 0;
-      for (double w : dist->weights) t += w;
-      if (t <= 0) c.fail("", "an empirical distribution has weights summing to zero");
-    }
-  }
+  // Empirical weights that sum to zero are refused, located, by the reader.
   return seg_names;
 }
 
@@ -155,6 +149,43 @@ void check_segment_uses(Checks& c, const model::PlatformConfig& pc, const std::s
     if (!seg_names.count(pc.discipline.priority_segments[i]))
       c.fail("staffing.discipline.priority_segments[" + std::to_string(i) + "]",
              "unknown segment '" + pc.discipline.priority_segments[i] + "'");
+}
+
+// Whether the platform is open on `date` (its weekday's hours, not a closed date).
+bool is_open(const model::CalendarConfig& cal, kernel::Date date) {
+  if (!cal.weekly[static_cast<std::size_t>(kernel::weekday_of(date))].open) return false;
+  for (const auto& closed : cal.closed_dates)
+    if (closed.days == date.days) return false;
+  return true;
+}
+
+// A calendar that never opens, or a pool whose shifts never meet an open day's
+// opening hours, runs without error and reports nothing useful: say so.
+void check_open_time(Checks& c, const model::PlatformConfig& pc, int days) {
+  if (days < 1 || days > kMaxDays) return;
+  const auto& cal = pc.calendar;
+  bool ever_open = false;
+  for (int d = 0; d < days && !ever_open; ++d) ever_open = is_open(cal, kernel::Date{cal.start.days + d});
+  if (!ever_open) {
+    c.fail("calendar.opening", "the platform is never open between calendar.start and calendar.end "
+                               "(every day is closed by calendar.opening or calendar.closed_dates)");
+    return;
+  }
+  for (const auto& pool : pc.pools) {
+    bool works = false;
+    for (int d = 0; d < days && !works; ++d) {
+      const kernel::Date date{cal.start.days + d};
+      if (!is_open(cal, date)) continue;
+      const auto w = static_cast<std::size_t>(kernel::weekday_of(date));
+      const auto& hours = cal.weekly[w];
+      for (const auto& sh : pool.shifts)
+        works = works || (sh.weekdays[w] && sh.start < hours.closes_at && sh.end > hours.opens_at);
+    }
+    if (!works && !pool.shifts.empty())
+      c.fail("staffing.pools." + pool.name + ".shifts",
+             "no shift of this pool falls within the opening hours of an open day of the calendar; its agents "
+             "would never work");
+  }
 }
 
 // One pool: skills, shifts and breaks, its size steps.
@@ -230,6 +261,7 @@ Diagnostics validate(const Scenario& sc) {
   check_segment_uses(c, pc, seg_names);
   for (const auto& pool : pc.pools) check_pool(c, pool);
   check_coverage(c, pc);
+  check_open_time(c, pc, days);
   return std::move(c.out);
 }
 

@@ -399,6 +399,12 @@ std::optional<bool> read_duration_params(ReadContext& ctx, const MapReader& m, m
       ctx.error(weights.node, weights.path, "expected as many weights as values (at least one)");
       ok = false;
     }
+    double total = 0;
+    for (const double w : dist.weights) total += w;
+    if (ok && !(total > 0)) {
+      ctx.error(weights.node, weights.path, "the weights are all zero; at least one must be positive");
+      ok = false;
+    }
     return ok;
   }
   if (!need(m, "mean")) return std::nullopt;
