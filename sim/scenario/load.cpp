@@ -125,6 +125,42 @@ Scenario Document::resolve(const std::vector<Override>& variations) const {
 
 const std::string& Document::name() const { return parsed_->name; }
 
+void Document::locate(Diagnostics& diags, const std::vector<Override>& overrides) const {
+  const YAML::Node root = parse_yaml(parsed_->text, parsed_->name);
+  const ReadContext labels{parsed_->name, {}, overrides, {}, {}};
+  for (Diagnostic& d : diags) {
+    if (d.line > 0 || d.file != parsed_->name || d.path.empty()) continue;
+    labels.locate(d);  // inside an override: labelled with it
+    if (d.file != parsed_->name) continue;
+    std::vector<std::string> parts;
+    try {
+      parts = detail::split_key_path(d.path);
+    } catch (const std::invalid_argument&) {
+      continue;
+    }
+    // Walk down as far as the text goes; the deepest node found is the place.
+    YAML::Node node = root;
+    YAML::Mark mark = root.Mark();
+    for (const std::string& p : parts) {
+      YAML::Node next;
+      if (p.front() == '[' && node.IsSequence()) {
+        const std::size_t i = std::stoul(p.substr(1, p.size() - 2));
+        if (i < node.size()) next = node[i];
+      } else if (p.front() != '[' && node.IsMap()) {
+        for (const auto& kv : node)
+          if (kv.first.IsScalar() && kv.first.Scalar() == p) next = kv.second;
+      }
+      if (!next.IsDefined() || next.Mark().is_null()) break;
+      node.reset(next);
+      mark = next.Mark();
+    }
+    if (!mark.is_null()) {
+      d.line = mark.line + 1;
+      d.column = mark.column + 1;
+    }
+  }
+}
+
 Scenario load_scenario_text(const std::string& text, const std::string& name,
                             const std::vector<Override>& overrides, const std::filesystem::path& base_dir) {
   return Document::from_text(text, name, base_dir).resolve(overrides);
