@@ -68,9 +68,8 @@ Field Field::item(std::size_t i) const {
   return Field{self[i], path + "[" + std::to_string(i) + "]", pattern + "[]"};
 }
 
-Field Field::named(const std::string& key) const {
-  const YAML::Node& self = node;
-  return Field{self[key], path + "." + key, pattern + ".<name>"};
+Field Field::named(const std::string& key, const YAML::Node& value) const {
+  return Field{value, path + "." + key, pattern + ".<name>"};
 }
 
 namespace {

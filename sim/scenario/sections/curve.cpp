@@ -62,7 +62,7 @@ void read_monthly(ReadContext& ctx, const Field& f, CaseCurve& curve) {
   if (!months.is_map()) return;
   for (const auto& kv : f.node) {
     const std::string key = kv.first.Scalar();
-    const Field item = f.named(key);
+    const Field item = f.named(key, kv.second);
     kernel::Date d;
     if (!kernel::parse_iso_date(key + "-01", d)) {
       ctx.error(kv.first, item.path, "expected a month YYYY-MM, got '" + key + "'");
