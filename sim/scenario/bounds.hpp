@@ -12,6 +12,8 @@ inline constexpr double kMaxPerDay = 1e7;                        // index cases 
 inline constexpr double kMaxFte = 100000;
 inline constexpr int kMaxAgentsPerShift = 100000;
 inline constexpr double kMaxIndexCases = 2e8;                    // over the whole calendar
+inline constexpr double kMaxPeople = 5e8;                        // index cases and contacts, expected
+inline constexpr double kMaxInboundCalls = 5e8;                  // independent inbound calls, expected
 inline constexpr kernel::Duration kMaxDuration = 365 * kernel::kDay;  // any duration key
 
 }  // namespace tracesim::scenario::detail

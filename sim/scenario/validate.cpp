@@ -124,6 +124,15 @@ std::set<std::string> check_demand(Checks& c, const model::PlatformConfig& pc, i
     if (expected > kMaxIndexCases)
       c.fail("demand.index_cases", "the curve gives about " + number(expected) +
                                        " index cases over the calendar; at most 2e8 can be simulated");
+    // The work is estimated before it starts: people to trace and calls to answer.
+    const double people = expected * (1 + model::mean_of(pc.contacts_per_case));
+    if (expected <= kMaxIndexCases && people > detail::kMaxPeople)
+      c.fail("demand.contacts_per_case", "gives about " + number(people) +
+                                             " people to trace over the calendar; at most 5e8 can be simulated");
+    const double calls = pc.inbound.per_day * days;
+    if (calls > detail::kMaxInboundCalls)
+      c.fail("inbound.per_day", "gives about " + number(calls) +
+                                    " independent calls over the calendar; at most 5e8 can be simulated");
   }
   if (pc.contacts_per_case.law == model::CountLaw::Table) {
     double t = 0;
