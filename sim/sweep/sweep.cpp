@@ -320,6 +320,10 @@ SweepOutcome run_sweep(const scenario::Document& document, const SweepSpec& spec
   return outcome;
 }
 
+std::size_t sweep_metadata_points(const std::string& text, const std::string& name) {
+  return parse_sweep_id(text, name)["points"].get<std::size_t>();
+}
+
 void merge_shards(const std::vector<fs::path>& shard_dirs, const fs::path& out_dir) {
   if (shard_dirs.empty()) throw SweepError("merge needs at least one shard folder");
   std::string id_text;

@@ -25,6 +25,11 @@ class SweepError : public std::runtime_error {
 /// before the grid is built).
 inline constexpr std::size_t kMaxGridPoints = 1'000'000;
 
+/// Checks the text of a sweep.json read back (by --resume or merge) before it
+/// is trusted and returns its point count. Throws scenario::ScenarioError
+/// naming `name` if it is not a sweep.json tracesim wrote.
+std::size_t sweep_metadata_points(const std::string& text, const std::string& name);
+
 /// One varied scenario key and its values (YAML text, as --set takes them).
 struct Axis {
   std::string key;
