@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <memory>
 #include <stdexcept>
+#include <system_error>
 #include <utility>
 
 #include "detail_text.hpp"
@@ -74,8 +75,17 @@ nlohmann::ordered_json identity(const scenario::Document& document, const SweepS
 }
 
 // Writes points.csv and replications.csv from the point files, in point order.
-void assemble(const fs::path& dir, const nlohmann::ordered_json& id) {
-  const auto tables = output::point_tables(dir / "points", id["points"].get<std::size_t>(), id["axes"].size());
+// `where` names the point files in messages (the staged folder of a merge is temporary).
+void assemble(const fs::path& dir, const nlohmann::ordered_json& id, const std::string& where) {
+  output::PointTables tables;
+  try {
+    tables = output::point_tables(dir / "points", id["points"].get<std::size_t>(), id["axes"].size());
+  } catch (const std::system_error&) {
+    throw;  // cannot read: exit 74 as before
+  } catch (const std::runtime_error& e) {
+    // A point file edited or damaged by hand is bad data, not a bug (exit 65, naming the folder).
+    throw scenario::ScenarioError({scenario::Diagnostic{where, 0, 0, "", e.what()}});
+  }
   output::write_file_atomic(dir / "replications.csv", tables.replications);
   output::write_file_atomic(dir / "points.csv", tables.points);
 }
@@ -314,7 +324,7 @@ SweepOutcome run_sweep(const scenario::Document& document, const SweepSpec& spec
   guard.dismiss();
   outcome.interrupted = stop.stop_requested() && outcome.points_done < outcome.points_in_shard;
   if (!outcome.interrupted && complete(out_dir, points.size())) {
-    assemble(out_dir, id);
+    assemble(out_dir, id, (out_dir / "points").string());
     outcome.assembled = true;
   }
   return outcome;
@@ -362,13 +372,20 @@ void merge_shards(const std::vector<fs::path>& shard_dirs, const fs::path& out_d
                              " points are in no shard (" + list + (missing.size() > 20 ? ", ..." : "") +
                              "): run the missing shards first");
   }
-  fs::create_directories(out_dir / "points");
+  // The merged folder appears complete or not at all (a tampered point that
+  // fails to assemble leaves nothing).
+  output::OutputFolder staging{out_dir};
+  fs::create_directories(staging.path() / "points");
   for (std::size_t p = 0; p < points; ++p) {
     const std::string name = output::point_file_name(p);
-    output::write_file_atomic(out_dir / "points" / name, output::read_file(shard_dirs[source[p]] / "points" / name));
+    output::write_file_atomic(staging.path() / "points" / name,
+                              output::read_file(shard_dirs[source[p]] / "points" / name));
   }
-  output::write_file_atomic(out_dir / "sweep.json", id_text);
-  assemble(out_dir, id);
+  output::write_file_atomic(staging.path() / "sweep.json", id_text);
+  std::string shards;
+  for (const auto& dir : shard_dirs) shards += (shards.empty() ? "" : ", ") + (dir / "points").string();
+  assemble(staging.path(), id, shards);
+  staging.commit();
 }
 
 }  // namespace tracesim::sweep
