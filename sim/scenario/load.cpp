@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Loading a scenario: parse, apply overrides, read every key as its section
 // declares it (sections/*.cpp), then the cross-key rules (validate.cpp).
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <fstream>
@@ -55,20 +56,69 @@ Scenario load_node(YAML::Node root, const std::string& name, const std::vector<O
 }
 
 YAML::Node parse_yaml(const std::string& text, const std::string& name) {
-  std::vector<YAML::Node> docs;
   try {
-    docs = YAML::LoadAll(text);
+    return YAML::Load(text);  // the first document only: see refuse_second_document
   } catch (const YAML::Exception& e) {
     if (e.mark.is_null()) throw ScenarioError({Diagnostic{name, 0, 0, "", "malformed YAML: " + e.msg}});
     throw ScenarioError({Diagnostic{name, e.mark.line + 1, e.mark.column + 1, "", "malformed YAML: " + e.msg}});
   }
-  if (docs.size() > 1) {
-    // A second document would be silently ignored: say so instead.
-    const YAML::Mark at = docs[1].Mark();
-    throw ScenarioError({Diagnostic{name, at.is_null() ? 0 : at.line + 1, at.is_null() ? 0 : at.column + 1, "",
-                                    "a second YAML document (after '---'); a scenario file holds exactly one"}});
+}
+
+// Notes where the second non-empty document of a stream starts.
+class DocumentCounter : public YAML::EventHandler {
+ public:
+  int documents = 0;         // documents with a root value
+  bool empty_root = false;   // the last document had none
+  YAML::Mark second{YAML::Mark::null_mark()};
+
+  void OnDocumentStart(const YAML::Mark& mark) override {
+    start_ = mark;
+    depth_ = 0;
+    empty_root = true;
   }
-  return docs.empty() ? YAML::Node{} : docs.front();
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark& m, YAML::anchor_t) override { root(m); }
+  void OnScalar(const YAML::Mark& m, const std::string&, YAML::anchor_t, const std::string&) override { root(m); }
+  void OnSequenceStart(const YAML::Mark& m, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+    root(m);
+    ++depth_;
+  }
+  void OnSequenceEnd() override { --depth_; }
+  void OnMapStart(const YAML::Mark& m, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+    root(m);
+    ++depth_;
+  }
+  void OnMapEnd() override { --depth_; }
+
+ private:
+  void root(const YAML::Mark& m) {
+    if (depth_ != 0) return;
+    empty_root = false;
+    if (++documents == 2) second = m;
+  }
+  YAML::Mark start_{YAML::Mark::null_mark()};
+  int depth_ = 0;
+};
+
+// A second YAML document would be silently ignored: refuse it. YAML::LoadAll
+// is not used: in yaml-cpp 0.7 it loops forever, allocating, on a stray ','
+// (yaml-cpp issue 1040, fixed upstream by PR 1319). Here the stream is walked
+// document by document and the walk stops at the first empty one.
+void refuse_second_document(const std::string& text, const std::string& name) {
+  std::istringstream in(text);
+  YAML::Parser parser(in);
+  DocumentCounter counter;
+  try {
+    while (counter.documents < 2 && parser.HandleNextDocument(counter) && !counter.empty_root) {
+    }
+  } catch (const YAML::Exception&) {
+    return;  // malformed after the first document: parse_yaml reported what it could
+  }
+  if (counter.documents < 2) return;
+  const YAML::Mark at = counter.second;
+  throw ScenarioError({Diagnostic{name, at.is_null() ? 0 : at.line + 1, at.is_null() ? 0 : at.column + 1, "",
+                                  "a second YAML document (after '---'); a scenario file holds exactly one"}});
 }
 
 }  // namespace
@@ -97,6 +147,7 @@ Document::Document(std::shared_ptr<const Parsed> parsed) : parsed_(std::move(par
 Document Document::from_text(const std::string& text, const std::string& name,
                              const std::filesystem::path& base_dir) {
   (void)parse_yaml(text, name);  // malformed YAML is reported now, once
+  refuse_second_document(text, name);
   return Document{std::make_shared<const Parsed>(Parsed{text, name, base_dir})};
 }
 
