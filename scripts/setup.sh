@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 packages=(build-essential cmake ninja-build libboost-dev libboost-program-options-dev
           libboost-random-dev libboost-math-dev libyaml-cpp-dev catch2 nlohmann-json3-dev
-          libnlopt-cxx-dev pkgconf libjs-chart.js libbenchmark-dev python3 time procps chromium python3-pandas python3-matplotlib)
+          libnlopt-cxx-dev pkgconf libjs-chart.js libbenchmark-dev python3 time procps chromium python3-pandas python3-matplotlib clang libclang-rt-14-dev # clang and libFuzzer: scripts/fuzz.sh)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
 # Runs the whole test suite: installs and builds if needed (CI preset: warnings
-# are errors), then the helper-script tests and CTest. Exit status 0 only if all pass.
+# are errors), then the helper-script tests and CTest; then the same suite
+# under AddressSanitizer and UndefinedBehaviorSanitizer (preset debug), and a
+# short run of every fuzz harness (scripts/fuzz.sh). Exit status 0 only if all
+# pass. TRACESIM_FUZZ_SECONDS sets the run per harness (default 30; 0 skips),
+# TRACESIM_SANITIZERS=0 skips the sanitizer suite (docs/reliability.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 TRACESIM_PRESET=ci bash scripts/setup.sh
@@ -9,3 +13,13 @@ if [ -f scripts/test_fetch_cases.py ]; then
   python3 -m unittest scripts/test_fetch_cases.py
 fi
 ctest --preset ci
+
+if [ "${TRACESIM_SANITIZERS:-1}" != 0 ]; then
+  echo "test: the suite under ASan+UBSan (preset debug)"
+  cmake --preset debug >/dev/null
+  cmake --build --preset debug -j "$(nproc)"
+  ctest --preset debug -j "$(nproc)"
+fi
+if [ "${TRACESIM_FUZZ_SECONDS:-30}" != 0 ]; then
+  bash scripts/fuzz.sh "${TRACESIM_FUZZ_SECONDS:-30}"
+fi

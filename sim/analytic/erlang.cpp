@@ -63,6 +63,9 @@ constexpr double kInf = std::numeric_limits<double>::infinity();
 // Erlang A sums about (lambda - c mu) / theta + 10 sqrt(lambda / theta) terms; refuse
 // inputs that would need more than this (roughly lambda * mean_patience > 1e8).
 constexpr std::int64_t kMaxQueueTerms = 200'000'000;
+// The recursions run once per agent, and a count near INT_MAX would overflow
+// their loop counter: no call centre has a million agents on one line.
+constexpr int kMaxAgents = 1'000'000;
 constexpr double kRescaleAbove = 1e200;
 constexpr double kRescaleFactor = 1e-200;
 constexpr double kTailTolerance = 1e-17;
@@ -71,6 +74,8 @@ void validate(const ErlangInput& in, const char* who) {
   const char* problem = nullptr;
   if (in.agents < 1)
     problem = "agents must be >= 1";
+  else if (in.agents > kMaxAgents)
+    problem = "agents must be at most 1000000";
   else if (!std::isfinite(in.arrival_rate) || in.arrival_rate < 0)
     problem = "arrival_rate must be finite and >= 0";
   else if (!std::isfinite(in.mean_handle) || !(in.mean_handle > 0))

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.hpp"
+#include "options.hpp"
 #include "tracesim/kernel/rng.hpp"
 #include "tracesim/kernel/simulator.hpp"
 #include "tracesim/model/platform.hpp"
@@ -80,7 +81,7 @@ int command_bench(const std::vector<std::string>& args) {
   po::options_description opts("Options");
   opts.add_options()("help,h", "show this help")("quick", "small sizes (a few seconds): checks, does not measure")
       ("json", po::value<std::string>(), "also write the results as JSON to this file")
-      ("threads,j", po::value<unsigned>()->default_value(0), "threads for the scaling test; 0 = all cores");
+      ("threads,j", po::value<Whole>()->default_value(Whole{0}, "0"), "threads for the scaling test; 0 = all cores");
   po::variables_map vm;
   po::store(po::command_line_parser(args).options(opts).run(), vm);
   po::notify(vm);
@@ -93,7 +94,7 @@ int command_bench(const std::vector<std::string>& args) {
     return kOk;
   }
   const bool quick = vm.count("quick") > 0;
-  const unsigned threads = sweep::effective_threads(vm["threads"].as<unsigned>());
+  const unsigned threads = sweep::effective_threads(threads_of(vm));
   nlohmann::ordered_json results;
   auto report = [&](const std::string& name, double value, const char* unit) {
     std::printf("%-40s %16.6g %s\n", name.c_str(), value, unit);

@@ -93,15 +93,16 @@ void write_run_files(const std::filesystem::path& out_dir, const std::string& fi
 
 // An interrupted run keeps what is done: the replications finished in order
 // (0 .. k-1) are a valid, smaller run of k, written as such.
-int write_interrupted_run(const std::filesystem::path& out_dir, const std::string& file, scenario::Scenario sc,
-                          const std::vector<model::RunResult>& kept) {
+int write_interrupted_run(output::OutputFolder& staging, const std::filesystem::path& out_dir, const std::string& file,
+                          scenario::Scenario sc, const std::vector<model::RunResult>& kept) {
   const int asked = sc.run.replications;
   if (kept.empty()) {
     std::cerr << "tracesim: interrupted before any replication finished; no output written\n";
     return kInterrupted;
   }
   sc.run.replications = static_cast<int>(kept.size());
-  write_run_files(out_dir, file, sc, kept);
+  write_run_files(staging.path(), file, sc, kept);
+  staging.commit();
   std::cerr << "tracesim: interrupted; wrote the " << kept.size() << " replication" << (kept.size() == 1 ? "" : "s")
             << " finished in order (0 to " << kept.size() - 1 << ") of " << asked << " to " << out_dir.string()
             << "/ (no traces, intervals or report: they follow replication 0 to the end)\n";
@@ -135,12 +136,12 @@ sweep::SweepSpec sweep_spec_of(const po::variables_map& vm, const Loaded& loaded
     throw po::error(e.what());
   }
   if (spec.axes.empty()) throw po::error("nothing to vary: give --vary KEY=VALUES or a sweep section in the scenario");
-  spec.replications = vm.count("replications") ? vm["replications"].as<int>()
+  spec.replications = vm.count("replications") ? vm["replications"].as<Count>().value
                       : base.sweep.replications > 0 ? base.sweep.replications
                                                     : base.run.replications;
   if (spec.replications < 1 || spec.replications > 100000) throw po::error("--replications must be between 1 and 100000");
   spec.seed = seed_of(vm, base.run.seed);
-  spec.event_budget = vm.count("event-budget") ? vm["event-budget"].as<std::uint64_t>() : base.run.event_budget;
+  spec.event_budget = event_budget_of(vm, base.run.event_budget);
   spec.threads = threads_of(vm);
   spec.resume = vm.count("resume") > 0;
   if (vm.count("shard")) parse_shard(vm["shard"].as<std::string>(), spec);
@@ -173,13 +174,13 @@ int command_check(const std::vector<std::string>& args) {
 int command_run(const std::vector<std::string>& args) {
   po::options_description opts("Options");
   opts.add_options()("help,h", "show this help")
-      ("seed", po::value<std::uint64_t>(), "base random seed (default: run.seed of the scenario)")
-      ("replications,r", po::value<int>(), "number of replications (default: run.replications)")
-      ("threads,j", po::value<int>()->default_value(0), "worker threads; 0 = all cores. Results do not depend on it")
+      ("seed", po::value<Whole>(), "base random seed (default: run.seed of the scenario)")
+      ("replications,r", po::value<Count>(), "number of replications (default: run.replications)")
+      ("threads,j", po::value<Whole>()->default_value(Whole{0}, "0"), "worker threads; 0 = all cores. Results do not depend on it")
       ("out,o", po::value<std::string>(), "output folder (default: results/<scenario name>)");
   add_scenario_options(opts, "override a scenario key, KEY=VALUE (repeatable); checked like the file");
   opts.add_options()("trace", "also write attempts.csv and tasks.csv for replication 0 (streamed)")
-      ("event-budget", po::value<std::uint64_t>(), "stop a replication after this many events (default: run.event_budget)")
+      ("event-budget", po::value<Whole>(), "stop a replication after this many events (default: run.event_budget)")
       ("intervals", po::value<std::string>()->implicit_value("all"),
        "also write intervals.csv (replication 0, per 30 minutes) for the days FROM:TO, or all days without a value, "
        "and reach_by_arrival_day.csv")
@@ -191,18 +192,20 @@ int command_run(const std::vector<std::string>& args) {
   auto sc = loaded.scenario;
   sc.run.seed = seed_of(vm, sc.run.seed);
   if (vm.count("replications")) {
-    const int r = vm["replications"].as<int>();
+    const int r = vm["replications"].as<Count>().value;
     if (r < 1 || r > 100000) throw po::error("--replications must be between 1 and 100000");
     sc.run.replications = r;
   }
-  if (vm.count("event-budget")) sc.run.event_budget = vm["event-budget"].as<std::uint64_t>();
+  sc.run.event_budget = event_budget_of(vm, sc.run.event_budget);
   const unsigned threads = threads_of(vm);
   const std::filesystem::path out_dir = out_dir_of(vm, std::filesystem::path{"results"} / sc.name);
-  std::filesystem::create_directories(out_dir);  // throws std::system_error: exit 74
+  // Every file goes to a temporary folder beside out_dir, renamed when all are
+  // written: the results appear together or not at all (throws: exit 74).
+  output::OutputFolder staging{out_dir};
 
   const auto period = interval_period(vm, sc);
   std::optional<output::CsvTrace> trace;
-  if (vm.count("trace")) trace.emplace(out_dir);
+  if (vm.count("trace")) trace.emplace(staging.path());
   std::optional<output::IntervalRecorder> intervals;
   if (vm.count("intervals") || vm.count("report")) intervals.emplace(sc.platform.calendar.start);
   output::ObserverPair observers(trace ? &*trace : nullptr, intervals ? &*intervals : nullptr);
@@ -224,12 +227,16 @@ int command_run(const std::vector<std::string>& args) {
   spec.observer0 = trace || intervals ? &observers : nullptr;
   auto outcome = sweep::run_replications(spec);
   progress.finish();
-  if (outcome.stopped || interrupt.interrupted()) return write_interrupted_run(out_dir, loaded.file, sc, outcome.results);
+  if (outcome.stopped || interrupt.interrupted()) {
+    trace.reset();  // a partial trace is not kept
+    return write_interrupted_run(staging, out_dir, loaded.file, sc, outcome.results);
+  }
   const auto& results = outcome.results;
-  write_run_files(out_dir, loaded.file, sc, results);
+  write_run_files(staging.path(), loaded.file, sc, results);
   if (trace) trace->commit();
-  if (intervals) write_interval_files(out_dir, *intervals, period);
-  if (vm.count("report")) report::write_report(out_dir);
+  if (intervals) write_interval_files(staging.path(), *intervals, period);
+  if (vm.count("report")) report::write_report(staging.path());
+  staging.commit();
   if (!vm.count("quiet")) {
     std::cout << sc.name << ": " << results.size() << " replication" << (results.size() == 1 ? "" : "s")
               << ", seed " << sc.run.seed << "\n"
@@ -243,14 +250,14 @@ int command_sweep(const std::vector<std::string>& args) {
   opts.add_options()("help,h", "show this help")
       ("vary", po::value<std::vector<std::string>>()->composing(),
        "a scenario key and its values: KEY=FROM:TO:STEP or KEY=V1,V2,... (repeatable; default: the file's sweep section)")
-      ("replications,r", po::value<int>(), "replications per grid point (default: sweep.replications, then run.replications)")
-      ("seed", po::value<std::uint64_t>(), "base seed, the same at every point (default: run.seed)")
-      ("threads,j", po::value<int>()->default_value(0), "worker threads; 0 = all cores. Results do not depend on it")
+      ("replications,r", po::value<Count>(), "replications per grid point (default: sweep.replications, then run.replications)")
+      ("seed", po::value<Whole>(), "base seed, the same at every point (default: run.seed)")
+      ("threads,j", po::value<Whole>()->default_value(Whole{0}, "0"), "worker threads; 0 = all cores. Results do not depend on it")
       ("out,o", po::value<std::string>(), "output folder (default: results/<scenario name>-sweep)");
   add_scenario_options(opts, "override a key at every point, KEY=VALUE (repeatable)");
   opts.add_options()("resume", "continue an interrupted sweep in the same --out folder: finished points are kept")
       ("shard", po::value<std::string>(), "run only slice i of n of the grid, i/n with 1 <= i <= n (see tracesim merge)")
-      ("event-budget", po::value<std::uint64_t>(), "stop a replication after this many events")
+      ("event-budget", po::value<Whole>(), "stop a replication after this many events")
       ("report", "also write report.html, each KPI against the varied keys (see tracesim report)")
       ("quiet,q", "no progress");
   po::variables_map vm;
@@ -322,14 +329,14 @@ int command_merge(const std::vector<std::string>& args) {
 int command_erlang(const std::vector<std::string>& args) {
   po::options_description opts("Options (times in minutes, rates per minute)");
   opts.add_options()("help,h", "show this help")
-      ("arrivals", po::value<double>(), "arrival rate, calls per minute (or use --per-hour / --per-day)")
-      ("per-hour", po::value<double>(), "arrival rate, calls per hour")
-      ("per-day", po::value<double>(), "arrival rate, calls per 24 h")
+      ("arrivals", po::value<Real>(), "arrival rate, calls per minute (or use --per-hour / --per-day)")
+      ("per-hour", po::value<Real>(), "arrival rate, calls per hour")
+      ("per-day", po::value<Real>(), "arrival rate, calls per 24 h")
       ("handle", po::value<std::string>(), "mean handle time (talk + wrap-up), a duration such as 6m or 7m30s")
       ("patience", po::value<std::string>(), "mean patience, a duration; omit for Erlang C (nobody hangs up)")
-      ("agents,c", po::value<int>(), "number of agents")
+      ("agents,c", po::value<Count>(), "number of agents")
       ("threshold", po::value<std::string>()->default_value("20s"), "service level threshold, a duration")
-      ("target", po::value<double>(), "instead of --agents: find the least agents with service level >= TARGET")
+      ("target", po::value<Real>(), "instead of --agents: find the least agents with service level >= TARGET")
       ("json", "print the figures as JSON (times in seconds, rates per hour)");
   po::variables_map vm;
   po::store(po::command_line_parser(args).options(opts).run(), vm);
@@ -355,9 +362,9 @@ int command_erlang(const std::vector<std::string>& args) {
   if (!vm.count("handle")) throw po::error("missing --handle");
   if (vm.count("agents") == vm.count("target")) throw po::error("give exactly one of --agents or --target");
   analytic::ErlangInput in;
-  in.arrival_rate = vm.count("arrivals") ? vm["arrivals"].as<double>()
-                    : vm.count("per-hour") ? vm["per-hour"].as<double>() / 60.0
-                                           : vm["per-day"].as<double>() / 1440.0;
+  in.arrival_rate = vm.count("arrivals") ? vm["arrivals"].as<Real>().value
+                    : vm.count("per-hour") ? vm["per-hour"].as<Real>().value / 60.0
+                                           : vm["per-day"].as<Real>().value / 1440.0;
   in.mean_handle = duration("handle");
   if (vm.count("patience")) in.mean_patience = duration("patience");
   const auto threshold = scenario::parse_duration(vm["threshold"].as<std::string>());
@@ -366,9 +373,9 @@ int command_erlang(const std::vector<std::string>& args) {
   if (!(in.arrival_rate > 0)) throw po::error("the arrival rate must be positive");
   try {
     if (vm.count("target")) {
-      in.agents = analytic::least_agents(in, vm["target"].as<double>());
+      in.agents = analytic::least_agents(in, vm["target"].as<Real>().value);
     } else {
-      in.agents = vm["agents"].as<int>();
+      in.agents = vm["agents"].as<Count>().value;
     }
     const auto r = analytic::erlang(in);
     if (vm.count("json")) {

@@ -13,6 +13,7 @@ enum ExitCode : int {
   kInvalidInput = 65, // invalid scenario or data file content
   kNoInput = 66,      // a file cannot be read
   kInternal = 70,     // a bug: please report it
+  kNoThreads = 71,    // a worker thread cannot be started (process limit)
   kIoError = 74,      // outputs cannot be written
   kAborted = 75,      // the run was stopped by its event budget
   kInterrupted = 130, // Ctrl-C

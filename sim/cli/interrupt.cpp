@@ -6,7 +6,10 @@
 #include <atomic>
 #include <cerrno>
 #include <csignal>
+#include <string>
 #include <system_error>
+
+#include "tracesim/sweep/replications.hpp"
 
 namespace tracesim::cli {
 namespace {
@@ -35,12 +38,21 @@ InterruptWatcher::InterruptWatcher() {
   g_wake_fd.store(pipe_[1]);
   std::signal(SIGINT, on_signal);
   std::signal(SIGTERM, on_signal);
-  thread_ = std::thread([this] {
-    char byte = kDone;
-    while (::read(pipe_[0], &byte, 1) < 0 && errno == EINTR) {
-    }
-    if (byte == kSignal) source_.request_stop();
-  });
+  try {
+    thread_ = std::thread([this] {
+      char byte = kDone;
+      while (::read(pipe_[0], &byte, 1) < 0 && errno == EINTR) {
+      }
+      if (byte == kSignal) source_.request_stop();
+    });
+  } catch (const std::system_error& e) {
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
+    g_wake_fd.store(-1);
+    ::close(pipe_[0]);
+    ::close(pipe_[1]);
+    throw sweep::ThreadStartError(std::string{"cannot start the thread that watches for Ctrl-C: "} + e.what());
+  }
 }
 
 InterruptWatcher::~InterruptWatcher() {

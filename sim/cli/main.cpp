@@ -13,6 +13,7 @@
 #include "commands.hpp"
 #include "tracesim/kernel/simulator.hpp"
 #include "tracesim/scenario/diagnostics.hpp"
+#include "tracesim/sweep/replications.hpp"
 #include "tracesim/sweep/sweep.hpp"
 #include "tracesim_version.hpp"
 
@@ -42,7 +43,7 @@ Examples:
   tracesim run scenarios/occitanie-2021.yaml --set 'staffing.pools.tracers.fte[2].fte=95'
 
 Exit codes: 0 success, 64 usage error, 65 invalid scenario or data, 66 file not
-readable, 70 internal error, 74 output not writable, 75 run exceeded its event
+readable, 70 internal error, 71 cannot start threads, 74 output not writable, 75 run exceeded its event
 budget, 130 interrupted. See docs/cli.md.
 )";
 
@@ -103,6 +104,9 @@ int main(int argc, char** argv) {
   } catch (const tracesim::kernel::EventBudgetExceeded& e) {
     std::cerr << "tracesim: " << e.what() << " (run.event_budget or --event-budget); no output written\n";
     return kAborted;
+  } catch (const tracesim::sweep::ThreadStartError& e) {
+    std::cerr << "tracesim " << command << ": " << e.what() << "; no output written\n";
+    return kNoThreads;
   } catch (const std::system_error& e) {
     std::cerr << "tracesim: " << e.what() << "\n";
     return kIoError;

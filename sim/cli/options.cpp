@@ -3,7 +3,11 @@
 
 #include <unistd.h>
 
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
 #include <iostream>
+#include <limits>
 #include <system_error>
 
 namespace po = boost::program_options;
@@ -24,14 +28,73 @@ std::vector<scenario::Override> overrides_of(const po::variables_map& vm) {
   if (vm.count("cases")) {
     const auto path = std::filesystem::absolute(vm["cases"].as<std::string>());
     std::error_code ec;
-    if (!std::filesystem::is_regular_file(path, ec))
+    const auto status = std::filesystem::status(path, ec);
+    if (!std::filesystem::exists(status))
       throw scenario::InputError("cannot read the case series '" + path.string() + "' given by --cases: no such file");
-    out.push_back({"demand.index_cases.curve", "{daily_csv: \"" + path.string() + "\"}", "--cases"});
+    if (!std::filesystem::is_regular_file(status))  // a device or a FIFO would read forever or block
+      throw scenario::InputError("cannot read the case series '" + path.string() +
+                                 "' given by --cases: not a regular file (a folder, device or pipe)");
+    // Single-quoted YAML: a quote in the path is doubled, so the path cannot inject keys.
+    std::string quoted;
+    for (const char c : path.string()) {
+      if (static_cast<unsigned char>(c) < 0x20)
+        throw po::error("--cases: the path contains a control character");
+      quoted += c == '\'' ? std::string{"''"} : std::string{c};
+    }
+    out.push_back({"demand.index_cases.curve", "{daily_csv: '" + quoted + "'}", "--cases"});
   }
   return out;
 }
 
+const std::string& single(boost::any& out, const std::vector<std::string>& values) {
+  po::validators::check_first_occurrence(out);
+  return po::validators::get_single_string(values);
+}
+
+// "the argument ('-1') for option '--seed' is invalid: expected ...", with the
+// option's name filled in by boost::program_options.
+po::validation_error bad_number(const std::string& value, const std::string& expected) {
+  po::validation_error e{po::validation_error::invalid_option_value, "", value};
+  e.m_error_template = "the argument ('" + value + "') for option '%canonical_option%' is invalid: expected " + expected;
+  return e;
+}
+
+bool all_digits(const std::string& s) {
+  return !s.empty() && s.size() <= 20 && s.find_first_not_of("0123456789") == std::string::npos;
+}
+
 }  // namespace
+
+void validate(boost::any& out, const std::vector<std::string>& values, Whole*, int) {
+  const std::string& s = single(out, values);
+  errno = 0;
+  char* end = nullptr;
+  const unsigned long long v = all_digits(s) ? std::strtoull(s.c_str(), &end, 10) : 0;
+  if (!all_digits(s) || errno == ERANGE)
+    throw bad_number(s, "a whole number from 0 to 18446744073709551615");
+  out = Whole{static_cast<std::uint64_t>(v)};
+}
+
+void validate(boost::any& out, const std::vector<std::string>& values, Count*, int) {
+  const std::string& s = single(out, values);
+  if (!all_digits(s) || s.size() > 10 || std::stoll(s) > std::numeric_limits<int>::max())
+    throw bad_number(s, "a whole number from 0 to 2147483647");
+  out = Count{static_cast<int>(std::stoll(s))};
+}
+
+void validate(boost::any& out, const std::vector<std::string>& values, Real*, int) {
+  const std::string& s = single(out, values);
+  errno = 0;
+  char* end = nullptr;
+  const double v = std::strtod(s.c_str(), &end);
+  if (s.empty() || end != s.c_str() + s.size() || !std::isfinite(v) || std::isspace(static_cast<unsigned char>(s[0])))
+    throw bad_number(s, "a finite number");
+  out = Real{v};
+}
+
+std::ostream& operator<<(std::ostream& os, const Whole& w) { return os << w.value; }
+std::ostream& operator<<(std::ostream& os, const Real& r) { return os << r.value; }
+std::ostream& operator<<(std::ostream& os, const Count& c) { return os << c.value; }
 
 bool parse_command(const std::vector<std::string>& args, const po::options_description& visible,
                    po::variables_map& vm, const Help& help) {
@@ -64,14 +127,28 @@ Loaded load(const po::variables_map& vm) {
 }
 
 unsigned threads_of(const po::variables_map& vm) {
-  const int threads = vm["threads"].as<int>();
-  if (threads < 0 || threads > 1024)
-    throw po::error("--threads must be between 0 (all cores) and 1024, got " + std::to_string(threads));
+  const std::uint64_t threads = vm["threads"].as<Whole>().value;
+  if (threads > kMaxThreads)
+    throw po::error("--threads must be at most " + std::to_string(kMaxThreads) + " (0: all cores), got " +
+                    std::to_string(threads));
   return static_cast<unsigned>(threads);
 }
 
 std::uint64_t seed_of(const po::variables_map& vm, std::uint64_t fallback) {
-  return vm.count("seed") ? vm["seed"].as<std::uint64_t>() : fallback;
+  if (!vm.count("seed")) return fallback;
+  // The same range as run.seed, so the scenario.resolved.yaml written beside the results reads back.
+  const std::uint64_t seed = vm["seed"].as<Whole>().value;
+  if (seed > static_cast<std::uint64_t>(std::numeric_limits<long long>::max()))
+    throw po::error("--seed must be at most 9223372036854775807, like run.seed");
+  return seed;
+}
+
+std::uint64_t event_budget_of(const po::variables_map& vm, std::uint64_t fallback) {
+  if (!vm.count("event-budget")) return fallback;
+  const std::uint64_t budget = vm["event-budget"].as<Whole>().value;
+  if (budget < 1000 || budget > static_cast<std::uint64_t>(std::numeric_limits<long long>::max()))
+    throw po::error("--event-budget must be between 1000 and 9223372036854775807, like run.event_budget");
+  return budget;
 }
 
 std::filesystem::path out_dir_of(const po::variables_map& vm, const std::filesystem::path& fallback) {

@@ -4,6 +4,7 @@
 #include <boost/program_options.hpp>
 #include <chrono>
 #include <cstdint>
+#include <ostream>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -15,6 +16,34 @@
 // What the commands that take a scenario FILE share: parsing, help, the
 // --set/--cases options, loading the scenario once, and common option values.
 namespace tracesim::cli {
+
+/// A whole number option (--seed, --event-budget, --threads ...): digits only,
+/// so "-1" is refused instead of wrapping to 2^64 - 1, and so is "1e3".
+struct Whole {
+  std::uint64_t value = 0;
+};
+/// A real number option (--min, --target ...): finite, so nan and inf are refused.
+struct Real {
+  double value = 0;
+};
+/// A whole number option that is an int (--replications, --agents): digits only, at most INT_MAX.
+struct Count {
+  int value = 0;
+};
+// boost::program_options finds these by argument-dependent lookup; a bad value
+// is a usage error naming the option (exit 64).
+void validate(boost::any& out, const std::vector<std::string>& values, Whole*, int);
+void validate(boost::any& out, const std::vector<std::string>& values, Real*, int);
+void validate(boost::any& out, const std::vector<std::string>& values, Count*, int);
+std::ostream& operator<<(std::ostream& os, const Whole& w);
+std::ostream& operator<<(std::ostream& os, const Real& r);
+std::ostream& operator<<(std::ostream& os, const Count& c);
+
+/// The most worker threads a command starts (--threads); 0 means all cores.
+inline constexpr unsigned kMaxThreads = 1024;
+
+/// --threads (-j), checked against kMaxThreads.
+unsigned threads_of(const boost::program_options::variables_map& vm);
 
 /// A command's help: what it does (before the option list) and examples (after it).
 struct Help {
@@ -45,6 +74,9 @@ Loaded load(const boost::program_options::variables_map& vm);
 
 /// --seed if given, else `fallback`.
 std::uint64_t seed_of(const boost::program_options::variables_map& vm, std::uint64_t fallback);
+
+/// --event-budget if given (checked like run.event_budget), else `fallback`.
+std::uint64_t event_budget_of(const boost::program_options::variables_map& vm, std::uint64_t fallback);
 
 /// --out if given, else `fallback`.
 std::filesystem::path out_dir_of(const boost::program_options::variables_map& vm, const std::filesystem::path& fallback);

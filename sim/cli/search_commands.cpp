@@ -57,13 +57,13 @@ sweep::StaffSearch staff_search_of(const po::variables_map& vm, const scenario::
   }
   const bool scale = vm.count("scale") > 0;
   if (!scale) search.lever.pool = vm["pool"].as<std::string>();
-  search.lever.min = vm.count("min") ? vm["min"].as<double>() : (scale ? 0.1 : 0.0);
-  search.lever.max = vm.count("max") ? vm["max"].as<double>() : (scale ? 3.0 : 500.0);
-  search.lever.step = vm.count("step") ? vm["step"].as<double>() : (scale ? 0.05 : 1.0);
-  search.confidence = vm["confidence"].as<double>();
+  search.lever.min = vm.count("min") ? vm["min"].as<Real>().value : (scale ? 0.1 : 0.0);
+  search.lever.max = vm.count("max") ? vm["max"].as<Real>().value : (scale ? 3.0 : 500.0);
+  search.lever.step = vm.count("step") ? vm["step"].as<Real>().value : (scale ? 0.05 : 1.0);
+  search.confidence = vm["confidence"].as<Real>().value;
   if (!(search.confidence > 0.5 && search.confidence < 1)) throw po::error("--confidence must be in (0.5, 1)");
-  search.replications = vm["replications"].as<int>();
-  search.max_replications = std::max(search.replications, vm["max-replications"].as<int>());
+  search.replications = vm["replications"].as<Count>().value;
+  search.max_replications = std::max(search.replications, vm["max-replications"].as<Count>().value);
   if (search.replications < 2 || search.max_replications > 100000)
     throw po::error("--replications must be at least 2 and --max-replications at most 100000");
   search.seed = seed_of(vm, sc.run.seed);
@@ -174,16 +174,16 @@ int command_staff(const std::vector<std::string>& args) {
   po::options_description opts("Options");
   opts.add_options()("help,h", "show this help")
       ("target", po::value<std::string>(), "the requirement, 'KPI >= VALUE' or 'KPI <= VALUE' (required)")
-      ("confidence", po::value<double>()->default_value(0.95, "0.95"), "one-sided confidence that the target holds")
+      ("confidence", po::value<Real>()->default_value(Real{0.95}, "0.95"), "one-sided confidence that the target holds")
       ("pool", po::value<std::string>(), "vary this pool: FTE of every step, or agents per shift of a roster")
       ("scale", "vary a factor on every pool's size instead (default range 0.1..3, step 0.05)")
-      ("min", po::value<double>(), "lowest level to consider (default 0 for --pool, 0.1 for --scale)")
-      ("max", po::value<double>(), "highest level to consider (default 500 for --pool, 3 for --scale)")
-      ("step", po::value<double>(), "level grid step (default 1 for --pool, 0.05 for --scale)")
-      ("replications,r", po::value<int>()->default_value(10), "replications per level at first")
-      ("max-replications", po::value<int>()->default_value(160), "replications doubled near the target up to this")
-      ("seed", po::value<std::uint64_t>(), "seed, the same at every level (default: run.seed)")
-      ("threads,j", po::value<int>()->default_value(0), "worker threads; 0 = all cores");
+      ("min", po::value<Real>(), "lowest level to consider (default 0 for --pool, 0.1 for --scale)")
+      ("max", po::value<Real>(), "highest level to consider (default 500 for --pool, 3 for --scale)")
+      ("step", po::value<Real>(), "level grid step (default 1 for --pool, 0.05 for --scale)")
+      ("replications,r", po::value<Count>()->default_value(Count{10}, "10"), "replications per level at first")
+      ("max-replications", po::value<Count>()->default_value(Count{160}, "160"), "replications doubled near the target up to this")
+      ("seed", po::value<Whole>(), "seed, the same at every level (default: run.seed)")
+      ("threads,j", po::value<Whole>()->default_value(Whole{0}, "0"), "worker threads; 0 = all cores");
   add_scenario_options(opts, "override a scenario key, KEY=VALUE (repeatable)");
   opts.add_options()("out,o", po::value<std::string>(), "keep staff.json here, updated after every level (the evidence "
                                                         "and the best level so far)")
@@ -246,8 +246,8 @@ int command_calibrate(const std::vector<std::string>& args) {
   po::options_description opts("Options");
   opts.add_options()("help,h", "show this help")
       ("check", "no search: evaluate every target at the scenario's own values (reproduces a calibration table)")
-      ("seed", po::value<std::uint64_t>(), "seed, the same for every candidate (default: run.seed)")
-      ("threads,j", po::value<int>()->default_value(0), "worker threads; 0 = all cores")
+      ("seed", po::value<Whole>(), "seed, the same for every candidate (default: run.seed)")
+      ("threads,j", po::value<Whole>()->default_value(Whole{0}, "0"), "worker threads; 0 = all cores")
       ("holdout", po::value<std::vector<std::string>>()->composing(),
        "report these targets (NAME[,NAME...]) without fitting them, whatever their 'fit' (repeatable)")
       ("out,o", po::value<std::string>(),

@@ -13,6 +13,8 @@ inline constexpr double kMaxFte = 100000;
 inline constexpr int kMaxAgentsPerShift = 100000;
 inline constexpr double kMaxStaffingLevel = 10;               // weekday profile and holiday level
 inline constexpr double kMaxIndexCases = 2e8;                    // over the whole calendar
+inline constexpr double kMaxPeople = 5e8;                        // index cases and contacts, expected
+inline constexpr double kMaxInboundCalls = 5e8;                  // independent inbound calls, expected
 inline constexpr kernel::Duration kMaxDuration = 365 * kernel::kDay;  // any duration key
 
 }  // namespace tracesim::scenario::detail

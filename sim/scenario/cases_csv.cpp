@@ -16,7 +16,8 @@ std::vector<model::DailyCount> read_cases_csv(std::istream& in, const std::strin
   };
   while (std::getline(in, line)) {
     ++line_no;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (!line.empty() && line.back() == '\r') line.pop_back();  // CRLF, as spreadsheets save it
+    if (line_no == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);  // a UTF-8 BOM (Excel)
     if (diags.size() - errors_before >= 20) {
       fail(1, "too many errors; stopping here");
       break;
@@ -60,7 +61,19 @@ std::vector<model::DailyCount> read_cases_csv(std::istream& in, const std::strin
 }
 
 std::vector<model::DailyCount> read_cases_csv(const std::filesystem::path& file, Diagnostics& diags) {
-  std::ifstream in(file);
+  // Checked before reading: a device (/dev/zero) or a FIFO would read forever or block.
+  std::error_code ec;
+  const auto status = std::filesystem::status(file, ec);
+  if (!ec && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
+    diags.push_back(Diagnostic{file.string(), 0, 0, "", "not a regular file (a folder, device or pipe)"});
+    return {};
+  }
+  if (const auto size = std::filesystem::file_size(file, ec); !ec && size > kMaxInputFileBytes) {
+    diags.push_back(Diagnostic{file.string(), 0, 0, "",
+                               "larger than " + std::to_string(kMaxInputFileBytes >> 20) + " MiB; a daily series is far smaller"});
+    return {};
+  }
+  std::ifstream in(file, std::ios::binary);
   if (!in) {
     diags.push_back(Diagnostic{file.string(), 0, 0, "", "cannot open the case series file"});
     return {};

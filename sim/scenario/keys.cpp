@@ -8,7 +8,7 @@ void read_hourly(ReadContext& ctx, const Field& f, std::array<double, 24>& out, 
   if (!m.is_map()) return;
   for (const auto& kv : f.node) {
     const std::string key = kv.first.Scalar();
-    const Field item = f.named(key);
+    const Field item = f.named(key, kv.second);
     const auto at = read_clock(ctx, Field{kv.first, item.path, item.pattern});
     if (!at) continue;
     if (at->count() % kernel::kHour.count() != 0 || *at >= 24 * kernel::kHour) {

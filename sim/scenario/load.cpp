@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Loading a scenario: parse, apply overrides, read every key as its section
 // declares it (sections/*.cpp), then the cross-key rules (validate.cpp).
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <fstream>
@@ -8,6 +9,7 @@
 #include <sstream>
 
 #include "overrides.hpp"
+#include "tracesim/scenario/cases_csv.hpp"
 #include "schema.hpp"
 #include "sections.hpp"
 #include "tracesim/scenario/document.hpp"
@@ -36,6 +38,11 @@ Scenario load_node(const std::string& text, const std::string& name, const std::
                    const std::filesystem::path& base_dir) {
   YAML::Node root = parse_yaml(text, name);
   ReadContext ctx{name, {}, overrides, {}, base_dir};
+  detail::check_structure(ctx, root);
+  if (!ctx.diags.empty()) {
+    sort_by_position(ctx.diags);
+    throw ScenarioError(std::move(ctx.diags));  // a repeated or unnamed key: nothing is read
+  }
   for (const Override& o : overrides) detail::apply_override(root, o);
   Scenario sc = read_document(root, ctx);
   if (!ctx.diags.empty()) {
@@ -64,10 +71,68 @@ Scenario load_node(const std::string& text, const std::string& name, const std::
 
 YAML::Node parse_yaml(const std::string& text, const std::string& name) {
   try {
-    return YAML::Load(text);
-  } catch (const YAML::ParserException& e) {
+    return YAML::Load(text);  // the first document only: see refuse_second_document
+  } catch (const YAML::Exception& e) {
+    if (e.mark.is_null()) throw ScenarioError({Diagnostic{name, 0, 0, "", "malformed YAML: " + e.msg}});
     throw ScenarioError({Diagnostic{name, e.mark.line + 1, e.mark.column + 1, "", "malformed YAML: " + e.msg}});
   }
+}
+
+// Notes where the second non-empty document of a stream starts.
+class DocumentCounter : public YAML::EventHandler {
+ public:
+  int documents = 0;         // documents with a root value
+  bool empty_root = false;   // the last document had none
+  YAML::Mark second{YAML::Mark::null_mark()};
+
+  void OnDocumentStart(const YAML::Mark& mark) override {
+    start_ = mark;
+    depth_ = 0;
+    empty_root = true;
+  }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark& m, YAML::anchor_t) override { root(m); }
+  void OnScalar(const YAML::Mark& m, const std::string&, YAML::anchor_t, const std::string&) override { root(m); }
+  void OnSequenceStart(const YAML::Mark& m, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+    root(m);
+    ++depth_;
+  }
+  void OnSequenceEnd() override { --depth_; }
+  void OnMapStart(const YAML::Mark& m, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+    root(m);
+    ++depth_;
+  }
+  void OnMapEnd() override { --depth_; }
+
+ private:
+  void root(const YAML::Mark& m) {
+    if (depth_ != 0) return;
+    empty_root = false;
+    if (++documents == 2) second = m;
+  }
+  YAML::Mark start_{YAML::Mark::null_mark()};
+  int depth_ = 0;
+};
+
+// A second YAML document would be silently ignored: refuse it. YAML::LoadAll
+// is not used: in yaml-cpp 0.7 it loops forever, allocating, on a stray ','
+// (yaml-cpp issue 1040, fixed upstream by PR 1319). Here the stream is walked
+// document by document and the walk stops at the first empty one.
+void refuse_second_document(const std::string& text, const std::string& name) {
+  std::istringstream in(text);
+  YAML::Parser parser(in);
+  DocumentCounter counter;
+  try {
+    while (counter.documents < 2 && parser.HandleNextDocument(counter) && !counter.empty_root) {
+    }
+  } catch (const YAML::Exception&) {
+    return;  // malformed after the first document: parse_yaml reported what it could
+  }
+  if (counter.documents < 2) return;
+  const YAML::Mark at = counter.second;
+  throw ScenarioError({Diagnostic{name, at.is_null() ? 0 : at.line + 1, at.is_null() ? 0 : at.column + 1, "",
+                                  "a second YAML document (after '---'); a scenario file holds exactly one"}});
 }
 
 }  // namespace
@@ -76,7 +141,13 @@ Override parse_override(const std::string& text) {
   const std::size_t eq = text.find('=');
   if (eq == std::string::npos || eq == 0)
     throw InputError("--set expects KEY=VALUE (for example calendar.end=2021-06-30), got '" + text + "'");
-  return Override{text.substr(0, eq), text.substr(eq + 1)};
+  Override o{text.substr(0, eq), text.substr(eq + 1)};
+  try {
+    (void)detail::split_key_path(o.path);
+  } catch (const std::invalid_argument& e) {
+    throw InputError("--set " + text + ": " + e.what());
+  }
+  return o;
 }
 
 struct Document::Parsed {
@@ -90,13 +161,19 @@ Document::Document(std::shared_ptr<const Parsed> parsed) : parsed_(std::move(par
 Document Document::from_text(const std::string& text, const std::string& name,
                              const std::filesystem::path& base_dir) {
   (void)parse_yaml(text, name);  // malformed YAML is reported now, once
+  refuse_second_document(text, name);
   return Document{std::make_shared<const Parsed>(Parsed{text, name, base_dir})};
 }
 
 Document Document::from_file(const std::filesystem::path& file) {
   std::error_code ec;
-  if (!std::filesystem::is_regular_file(file, ec))
-    throw InputError("cannot read scenario '" + file.string() + "': no such file");
+  const auto status = std::filesystem::status(file, ec);
+  if (!std::filesystem::exists(status)) throw InputError("cannot read scenario '" + file.string() + "': no such file");
+  // Checked before reading: a device (/dev/zero) or a FIFO would read forever or block.
+  if (!std::filesystem::is_regular_file(status))
+    throw InputError("cannot read scenario '" + file.string() + "': not a regular file (a folder, device or pipe)");
+  if (const auto size = std::filesystem::file_size(file, ec); !ec && size > kMaxInputFileBytes)
+    throw InputError("cannot read scenario '" + file.string() + "': larger than 16 MiB; a scenario is far smaller");
   std::ifstream in(file, std::ios::binary);
   if (!in) throw InputError("cannot read scenario '" + file.string() + "': permission denied or unreadable");
   std::ostringstream text;
@@ -112,6 +189,42 @@ Scenario Document::resolve(const std::vector<Override>& variations) const {
 }
 
 const std::string& Document::name() const { return parsed_->name; }
+
+void Document::locate(Diagnostics& diags, const std::vector<Override>& overrides) const {
+  const YAML::Node root = parse_yaml(parsed_->text, parsed_->name);
+  const ReadContext labels{parsed_->name, {}, overrides, {}, {}};
+  for (Diagnostic& d : diags) {
+    if (d.line > 0 || d.file != parsed_->name || d.path.empty()) continue;
+    labels.locate(d);  // inside an override: labelled with it
+    if (d.file != parsed_->name) continue;
+    std::vector<std::string> parts;
+    try {
+      parts = detail::split_key_path(d.path);
+    } catch (const std::invalid_argument&) {
+      continue;
+    }
+    // Walk down as far as the text goes; the deepest node found is the place.
+    YAML::Node node = root;
+    YAML::Mark mark = root.Mark();
+    for (const std::string& p : parts) {
+      YAML::Node next;
+      if (p.front() == '[' && node.IsSequence()) {
+        const std::size_t i = std::stoul(p.substr(1, p.size() - 2));
+        if (i < node.size()) next = node[i];
+      } else if (p.front() != '[' && node.IsMap()) {
+        for (const auto& kv : node)
+          if (kv.first.IsScalar() && kv.first.Scalar() == p) next = kv.second;
+      }
+      if (!next.IsDefined() || next.Mark().is_null()) break;
+      node.reset(next);
+      mark = next.Mark();
+    }
+    if (!mark.is_null()) {
+      d.line = mark.line + 1;
+      d.column = mark.column + 1;
+    }
+  }
+}
 
 Scenario load_scenario_text(const std::string& text, const std::string& name,
                             const std::vector<Override>& overrides, const std::filesystem::path& base_dir) {

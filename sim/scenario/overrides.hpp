@@ -3,9 +3,17 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <string>
+#include <vector>
+
 #include "tracesim/scenario/scenario.hpp"
 
 namespace tracesim::scenario::detail {
+
+/// The parts of a key path: names and list items ("[2]"). Throws
+/// std::invalid_argument, saying what is wrong, for an empty name ("a..b",
+/// ".", "a."), a bad index or a stray bracket.
+std::vector<std::string> split_key_path(const std::string& path);
 
 /// Sets the key `o.path` (a.b[2].c) of the parsed document `root` to the YAML
 /// value `o.value`, creating mappings on the way; the list item must exist.

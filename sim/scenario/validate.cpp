@@ -6,6 +6,7 @@
 
 #include "bounds.hpp"
 #include "spellings.hpp"
+#include "tracesim/kernel/calendar.hpp"
 #include "tracesim/model/demand.hpp"
 #include "tracesim/model/staffing.hpp"
 #include "tracesim/scenario/scenario.hpp"
@@ -33,6 +34,20 @@ struct Checks {
     out.push_back(Diagnostic{"", 0, 0, std::move(path), std::move(message)});
   }
 };
+
+// The scenario's name is the default results folder (results/<name>): it must
+// be a plain name, never a path that leads elsewhere ("../x", "/tmp/x").
+void check_name(Checks& c, const std::string& name) {
+  bool plain = !name.empty() && name.size() <= 100 && name.front() != '.' && name.front() != '-';
+  for (const char ch : name) {
+    const bool ok = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
+                    ch == '-' || ch == '_' || ch == '.';
+    plain = plain && ok;
+  }
+  if (!plain)
+    c.fail("name", "expected a plain name of at most 100 letters, digits, '-', '_' or '.' (not first), got '" +
+                       name + "'; it names the results folder, so it cannot be a path");
+}
 
 // The calendar's length (days, start to end inclusive) and opening hours.
 int check_calendar(Checks& c, const model::CalendarConfig& cal) {
@@ -110,6 +125,15 @@ std::set<std::string> check_demand(Checks& c, const model::PlatformConfig& pc, i
     if (expected > kMaxIndexCases)
       c.fail("demand.index_cases", "the curve gives about " + number(expected) +
                                        " index cases over the calendar; at most 2e8 can be simulated");
+    // The work is estimated before it starts: people to trace and calls to answer.
+    const double people = expected * (1 + model::mean_of(pc.contacts_per_case));
+    if (expected <= kMaxIndexCases && people > detail::kMaxPeople)
+      c.fail("demand.contacts_per_case", "gives about " + number(people) +
+                                             " people to trace over the calendar; at most 5e8 can be simulated");
+    const double calls = pc.inbound.per_day * days;
+    if (calls > detail::kMaxInboundCalls)
+      c.fail("inbound.per_day", "gives about " + number(calls) +
+                                    " independent calls over the calendar; at most 5e8 can be simulated");
   }
   if (pc.contacts_per_case.law == model::CountLaw::Table) {
     double t = 0;
@@ -117,15 +141,7 @@ std::set<std::string> check_demand(Checks& c, const model::PlatformConfig& pc, i
     if (pc.contacts_per_case.table.empty() || std::abs(t - 1.0) > 1e-6)
       c.fail("demand.contacts_per_case.probabilities", "must sum to 1, got " + number(t));
   }
-  for (const auto* dist : {&ic.delay_to_platform, &pc.tasks[0].talk, &pc.tasks[0].wrap_up, &pc.tasks[1].talk,
-                           &pc.tasks[1].wrap_up, &pc.attempt.ring, &pc.attempt.no_answer_handling,
-                           &pc.tasks[0].entry_per_contact, &pc.tasks[1].entry_per_contact}) {
-    if (dist->law == model::DurationLaw::Empirical) {
-      double t = 0;
-      for (double w : dist->weights) t += w;
-      if (t <= 0) c.fail("", "an empirical distribution has weights summing to zero");
-    }
-  }
+  // Empirical weights that sum to zero are refused, located, by the reader.
   return seg_names;
 }
 
@@ -164,6 +180,43 @@ void check_blocks(Checks& c, const model::ShiftConfig& sh, const std::string& sp
     for (std::size_t o = 0; o < b; ++o)
       if (bl.start < sh.blocks[o].start + sh.blocks[o].length && sh.blocks[o].start < bl.start + bl.length)
         c.fail(bp + ".start", "the block overlaps blocks[" + std::to_string(o) + "]");
+  }
+}
+
+// Whether the platform is open on `date` (its weekday's hours, not a closed date).
+bool is_open(const model::CalendarConfig& cal, kernel::Date date) {
+  if (!cal.weekly[static_cast<std::size_t>(kernel::weekday_of(date))].open) return false;
+  for (const auto& closed : cal.closed_dates)
+    if (closed.days == date.days) return false;
+  return true;
+}
+
+// A calendar that never opens, or a pool whose shifts never meet an open day's
+// opening hours, runs without error and reports nothing useful: say so.
+void check_open_time(Checks& c, const model::PlatformConfig& pc, int days) {
+  if (days < 1 || days > kMaxDays) return;
+  const auto& cal = pc.calendar;
+  bool ever_open = false;
+  for (int d = 0; d < days && !ever_open; ++d) ever_open = is_open(cal, kernel::Date{cal.start.days + d});
+  if (!ever_open) {
+    c.fail("calendar.opening", "the platform is never open between calendar.start and calendar.end "
+                               "(every day is closed by calendar.opening or calendar.closed_dates)");
+    return;
+  }
+  for (const auto& pool : pc.pools) {
+    bool works = false;
+    for (int d = 0; d < days && !works; ++d) {
+      const kernel::Date date{cal.start.days + d};
+      if (!is_open(cal, date)) continue;
+      const auto w = static_cast<std::size_t>(kernel::weekday_of(date));
+      const auto& hours = cal.weekly[w];
+      for (const auto& sh : pool.shifts)
+        works = works || (sh.weekdays[w] && sh.start < hours.closes_at && sh.end > hours.opens_at);
+    }
+    if (!works && !pool.shifts.empty())
+      c.fail("staffing.pools." + pool.name + ".shifts",
+             "no shift of this pool falls within the opening hours of an open day of the calendar; its agents "
+             "would never work");
   }
 }
 
@@ -263,6 +316,7 @@ void check_staffing_levels(Checks& c, const model::PlatformConfig& pc) {
 Diagnostics validate(const Scenario& sc) {
   Checks c;
   const model::PlatformConfig& pc = sc.platform;
+  check_name(c, sc.name);
   const int days = check_calendar(c, pc.calendar);
   const auto seg_names = check_demand(c, pc, days);
   check_segment_uses(c, pc, seg_names);
@@ -273,6 +327,7 @@ Diagnostics validate(const Scenario& sc) {
     if (pc.tasks[t].stale.action == model::StaleAction::National && pc.national_level.capacity_per_day <= 0)
       c.fail("tasks." + std::string{model::name_of(static_cast<model::TaskType>(t))} + ".stale.action",
              "hands stale tasks to the national level, but staffing.national_level.capacity_per_day is not set");
+  check_open_time(c, pc, days);
   return std::move(c.out);
 }
 

@@ -68,9 +68,8 @@ Field Field::item(std::size_t i) const {
   return Field{self[i], path + "[" + std::to_string(i) + "]", pattern + "[]"};
 }
 
-Field Field::named(const std::string& key) const {
-  const YAML::Node& self = node;
-  return Field{self[key], path + "." + key, pattern + ".<name>"};
+Field Field::named(const std::string& key, const YAML::Node& value) const {
+  return Field{value, path + "." + key, pattern + ".<name>"};
 }
 
 namespace {
@@ -120,15 +119,11 @@ MapReader::MapReader(ReadContext& ctx, Field field) : ctx_{ctx}, field_{std::mov
           mark.line + 1, mark.column + 1};
   }
   if (has_named_children(field_.pattern)) return;  // user-chosen keys: checked by the caller
+  // Duplicate keys were refused by check_structure before anything was read.
   const std::vector<std::string> valid = children_of(field_.pattern);
-  std::set<std::string> seen;
   for (const auto& kv : field_.node) {
     const std::string key = kv.first.Scalar();
     const std::string path = field_.path.empty() ? key : field_.path + "." + key;
-    if (!seen.insert(key).second) {
-      ctx_.error(kv.first, path, "duplicate key");
-      continue;
-    }
     if (std::find(valid.begin(), valid.end(), key) == valid.end())
       ctx_.error(kv.first, path, "unknown key" + suggestion(key, valid));
   }
@@ -250,6 +245,108 @@ std::optional<std::string> read_choice(ReadContext& ctx, const Field& f,
   return std::nullopt;
 }
 
+namespace {
+
+// Well-formed UTF-8 (no overlong forms, surrogates or code points past U+10FFFF).
+bool is_utf8(const std::string& s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    std::size_t n = 0;
+    unsigned cp = 0;
+    if (b < 0x80) {
+      ++i;
+      continue;
+    }
+    if (b >= 0xC2 && b <= 0xDF) {
+      n = 1;
+      cp = b & 0x1Fu;
+    } else if (b >= 0xE0 && b <= 0xEF) {
+      n = 2;
+      cp = b & 0x0Fu;
+    } else if (b >= 0xF0 && b <= 0xF4) {
+      n = 3;
+      cp = b & 0x07u;
+    } else {
+      return false;
+    }
+    for (std::size_t k = 1; k <= n; ++k) {
+      if (i + k >= s.size()) return false;
+      const auto c = static_cast<unsigned char>(s[i + k]);
+      if ((c & 0xC0u) != 0x80u) return false;
+      cp = (cp << 6) | (c & 0x3Fu);
+    }
+    if ((n == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (n == 3 && (cp < 0x10000 || cp > 0x10FFFF)))
+      return false;
+    i += n + 1;
+  }
+  return true;
+}
+
+struct StructureWalk {
+  ReadContext& ctx;
+  std::size_t nodes = 0;
+  bool stopped = false;
+
+  void fail(const YAML::Node& at, const std::string& path, const std::string& message) {
+    ctx.error(at, path, message);
+    stopped = true;
+  }
+
+  void walk(const YAML::Node& node, const std::string& path, int depth) {
+    if (stopped) return;
+    if (++nodes > kMaxNodes) {
+      fail(node, path, "the document has more than " + std::to_string(kMaxNodes) +
+                           " values (aliases included); a scenario is far smaller");
+      return;
+    }
+    if (depth > kMaxDepth) {
+      fail(node, path, "nested more than " + std::to_string(kMaxDepth) + " levels deep");
+      return;
+    }
+    if (node.IsScalar() && !is_utf8(node.Scalar())) {
+      fail(node, path, "not valid UTF-8 text (save the file as UTF-8)");
+      return;
+    }
+    if (node.IsSequence()) {
+      for (std::size_t i = 0; i < node.size() && !stopped; ++i)
+        walk(node[i], path + "[" + std::to_string(i) + "]", depth + 1);
+      return;
+    }
+    if (!node.IsMap()) return;
+    std::map<std::string, YAML::Mark> seen;
+    for (const auto& kv : node) {
+      if (stopped) return;
+      if (!kv.first.IsScalar()) {
+        fail(kv.first, path, "expected a key name, got " + describe(kv.first) + " as a key");
+        return;
+      }
+      const std::string key = kv.first.Scalar();
+      if (!is_utf8(key)) {
+        fail(kv.first, path, "a key that is not valid UTF-8 text (save the file as UTF-8)");
+        return;
+      }
+      const std::string child = path.empty() ? key : path + "." + key;
+      const auto [it, fresh] = seen.emplace(key, kv.first.Mark());
+      if (!fresh) {
+        const YAML::Mark& first = it->second;
+        ctx.error(kv.first, child,
+                  "duplicate key (first at line " + std::to_string(first.line + 1) + ", column " +
+                      std::to_string(first.column + 1) + "); each name may appear once in a mapping");
+        continue;
+      }
+      walk(kv.second, child, depth + 1);
+    }
+  }
+};
+
+}  // namespace
+
+void check_structure(ReadContext& ctx, const YAML::Node& root) {
+  StructureWalk walk{ctx};
+  walk.walk(root, "", 0);
+}
+
 bool expect_sequence(ReadContext& ctx, const Field& f) {
   if (f.node.IsSequence()) {
     for (std::size_t i = 0; i < f.node.size(); ++i) {
@@ -299,6 +396,12 @@ std::optional<bool> read_duration_params(ReadContext& ctx, const MapReader& m, m
     }
     if (ok && (dist.values.empty() || dist.values.size() != dist.weights.size())) {
       ctx.error(weights.node, weights.path, "expected as many weights as values (at least one)");
+      ok = false;
+    }
+    double total = 0;
+    for (const double w : dist.weights) total += w;
+    if (ok && !(total > 0)) {
+      ctx.error(weights.node, weights.path, "the weights are all zero; at least one must be positive");
       ok = false;
     }
     return ok;

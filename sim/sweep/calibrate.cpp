@@ -47,6 +47,17 @@ void hold_out(scenario::CalibrationSection& cal, const std::vector<std::string>&
   if (!problems.empty()) throw ScenarioError(std::move(problems));
 }
 
+// Whether KPI `name` is a share in [0, 1] (docs/outputs.md): the reached-within
+// and reached-ever proportions, rates, shares, occupancy and service level, as
+// opposed to counts (reached_by_call) and times.
+bool is_share(const std::string& name) {
+  auto ends_with = [&](const std::string& tail) {
+    return name.size() >= tail.size() && name.compare(name.size() - tail.size(), tail.size(), tail) == 0;
+  };
+  return name.find(".reached_within_") != std::string::npos || ends_with(".reached_ever") || ends_with("_share") ||
+         ends_with("_rate") || ends_with(".occupancy") || ends_with(".service_level") || ends_with(".wait_probability");
+}
+
 // The KPI of every target, resolved once. Ill-posed set-ups are refused before
 // any simulation: throws ScenarioError listing every problem. A search needs
 // at least as many fitted targets as parameters; a check (`searching` false) does not.
@@ -75,9 +86,16 @@ std::vector<KpiId> checked_targets(const scenario::Scenario& base, const std::st
         fail(path + ".kpi", "'" + t.kpi + "' has no daily form, so it takes no period; these do: " + list);
       }
       if (t.from && t.to && *t.to < *t.from) fail(path + ".to", "must not be before from");
+      const auto& calendar = base.platform.calendar;
+      for (const auto& [end, key] : {std::pair{t.from, ".from"}, std::pair{t.to, ".to"}})
+        if (end && (end->days < calendar.start.days || end->days > calendar.end.days))
+          fail(path + key, "outside the calendar (" + kernel::iso_date(calendar.start) + " to " +
+                               kernel::iso_date(calendar.end) + "): no simulated day to compare");
     } else if (!id) {
       fail(path + ".kpi", "no KPI named '" + t.kpi + "' (docs/outputs.md lists them)");
     }
+    if (id && is_share(t.kpi) && (t.value < 0 || t.value > 1))
+      fail(path + ".value", "'" + t.kpi + "' is a share between 0 and 1, got " + output::csv_number(t.value));
   }
   if (searching && cal.parameters.size() > fitted)
     fail("calibration.parameters", std::to_string(cal.parameters.size()) + " free parameters but only " +
@@ -149,7 +167,14 @@ CalibrationResult calibrate(const scenario::Document& document, const std::vecto
   auto base = document.resolve(overrides);
   hold_out(base.calibration, options.holdout, document.name());
   const auto& cal = base.calibration;
-  const std::vector<KpiId> kpis = checked_targets(base, document.name(), !options.check_only);  // resolved once
+  std::vector<KpiId> kpis;
+  try {
+    kpis = checked_targets(base, document.name(), !options.check_only);  // resolved once
+  } catch (scenario::ScenarioError& e) {
+    scenario::Diagnostics diags = e.diagnostics();
+    document.locate(diags, overrides);  // the file's line and column, as for every other scenario problem
+    throw scenario::ScenarioError(std::move(diags));
+  }
 
   const std::size_t dim = cal.parameters.size();
   const auto reps = cal.replications;

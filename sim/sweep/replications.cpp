@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "tracesim/sweep/replications.hpp"
 
-#include <boost/asio/post.hpp>
-#include <boost/asio/thread_pool.hpp>
+#include <algorithm>
+#include <atomic>
 #include <exception>
+#include <string>
+#include <system_error>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -16,6 +18,44 @@ unsigned effective_threads(unsigned requested) {
   if (requested > 0) return requested;
   const unsigned hw = std::thread::hardware_concurrency();
   return hw == 0 ? 1 : hw;
+}
+
+void parallel_for(std::size_t n, unsigned threads, const std::function<void(std::size_t)>& task) {
+  const std::size_t workers = std::min<std::size_t>(effective_threads(threads), n);
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i = next++; i < n; i = next++) task(i);
+  };
+  if (workers <= 1) {
+    work();
+    return;
+  }
+  // Plain threads, not boost::asio::thread_pool: when its constructor fails to
+  // start a thread, the threads it did start are joined while still waiting for
+  // work, and the process hangs (a container with a process limit). Here no
+  // worker takes a task before all have started, so a failure computes nothing.
+  enum Gate : int { kWait, kGo, kAbandon };
+  std::atomic<int> gate{kWait};
+  auto worker = [&] {
+    gate.wait(kWait);
+    if (gate.load() == kGo) work();
+  };
+  std::vector<std::thread> started;
+  started.reserve(workers);
+  std::string failure;
+  for (std::size_t w = 0; w < workers; ++w) {
+    try {
+      started.emplace_back(worker);
+    } catch (const std::system_error& e) {
+      failure = "cannot start worker thread " + std::to_string(w + 1) + " of " + std::to_string(workers) + ": " +
+                e.what() + "; try fewer threads with -j";
+      break;
+    }
+  }
+  gate.store(failure.empty() ? kGo : kAbandon);
+  gate.notify_all();
+  for (auto& t : started) t.join();
+  if (!failure.empty()) throw ThreadStartError(failure);
 }
 
 model::RunResult run_replication(const RunSpec& spec, std::size_t replication) {
@@ -34,24 +74,22 @@ Replications run_replications(const RunSpec& spec) {
   std::vector<std::exception_ptr> errors(n);
   std::mutex progress_mutex;
   int done = 0;
-  {
-    boost::asio::thread_pool pool{effective_threads(spec.threads)};
-    for (std::size_t i = 0; i < n; ++i) {
-      boost::asio::post(pool, [&, i] {
-        if (spec.stop.stop_requested()) return;
-        try {
-          model::RunResult r = run_replication(spec, i);
-          if (!r.stopped) slots[i] = std::move(r);
-        } catch (...) {
-          errors[i] = std::current_exception();  // a worker never dies silently
-        }
-        const std::lock_guard lock{progress_mutex};
-        ++done;
-        if (spec.progress) spec.progress(done, spec.replications);
-      });
+  parallel_for(n, spec.threads, [&](std::size_t i) {
+    if (spec.stop.stop_requested()) return;
+    try {
+      model::RunResult r = run_replication(spec, i);
+      if (!r.stopped) slots[i] = std::move(r);
+    } catch (...) {
+      errors[i] = std::current_exception();  // a worker never dies silently
     }
-    pool.join();
-  }
+    const std::lock_guard lock{progress_mutex};
+    ++done;
+    try {
+      if (spec.progress) spec.progress(done, spec.replications);
+    } catch (...) {
+      if (!errors[i]) errors[i] = std::current_exception();
+    }
+  });
   for (const auto& e : errors)
     if (e) std::rethrow_exception(e);  // first failure in replication order, not time order
   Replications out;

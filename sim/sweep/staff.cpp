@@ -82,9 +82,14 @@ StaffAnswer find_least_staff(const scenario::Document& document, const std::vect
                              const std::function<void(const LevelResult&)>& log) {
   const model::PlatformConfig config = document.resolve(overrides).platform;
   const auto& lever = search.lever;
-  if (!(lever.step > 0) || lever.max < lever.min) throw std::invalid_argument("staff range: expected min <= max and step > 0");
-  const auto steps = static_cast<long long>(std::floor((lever.max - lever.min) / lever.step + 1e-9));
-  if (steps > 1'000'000) throw std::invalid_argument("staff range has more than 1,000,000 steps");
+  // Every bound is checked on doubles before any conversion: a NaN or a huge
+  // quotient must never reach the integer grid (undefined behaviour).
+  if (!std::isfinite(lever.min) || !std::isfinite(lever.max) || !std::isfinite(lever.step) || !(lever.step > 0) ||
+      lever.min < 0 || lever.max < lever.min)
+    throw std::invalid_argument("staff range: expected finite --min >= 0, --max >= --min and --step > 0");
+  const double span = std::floor((lever.max - lever.min) / lever.step + 1e-9);
+  if (!(span <= 1'000'000)) throw std::invalid_argument("staff range: (--max - --min) / --step gives more than 1,000,000 levels");
+  const auto steps = static_cast<long long>(span);
   auto level_of = [&](long long i) { return lever.min + static_cast<double>(i) * lever.step; };
 
   const KpiId kpi = resolve_kpi(kpi_names(config), search.target.kpi);

@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "tracesim/sweep/sweep.hpp"
 
-#include <boost/asio/post.hpp>
-#include <boost/asio/thread_pool.hpp>
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -10,12 +9,14 @@
 #include <nlohmann/json.hpp>
 #include <memory>
 #include <stdexcept>
+#include <system_error>
 #include <utility>
 
 #include "detail_text.hpp"
 #include "tracesim/output/atomic_file.hpp"
 #include "tracesim/output/points_csv.hpp"
 #include "tracesim/output/summary.hpp"
+#include "tracesim/scenario/diagnostics.hpp"
 #include "tracesim/sweep/replications.hpp"
 
 namespace tracesim::sweep {
@@ -40,8 +41,26 @@ std::string range_value(double v) {
   return buf;
 }
 
+// Adds the content of the case series `config` reads, by the path the scenario
+// gives: a resume after the file changed must not mix old and new points.
+void add_input_hash(nlohmann::ordered_json& inputs, const model::PlatformConfig& config) {
+  const model::CaseCurve& curve = config.index_cases.curve;
+  if (curve.series.empty() || inputs.contains(curve.series_path)) return;
+  std::string rows;
+  rows.reserve(curve.series.size() * 16);
+  for (const auto& d : curve.series) rows += std::to_string(d.date.days) + "," + std::to_string(d.positives) + "\n";
+  inputs[curve.series_path] = output::fnv1a_hex(rows);
+}
+
+/// Every point's run, and the hashes of the input files they read.
+struct PointRuns {
+  std::vector<RunSpec> runs;
+  nlohmann::ordered_json inputs = nlohmann::ordered_json::object();
+};
+
 nlohmann::ordered_json identity(const scenario::Document& document, const SweepSpec& spec,
-                                const std::string& resolved_base, std::size_t points) {
+                                const std::string& resolved_base, const PointRuns& runs) {
+  const std::size_t points = runs.runs.size();
   nlohmann::ordered_json j;
   j["scenario"] = fs::path{document.name()}.filename().string();
   nlohmann::ordered_json axes = nlohmann::ordered_json::array();
@@ -51,36 +70,106 @@ nlohmann::ordered_json identity(const scenario::Document& document, const SweepS
   j["seed"] = spec.seed;
   j["points"] = points;
   j["base_scenario_hash"] = output::fnv1a_hex(resolved_base);
+  // Only when there is a series, so that the identity of other sweeps is unchanged.
+  if (!runs.inputs.empty()) j["input_hashes"] = runs.inputs;
   j["sweep_id"] = output::fnv1a_hex(j.dump());
   return j;
 }
 
 // Writes points.csv and replications.csv from the point files, in point order.
-void assemble(const fs::path& dir, const nlohmann::ordered_json& id) {
-  const auto tables = output::point_tables(dir / "points", id["points"].get<std::size_t>(), id["axes"].size());
+// `where` names the point files in messages (the staged folder of a merge is temporary).
+void assemble(const fs::path& dir, const nlohmann::ordered_json& id, const std::string& where) {
+  output::PointTables tables;
+  try {
+    tables = output::point_tables(dir / "points", id["points"].get<std::size_t>(), id["axes"].size());
+  } catch (const std::system_error&) {
+    throw;  // cannot read: exit 74 as before
+  } catch (const std::runtime_error& e) {
+    // A point file edited or damaged by hand is bad data, not a bug (exit 65, naming the folder).
+    throw scenario::ScenarioError({scenario::Diagnostic{where, 0, 0, "", e.what()}});
+  }
   output::write_file_atomic(dir / "replications.csv", tables.replications);
   output::write_file_atomic(dir / "points.csv", tables.points);
 }
 
 // Every point's run, validated before anything runs: a typo in the last value
 // fails fast. Every point has the same seed: common random numbers.
-std::vector<RunSpec> point_runs(const scenario::Document& document, const SweepSpec& spec,
-                                const std::vector<std::vector<std::string>>& points, std::stop_token stop) {
-  std::vector<RunSpec> runs;
-  runs.reserve(points.size());
+PointRuns point_runs(const scenario::Document& document, const SweepSpec& spec,
+                     const std::vector<std::vector<std::string>>& points, std::stop_token stop) {
+  PointRuns out;
+  out.runs.reserve(points.size());
   for (const auto& values : points) {
     auto overrides = spec.base_overrides;
     for (std::size_t a = 0; a < spec.axes.size(); ++a) overrides.push_back({spec.axes[a].key, values[a], "--vary"});
+    const scenario::Scenario point = document.resolve(overrides);
+    add_input_hash(out.inputs, point.platform);
     RunSpec run;
-    run.plan = std::make_shared<const model::Plan>(model::compile(document.resolve(overrides).platform));
+    run.plan = std::make_shared<const model::Plan>(model::compile(point.platform));
     run.seed = spec.seed;
     run.replications = spec.replications;
     run.event_budget = spec.event_budget;
     run.stop = stop;
-    runs.push_back(std::move(run));
+    out.runs.push_back(std::move(run));
   }
-  return runs;
+  return out;
 }
+
+// A sweep.json read back (resume, merge): checked before it is trusted, since
+// its point count drives loops and it may have been edited or truncated.
+nlohmann::ordered_json parse_sweep_id(const std::string& text, const std::string& name) {
+  auto bad = [&](const std::string& why) {
+    return scenario::ScenarioError({scenario::Diagnostic{name, 0, 0, "", "not a sweep.json written by tracesim: " + why}});
+  };
+  nlohmann::ordered_json j;
+  try {
+    j = nlohmann::ordered_json::parse(text);
+  } catch (const nlohmann::json::exception& e) {
+    throw bad(e.what());
+  }
+  if (!j.is_object() || !j.contains("sweep_id") || !j["sweep_id"].is_string()) throw bad("no sweep_id");
+  if (!j.contains("points") || !j["points"].is_number_unsigned() || j["points"].get<std::uint64_t>() < 1 ||
+      j["points"].get<std::uint64_t>() > kMaxGridPoints)
+    throw bad("points must be a whole number from 1 to " + std::to_string(kMaxGridPoints));
+  if (!j.contains("axes") || !j["axes"].is_array() || j["axes"].empty() || j["axes"].size() > 64)
+    throw bad("axes must be a list of 1 to 64 axes");
+  std::uint64_t product = 1;
+  for (const auto& a : j["axes"]) {
+    if (!a.is_object() || !a.contains("key") || !a["key"].is_string() || !a.contains("values") ||
+        !a["values"].is_array() || a["values"].empty())
+      throw bad("every axis needs a key and a non-empty list of values");
+    for (const auto& v : a["values"])
+      if (!v.is_string()) throw bad("axis values must be strings");
+    product = std::min<std::uint64_t>(product * a["values"].size(), kMaxGridPoints + 1);
+  }
+  if (product != j["points"].get<std::uint64_t>()) throw bad("points is not the product of the axes' sizes");
+  return j;
+}
+
+// Removes what open_folder created in a folder that did not hold this sweep,
+// unless dismissed: a sweep that fails before finishing a point (a thread that
+// cannot start, an event budget) leaves nothing behind.
+class NewFolderGuard {
+ public:
+  explicit NewFolderGuard(fs::path dir)
+      : dir_{std::move(dir)}, existed_{fs::exists(dir_)}, had_id_{fs::exists(dir_ / "sweep.json")} {}
+  NewFolderGuard(const NewFolderGuard&) = delete;
+  NewFolderGuard& operator=(const NewFolderGuard&) = delete;
+  ~NewFolderGuard() {
+    if (dismissed_ || had_id_) return;
+    std::error_code ec;  // best effort, never throws: each remove fails harmlessly on a non-empty folder
+    if (!fs::is_empty(dir_ / "points", ec) || ec) return;  // finished points: keep them resumable
+    fs::remove(dir_ / "sweep.json", ec);
+    fs::remove(dir_ / "points", ec);
+    if (!existed_) fs::remove(dir_, ec);
+  }
+  void dismiss() noexcept { dismissed_ = true; }
+
+ private:
+  fs::path dir_;
+  bool existed_;
+  bool had_id_;
+  bool dismissed_ = false;
+};
 
 // Makes `out_dir` hold sweep `id`: a new folder gets sweep.json; an existing one
 // must hold the same sweep and be resumed. Removes temporary files a crashed run left.
@@ -91,7 +180,7 @@ void open_folder(const fs::path& out_dir, const nlohmann::ordered_json& id, bool
     throw SweepError("'" + out_dir.string() + "' already holds a sweep: add --resume to continue it, or "
                              "choose another --out");
   if (fs::exists(id_file)) {
-    const auto existing = nlohmann::ordered_json::parse(output::read_file(id_file));
+    const auto existing = parse_sweep_id(output::read_file(id_file), id_file.string());
     if (existing.value("sweep_id", "") != id["sweep_id"].get<std::string>())
       throw SweepError("'" + out_dir.string() + "' holds the results of another sweep (different scenario, "
                                "grid, replications or seed); use another --out");
@@ -132,7 +221,7 @@ Axis parse_axis(const std::string& key, const std::string& spec) {
         step <= 0 || to < from)
       throw std::invalid_argument(key + ": expected FROM:TO:STEP with FROM <= TO and STEP > 0, got '" + spec + "'");
     const double count = std::floor((to - from) / step + 1e-9) + 1;
-    if (count > 100000) throw std::invalid_argument(key + ": the range has more than 100000 values");
+    if (!(count <= 100000)) throw std::invalid_argument(key + ": the range has more than 100000 values");
     for (int i = 0; i < static_cast<int>(count); ++i) axis.values.push_back(range_value(from + i * step));
   } else {
     for (const auto& v : parts) {
@@ -146,7 +235,17 @@ Axis parse_axis(const std::string& key, const std::string& spec) {
 }
 
 std::vector<std::vector<std::string>> grid(const std::vector<Axis>& axes) {
+  // Bounded before anything is built: the size is a product, checked factor by factor.
+  std::size_t size = 1;
+  for (std::size_t a = 0; a < axes.size(); ++a) {
+    for (std::size_t b = 0; b < a; ++b)
+      if (axes[b].key == axes[a].key) throw SweepError("the key '" + axes[a].key + "' is varied twice");
+    if (axes[a].values.empty() || axes[a].values.size() > kMaxGridPoints / size)
+      throw SweepError("the grid has more than " + std::to_string(kMaxGridPoints) + " points");
+    size *= axes[a].values.size();
+  }
   std::vector<std::vector<std::string>> points{{}};
+  points.reserve(size);
   for (const Axis& axis : axes) {
     std::vector<std::vector<std::string>> next;
     for (const auto& prefix : points)
@@ -163,10 +262,10 @@ std::vector<std::vector<std::string>> grid(const std::vector<Axis>& axes) {
 SweepOutcome run_sweep(const scenario::Document& document, const SweepSpec& spec, const fs::path& out_dir,
                        std::stop_token stop, const SweepProgress& progress) {
   const auto points = grid(spec.axes);
-  if (points.size() > 1'000'000) throw SweepError("the grid has more than 1,000,000 points");
   const std::string resolved_base = scenario::to_yaml(document.resolve(spec.base_overrides));
   const auto runs = point_runs(document, spec, points, stop);
-  const auto id = identity(document, spec, resolved_base, points.size());
+  const auto id = identity(document, spec, resolved_base, runs);
+  NewFolderGuard guard{out_dir};
   open_folder(out_dir, id, spec.resume);
 
   SweepOutcome outcome;
@@ -193,50 +292,50 @@ SweepOutcome run_sweep(const scenario::Document& document, const SweepSpec& spec
   std::size_t reps_done = 0;
   const std::size_t reps_total = todo.size() * reps;
   if (progress) progress(outcome.points_done, outcome.points_in_shard, 0, reps_total);
-  {
-    boost::asio::thread_pool pool{effective_threads(spec.threads)};
-    for (std::size_t t = 0; t < todo.size(); ++t) {
-      for (std::size_t r = 0; r < reps; ++r) {
-        boost::asio::post(pool, [&, t, r] {
-          if (stop.stop_requested()) return;
-          const std::size_t p = todo[t];
-          try {
-            const auto result = run_replication(runs[p], r);
-            if (result.stopped) return;
-            slots[t][r] = output::kpis(result);
-          } catch (...) {
-            const std::lock_guard lock{mutex};
-            errors[t] = std::current_exception();
-            return;
-          }
-          const std::lock_guard lock{mutex};
-          ++reps_done;
-          if (--remaining[t] == 0 && !errors[t]) {
-            // The point is complete: write its rows atomically, so a resumed run skips it.
-            output::PointRows rows{p, axis_keys, points[p], std::move(slots[t])};
-            const std::string text = output::point_csv(rows);
-            try {
-              output::write_file_atomic(out_dir / "points" / output::point_file_name(p), text);
-              ++outcome.points_done;
-            } catch (...) {
-              errors[t] = std::current_exception();
-            }
-            slots[t].clear();
-          }
-          if (progress) progress(outcome.points_done, outcome.points_in_shard, reps_done, reps_total);
-        });
-      }
+  // Task k is replication k % reps of point k / reps: the order the pool took them in.
+  parallel_for(todo.size() * reps, spec.threads, [&](std::size_t k) {
+    const std::size_t t = k / reps;
+    const std::size_t r = k % reps;
+    if (stop.stop_requested()) return;
+    const std::size_t p = todo[t];
+    try {
+      const auto result = run_replication(runs.runs[p], r);
+      if (result.stopped) return;
+      slots[t][r] = output::kpis(result);
+    } catch (...) {
+      const std::lock_guard lock{mutex};
+      errors[t] = std::current_exception();
+      return;
     }
-    pool.join();
-  }
+    const std::lock_guard lock{mutex};
+    ++reps_done;
+    if (--remaining[t] == 0 && !errors[t]) {
+      // The point is complete: write its rows atomically, so a resumed run skips it.
+      output::PointRows rows{p, axis_keys, points[p], std::move(slots[t])};
+      const std::string text = output::point_csv(rows);
+      try {
+        output::write_file_atomic(out_dir / "points" / output::point_file_name(p), text);
+        ++outcome.points_done;
+      } catch (...) {
+        errors[t] = std::current_exception();
+      }
+      slots[t].clear();
+    }
+    if (progress) progress(outcome.points_done, outcome.points_in_shard, reps_done, reps_total);
+  });
   for (const auto& e : errors)
     if (e) std::rethrow_exception(e);
+  guard.dismiss();
   outcome.interrupted = stop.stop_requested() && outcome.points_done < outcome.points_in_shard;
   if (!outcome.interrupted && complete(out_dir, points.size())) {
-    assemble(out_dir, id);
+    assemble(out_dir, id, (out_dir / "points").string());
     outcome.assembled = true;
   }
   return outcome;
+}
+
+std::size_t sweep_metadata_points(const std::string& text, const std::string& name) {
+  return parse_sweep_id(text, name)["points"].get<std::size_t>();
 }
 
 void merge_shards(const std::vector<fs::path>& shard_dirs, const fs::path& out_dir) {
@@ -245,7 +344,7 @@ void merge_shards(const std::vector<fs::path>& shard_dirs, const fs::path& out_d
   nlohmann::ordered_json id;
   for (const auto& dir : shard_dirs) {
     const auto text = output::read_file(dir / "sweep.json");
-    const auto j = nlohmann::ordered_json::parse(text);
+    const auto j = parse_sweep_id(text, (dir / "sweep.json").string());
     if (id_text.empty()) {
       id_text = text;
       id = j;
@@ -253,24 +352,22 @@ void merge_shards(const std::vector<fs::path>& shard_dirs, const fs::path& out_d
       throw SweepError("'" + dir.string() + "' holds another sweep than '" + shard_dirs[0].string() + "'");
     }
   }
-  fs::create_directories(out_dir / "points");
   const auto points = id["points"].get<std::size_t>();
+  // Every shard is checked before anything is written: a failed merge leaves no files.
   std::vector<std::string> missing;
+  std::vector<std::size_t> source(points, 0);
   for (std::size_t p = 0; p < points; ++p) {
     const std::string name = output::point_file_name(p);
     std::string found;
-    for (const auto& dir : shard_dirs) {
-      if (!fs::exists(dir / "points" / name)) continue;
-      const std::string text = output::read_file(dir / "points" / name);
+    for (std::size_t s = 0; s < shard_dirs.size(); ++s) {
+      if (!fs::exists(shard_dirs[s] / "points" / name)) continue;
+      const std::string text = output::read_file(shard_dirs[s] / "points" / name);
       if (!found.empty() && text != found)
         throw SweepError("point " + std::to_string(p) + " differs between shards");
       found = text;
+      source[p] = s;
     }
-    if (found.empty()) {
-      missing.push_back(std::to_string(p));
-      continue;
-    }
-    output::write_file_atomic(out_dir / "points" / name, found);
+    if (found.empty()) missing.push_back(std::to_string(p));
   }
   if (!missing.empty()) {
     std::string list;
@@ -279,8 +376,20 @@ void merge_shards(const std::vector<fs::path>& shard_dirs, const fs::path& out_d
                              " points are in no shard (" + list + (missing.size() > 20 ? ", ..." : "") +
                              "): run the missing shards first");
   }
-  output::write_file_atomic(out_dir / "sweep.json", id_text);
-  assemble(out_dir, id);
+  // The merged folder appears complete or not at all (a tampered point that
+  // fails to assemble leaves nothing).
+  output::OutputFolder staging{out_dir};
+  fs::create_directories(staging.path() / "points");
+  for (std::size_t p = 0; p < points; ++p) {
+    const std::string name = output::point_file_name(p);
+    output::write_file_atomic(staging.path() / "points" / name,
+                              output::read_file(shard_dirs[source[p]] / "points" / name));
+  }
+  output::write_file_atomic(staging.path() / "sweep.json", id_text);
+  std::string shards;
+  for (const auto& dir : shard_dirs) shards += (shards.empty() ? "" : ", ") + (dir / "points").string();
+  assemble(staging.path(), id, shards);
+  staging.commit();
 }
 
 }  // namespace tracesim::sweep

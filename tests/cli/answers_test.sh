@@ -20,7 +20,7 @@ check "check --json" json_has "$work/check.json" "a['ok'] and a['days'] == 365 a
 
 "$bin" run "$src/scenarios/occitanie-2021.yaml" -j -1 -q 2> "$work/err.txt"
 check "-j -1 is a usage error" test $? -eq 64
-check "-j -1 says the range" grep -q "between 0 (all cores) and 1024, got -1" "$work/err.txt"
+check "-j -1 names the option" grep -q "for option '--threads' is invalid" "$work/err.txt"
 "$bin" staff --help > "$work/help.txt"
 check "staff --help shows --confidence (=0.95)" grep -qF "(=0.95)" "$work/help.txt"
 "$bin" sweep --help > "$work/help.txt"

@@ -31,6 +31,12 @@ class Document {
   /// Throws ScenarioError listing every problem.
   [[nodiscard]] Scenario resolve(const std::vector<Override>& variations = {}) const;
 
+  /// Gives the diagnostics of this document that have a key path but no line
+  /// (problems found after reading, e.g. by calibrate) the line and column of
+  /// that key, or of its nearest ancestor present in the text; a problem inside
+  /// the value one of `overrides` sets is labelled with that override instead.
+  void locate(Diagnostics& diags, const std::vector<Override>& overrides = {}) const;
+
   /// The name diagnostics carry (the file path as given, or the text's name).
   [[nodiscard]] const std::string& name() const;
 

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <stdexcept>
 #include <stop_token>
 #include <vector>
 
@@ -50,5 +51,19 @@ Replications run_replications(const RunSpec& spec);
 
 /// The thread count actually used for `requested` (0 means all cores).
 unsigned effective_threads(unsigned requested);
+
+/// A worker thread could not be started (a process or memory limit): nothing
+/// more is started, the started workers are joined, and the command fails.
+class ThreadStartError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// Runs `task(i)` once for every i in [0, n), on effective_threads(threads)
+/// workers taking indices in increasing order; with one worker, on the calling
+/// thread (no thread is started). `task` must not throw. No task runs before
+/// every worker has started: if one cannot be started, the started ones are
+/// joined without running anything and ThreadStartError is thrown.
+void parallel_for(std::size_t n, unsigned threads, const std::function<void(std::size_t)>& task);
 
 }  // namespace tracesim::sweep

@@ -21,6 +21,15 @@ class SweepError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+/// The largest grid a sweep builds (the product of the axes' sizes, checked
+/// before the grid is built).
+inline constexpr std::size_t kMaxGridPoints = 1'000'000;
+
+/// Checks the text of a sweep.json read back (by --resume or merge) before it
+/// is trusted and returns its point count. Throws scenario::ScenarioError
+/// naming `name` if it is not a sweep.json tracesim wrote.
+std::size_t sweep_metadata_points(const std::string& text, const std::string& name);
+
 /// One varied scenario key and its values (YAML text, as --set takes them).
 struct Axis {
   std::string key;

@@ -62,7 +62,7 @@ void read_monthly(ReadContext& ctx, const Field& f, CaseCurve& curve) {
   if (!months.is_map()) return;
   for (const auto& kv : f.node) {
     const std::string key = kv.first.Scalar();
-    const Field item = f.named(key);
+    const Field item = f.named(key, kv.second);
     kernel::Date d;
     if (!kernel::parse_iso_date(key + "-01", d)) {
       ctx.error(kv.first, item.path, "expected a month YYYY-MM, got '" + key + "'");
@@ -110,7 +110,8 @@ void read_daily_csv(ReadContext& ctx, const Field& csv, CaseCurve& curve) {
   curve.series = read_cases_csv(p, csv_diags);
   for (Diagnostic& d : csv_diags) {
     if (d.line == 0) {  // cannot open: point at the key that names the file
-      ctx.error(csv.node, csv.path, "cannot read the case series '" + p.string() + "'");
+      const bool plain = d.message.rfind("cannot open", 0) == 0;
+      ctx.error(csv.node, csv.path, "cannot read the case series '" + p.string() + "'" + (plain ? "" : ": " + d.message));
     } else {
       ctx.diags.push_back(std::move(d));
     }

@@ -12,13 +12,16 @@ using model::IndexCaseConfig;
 void read_segments(ReadContext& ctx, const Field& f, IndexCaseConfig& ic) {
   MapReader seg{ctx, f};
   if (!seg.is_map()) return;
+  if (f.node.size() > 200) {  // before reading them: a huge mapping is refused at once
+    ctx.error(f.node, f.path, "expected at most 200 segments");
+    return;
+  }
   ic.segments.clear();
   for (const auto& kv : f.node) {
     const std::string name = kv.first.Scalar();
-    if (auto v = read_double(ctx, f.named(name), 0, 1)) ic.segments.push_back({name, *v});
+    if (auto v = read_double(ctx, f.named(name, kv.second), 0, 1)) ic.segments.push_back({name, *v});
   }
   if (ic.segments.empty()) ctx.error(f.node, f.path, "expected at least one segment");
-  if (ic.segments.size() > 200) ctx.error(f.node, f.path, "expected at most 200 segments");
 }
 
 void write_segments(YAML::Emitter& out, const IndexCaseConfig& ic) {

@@ -15,7 +15,7 @@ void read_vary(ReadContext& ctx, const Field& vf, SweepSection& sw) {
   if (!v.is_map()) return;
   for (const auto& kv : vf.node) {
     const std::string key = kv.first.Scalar();
-    const Field item = vf.named(key);
+    const Field item = vf.named(key, kv.second);
     if (item.node.IsScalar()) {
       sw.vary.push_back({key, item.node.Scalar()});
     } else if (item.node.IsSequence() && item.node.size() > 0) {

@@ -39,7 +39,7 @@ void read_pools(ReadContext& ctx, const Field& f, PlatformConfig& pc) {
   for (const auto& kv : f.node) {
     model::PoolConfig pool;
     pool.name = kv.first.Scalar();
-    read_map(ctx, f.named(pool.name), pool_keys(), pool);
+    read_map(ctx, f.named(pool.name, kv.second), pool_keys(), pool);
     pc.pools.push_back(std::move(pool));
   }
   if (pc.pools.empty()) ctx.error(f.node, f.path, "expected at least one pool");
