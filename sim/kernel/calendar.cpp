@@ -39,7 +39,7 @@ bool parse_iso_date(const std::string& text, Date& out) noexcept {
   const int lengths[3] = {4, 2, 2};
   for (int p = 0; p < 3; ++p) {
     for (int i = 0; i < lengths[p]; ++i) {
-      const char c = text[static_cast<std::size_t>(starts[p] + i)];
+      const char c = text[static_cast<std::size_t>(starts[p]) + static_cast<std::size_t>(i)];
       if (c < '0' || c > '9') return false;
       parts[p] = parts[p] * 10 + (c - '0');
     }

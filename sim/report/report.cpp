@@ -95,7 +95,7 @@ std::string report_html(const std::filesystem::path& dir) {
 }
 
 std::filesystem::path write_report(const std::filesystem::path& dir) {
-  const auto file = dir / "report.html";
+  auto file = dir / "report.html";
   output::write_file_atomic(file, report_html(dir));
   return file;
 }
