@@ -72,8 +72,6 @@ Field Field::named(const std::string& key, const YAML::Node& value) const {
   return Field{value, path + "." + key, pattern + ".<name>"};
 }
 
-namespace {
-
 std::string suggestion(const std::string& key, const std::vector<std::string>& valid) {
   std::string best;
   std::size_t best_d = SIZE_MAX;
@@ -90,6 +88,8 @@ std::string suggestion(const std::string& key, const std::vector<std::string>& v
   for (const std::string& v : valid) list += (list.empty() ? "" : ", ") + v;
   return "; valid keys here: " + list;
 }
+
+namespace {
 
 std::string describe(const YAML::Node& n) {
   if (n.IsMap()) return "a mapping";

@@ -89,4 +89,8 @@ inline constexpr std::size_t kMaxNodes = 2'000'000;
 bool expect_sequence(ReadContext& ctx, const Field& f);
 
 
+/// "; did you mean 'K'?" for the valid key nearest to `key` (edit distance at most
+/// a third of its length, at least 2), else "; valid keys here: ..." listing them all.
+std::string suggestion(const std::string& key, const std::vector<std::string>& valid);
+
 }  // namespace tracesim::scenario::detail

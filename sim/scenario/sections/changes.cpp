@@ -51,22 +51,6 @@ bool under(const std::string& pattern, const std::string& prefix) {
                                (pattern[prefix.size()] == '.' || pattern[prefix.size()] == '['));
 }
 
-std::string nearest(const std::string& key, const std::vector<std::string>& valid) {
-  std::string best;
-  std::size_t best_d = SIZE_MAX;
-  for (const std::string& v : valid) {
-    const std::size_t d = edit_distance(key, v);
-    if (d < best_d) {
-      best_d = d;
-      best = v;
-    }
-  }
-  if (!best.empty() && best_d <= std::max<std::size_t>(2, key.size() / 3)) return "; did you mean '" + best + "'?";
-  std::string list;
-  for (const std::string& v : valid) list += (list.empty() ? "" : ", ") + v;
-  return "; valid keys here: " + list;
-}
-
 // The schema pattern of a dotted key (a.b[2].c -> a.b[].c), or an error message.
 std::string pattern_of(const std::string& key, std::string& error) {
   std::string pattern;
@@ -79,7 +63,7 @@ std::string pattern_of(const std::string& key, std::string& error) {
     } else if (has_named_children(pattern)) {
       pattern = join(pattern, "<name>");
     } else {
-      error = "unknown key '" + name + "'" + (pattern.empty() ? "" : " in " + pattern) + nearest(name, valid);
+      error = "unknown key '" + name + "'" + (pattern.empty() ? "" : " in " + pattern) + suggestion(name, valid);
     }
   };
   for (std::size_t i = 0; i < key.size() && error.empty(); ++i) {
