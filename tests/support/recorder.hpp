@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "tracesim/model/observer.hpp"
+#include "tracesim/model/platform.hpp"
 
 namespace tracesim::test {
 
@@ -16,5 +17,13 @@ struct Recorder final : model::Observer {
   void on_task_final(const model::TaskRecord& r) override { tasks.push_back(r); }
   void on_agent_shift(const model::AgentShiftRecord& r) override { shifts.push_back(r); }
 };
+
+/// One replication of `pc` with seed 1, its facts given to `rec` if any.
+inline model::RunResult run(const model::PlatformConfig& pc, Recorder* rec = nullptr) {
+  model::RunOptions o;
+  o.seed = 1;
+  o.observer = rec;
+  return model::simulate(pc, o);
+}
 
 }  // namespace tracesim::test

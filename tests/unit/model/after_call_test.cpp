@@ -10,15 +10,8 @@
 
 using namespace tracesim;
 using test::at;
+using test::run;
 
-namespace {
-model::RunResult run(const model::PlatformConfig& pc, test::Recorder* rec = nullptr) {
-  model::RunOptions o;
-  o.seed = 1;
-  o.observer = rec;
-  return model::simulate(pc, o);
-}
-}  // namespace
 
 TEST_CASE("model: contact entry is one draw per named contact, none for a zero law", "[model][after_call]") {
   model::Samplers s;

@@ -9,15 +9,8 @@
 
 using namespace tracesim;
 using test::at;
+using test::run;
 
-namespace {
-model::RunResult run(const model::PlatformConfig& pc, test::Recorder* rec = nullptr) {
-  model::RunOptions o;
-  o.seed = 1;
-  o.observer = rec;
-  return model::simulate(pc, o);
-}
-}  // namespace
 
 TEST_CASE("model: one agent, two index cases and their contacts, earliest deadline first", "[model][golden]") {
   // Cases A and B are released at 09:00 and called (30 s ring, always answered);

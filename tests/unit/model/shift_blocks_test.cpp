@@ -9,14 +9,9 @@
 
 using namespace tracesim;
 using test::at;
+using test::run;
 
 namespace {
-model::RunResult run(const model::PlatformConfig& pc, test::Recorder* rec = nullptr) {
-  model::RunOptions o;
-  o.seed = 1;
-  o.observer = rec;
-  return model::simulate(pc, o);
-}
 
 model::ShiftBlock block(const char* start, kernel::Duration length) {
   return model::ShiftBlock{"briefing", test::clock(start), length};
