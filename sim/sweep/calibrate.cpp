@@ -48,13 +48,14 @@ void hold_out(scenario::CalibrationSection& cal, const std::vector<std::string>&
 }
 
 // Whether KPI `name` is a share in [0, 1] (docs/outputs.md): the reached-within
-// and reached-ever proportions, rates, shares, occupancy and service level, as
-// opposed to counts (reached_by_call) and times.
+// and reached-ever proportions (of identified or of named contacts), rates,
+// shares, occupancy and service level, as opposed to counts (reached_by_call)
+// and times.
 bool is_share(const std::string& name) {
   auto ends_with = [&](const std::string& tail) {
     return name.size() >= tail.size() && name.compare(name.size() - tail.size(), tail.size(), tail) == 0;
   };
-  return name.find(".reached_within_") != std::string::npos || ends_with(".reached_ever") || ends_with("_share") ||
+  return name.find("reached_within_") != std::string::npos || ends_with("reached_ever") || ends_with("_share") ||
          ends_with("_rate") || ends_with(".occupancy") || ends_with(".service_level") || ends_with(".wait_probability");
 }
 
