@@ -169,6 +169,8 @@ namespace {
 Plan compile_one(const PlatformConfig& c) {
   Plan p;
   p.days = compile_days(c);
+  for (DayPlan& day : p.days)
+    day.holiday = std::find(c.holidays.dates.begin(), c.holidays.dates.end(), day.date) != c.holidays.dates.end();
   if (c.pools.empty()) throw std::invalid_argument("staffing: no pool");
   const IndexCaseConfig& ic = c.index_cases;
   p.recorded_series = ic.curve.kind == CurveKind::DailySeries;

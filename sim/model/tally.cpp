@@ -7,7 +7,7 @@ Tally::Tally(const Plan& plan, Observer* observer) : observer_{observer} {
   result_.days.resize(plan.days.size());
   for (std::size_t d = 0; d < plan.days.size(); ++d) {
     result_.days[d].date = plan.days[d].date;
-    result_.days[d].working_day = plan.days[d].weekday < 5 && plan.days[d].is_open();
+    result_.days[d].working_day = plan.days[d].weekday < 5 && plan.days[d].is_open() && !plan.days[d].holiday;
   }
   result_.stale_rules = plan.stale_rules;
   result_.pools.resize(plan.pools.size());

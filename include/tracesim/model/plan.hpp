@@ -90,6 +90,7 @@ struct DayPlan {
   SimTime open_from{};
   SimTime open_until{};
   std::size_t weekday = 0;                   // 0 = Monday
+  bool holiday = false;                      // listed in staffing.holidays: not a working day
   std::optional<double> expected_positives;  // before share_handled; none: the series has a gap
   [[nodiscard]] bool is_open() const noexcept { return open_until > open_from; }
 };

@@ -56,6 +56,10 @@ TEST_CASE("model: a public holiday staffs its level of the day's agents", "[mode
   CHECK(r.days[0].staffed_ms == 4 * kShiftMs);
   CHECK(r.days[1].staffed_ms == 2 * kShiftMs);
   CHECK(r.days[2].staffed_ms == 4 * kShiftMs);
+  // Open, but not a working day: the reports' "jour ouvré" excludes public holidays.
+  CHECK(r.days[0].working_day);
+  CHECK_FALSE(r.days[1].working_day);
+  CHECK(r.days[2].working_day);
 }
 
 TEST_CASE("model: a holiday on a weekend multiplies the weekend's level", "[model][staffing][overload]") {
