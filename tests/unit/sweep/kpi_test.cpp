@@ -13,7 +13,11 @@
 using namespace tracesim;
 
 TEST_CASE("sweep: a KPI resolved once reads the same value as a lookup by name", "[sweep]") {
-  const auto pc = test::micro_platform({4, 7, 3}, 2);
+  auto pc = test::micro_platform({4, 7, 3}, 2);
+  // A stale rule adds KPIs in the middle of the list: the positions must follow.
+  const bool stale = GENERATE(false, true);
+  CAPTURE(stale);
+  if (stale) pc.tasks[1].stale.action = model::StaleAction::Sms;
   model::RunOptions o;
   o.seed = 3;
   const auto r = model::simulate(pc, o);
