@@ -71,7 +71,8 @@ struct CaseCurve {
   std::vector<CurveStep> steps;                             // Piecewise (step function)
   double baseline_per_day = 0;                              // Waves
   std::vector<Wave> waves;                                  // Waves
-  std::string series_path;                                  // DailySeries: where it came from
+  std::string series_path;                                  // DailySeries: where it came from, as written
+  std::string series_file;                                  // the file read (absolute): what a resolved scenario names
   std::vector<DailyCount> series;                           // DailySeries: consecutive days
 };
 

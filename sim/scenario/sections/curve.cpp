@@ -106,6 +106,9 @@ void read_daily_csv(ReadContext& ctx, const Field& csv, CaseCurve& curve) {
   std::filesystem::path p{*path};
   if (p.is_relative()) p = ctx.base_dir / p;
   curve.series_path = *path;
+  std::error_code ec;
+  const auto absolute = std::filesystem::weakly_canonical(std::filesystem::absolute(p), ec);
+  curve.series_file = ec ? p.string() : absolute.string();
   Diagnostics csv_diags;
   curve.series = read_cases_csv(p, csv_diags);
   for (Diagnostic& d : csv_diags) {
@@ -147,7 +150,10 @@ const Keys<CaseCurve>& curve_keys() {
           .with_samples({"[1, 1, 1, 1, 1, 0.5, 0.5]"})
           .written_if([](const CaseCurve& c) { return c.kind == CurveKind::MonthlyTotals; }),
       form(CurveKind::DailySeries,
-           B::custom("daily_csv", read_daily_csv, [](YAML::Emitter& out, const CaseCurve& c) { out << c.series_path; },
+           B::custom("daily_csv", read_daily_csv, [](YAML::Emitter& out, const CaseCurve& c) {
+                     // The resolved file may be read from another folder: name the file read.
+                     out << (c.series_file.empty() ? c.series_path : c.series_file);
+                   },
                      "a CSV file date,positives of consecutive days (relative to the scenario's folder)")),
       form(CurveKind::Piecewise,
            B::list("piecewise", &CaseCurve::steps, piecewise_keys(), "a step function: per_day from each date on")),
