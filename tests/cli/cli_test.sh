@@ -73,16 +73,16 @@ expect_exit 0 "bench --quick" "$bin" bench --quick --json "$work/bench.json"
 python3 -c "import json,sys; d=json.load(open('$work/bench.json')); sys.exit(0 if d['mmc_callers'] > 0 and d['kernel_events_per_s_pending_100'] > 0 and 'replications_speedup' in d else 1)" \
   && pass=$((pass + 1)) || { echo "FAIL: bench.json lacks its figures"; failures=$((failures + 1)); }
 
-# The real daily series of region 76 (shipped in data/cases):
-# each recorded positive is handled with probability share_handled = 0.0797, so over the 647,646
-# positives of 2021 the mean is 51,617, less about 150 cases of 31 December that reach the
-# platform after midnight (10 replications: 51,471). The binomial sd is 218 per replication, so
-# the mean of 2 is within 51,470 +/- 520 (3.4 sd).
+# The real daily series of region 76 (shipped in data/cases), named with --cases:
+# each recorded positive is handled with probability share_handled = 0.1045, so over the 647,646
+# positives of 2021 the mean is 67,679, less about 290 cases of 31 December that reach the
+# platform after midnight (10 replications: 67,392). The binomial sd is 246 per replication, so
+# the mean of 2 is within 67,390 +/- 600 (3.4 sd).
 series="$src/data/cases/occitanie-76.csv"
 expect_exit 0 "run on the real daily series" "$bin" run "$scenario" --cases "$series" -r 2 -q --out "$work/real"
 arrived=$(python3 -c "import json; print(json.load(open('$work/real/summary.json'))['kpis']['index.arrived']['mean'])")
-if python3 -c "import sys; sys.exit(0 if abs($arrived - 51470) < 520 else 1)"; then pass=$((pass + 1)); else
-  echo "FAIL: index.arrived on the real series is $arrived, expected 51470 +/- 520"; failures=$((failures + 1)); fi
+if python3 -c "import sys; sys.exit(0 if abs($arrived - 67390) < 600 else 1)"; then pass=$((pass + 1)); else
+  echo "FAIL: index.arrived on the real series is $arrived, expected 67390 +/- 600"; failures=$((failures + 1)); fi
 
 echo "$pass passed, $failures failed"
 [ "$failures" -eq 0 ]

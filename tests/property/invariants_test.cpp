@@ -169,9 +169,9 @@ TEST_CASE("property: the same seed gives identical results whatever the thread c
   CHECK(one[0].events != one[1].events);  // replications differ from each other
 }
 
-// The 12-hour share of contacts *identified* is not monotone in staff: with no agent
-// only SMS-routed contacts exist, and most are reached, so cutting staff can raise it.
-// Its share of contacts *named* (every contact the index cases would name) counts the
+// The 12-hour share of contacts *identified* need not be monotone in staff: with no
+// agent only SMS-routed contacts exist, and most are reached, so cutting staff can
+// raise it (it did on the demand-only calibration of this scenario). Its share of contacts *named* (every contact the index cases would name) counts the
 // contacts of index cases never interviewed as not reached, and never falls as staff rises.
 TEST_CASE("property: with common random numbers, more staff never lowers the 12-hour share of named contacts",
           "[property][occitanie]") {
@@ -179,7 +179,6 @@ TEST_CASE("property: with common random numbers, more staff never lowers the 12-
   for (std::uint64_t seed : {1u, 2u, 3u}) {
     CAPTURE(seed);
     double previous = -1;
-    double identified_at_zero = 0;
     for (double scale : {0.0, 0.25, 0.5, 0.75, 1.0, 1.25}) {
       CAPTURE(scale);
       auto pc = sc.platform;
@@ -198,9 +197,7 @@ TEST_CASE("property: with common random numbers, more staff never lowers the 12-
         // No agent: nothing is called, and only SMS can reach anyone.
         CHECK(c.attempts + r.tasks[0].attempts == 0);
         CHECK(named <= static_cast<double>(c.reached_sms) / static_cast<double>(c.named));
-        identified_at_zero = identified;
       }
-      if (scale == 0.25) CHECK(identified < identified_at_zero);  // the old KPI falls as staff rises
     }
   }
 }
