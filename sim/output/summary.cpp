@@ -25,6 +25,7 @@ void task_kpis(std::vector<Kpi>& out, const std::string& p, const model::TaskTot
   out.push_back({p + ".arrived", static_cast<double>(t.arrived)});
   out.push_back({p + ".reached_by_call", static_cast<double>(t.reached_call)});
   out.push_back({p + ".reached_by_sms", static_cast<double>(t.reached_sms)});
+  out.push_back({p + ".reached", static_cast<double>(reached)});
   out.push_back({p + ".not_reached", static_cast<double>(t.not_reached)});
   out.push_back({p + ".pending", static_cast<double>(t.pending)});
   out.push_back({p + ".reached_within_12h", share(t.reached_within_12h, t.arrived)});
@@ -86,6 +87,8 @@ std::vector<Kpi> kpis(const model::RunResult& r) {
     stale_kpis(out, "contacts", r.tasks[1]);
   }
   out.push_back({"people.arrived", static_cast<double>(r.tasks[0].arrived + r.tasks[1].arrived)});
+  out.push_back({"people.reached", static_cast<double>(r.tasks[0].reached_call + r.tasks[0].reached_sms +
+                                                       r.tasks[1].reached_call + r.tasks[1].reached_sms)});
   const double attempts = static_cast<double>(r.tasks[0].attempts + r.tasks[1].attempts);
   out.push_back({"calls.attempts", attempts});
   out.push_back({"calls.connected", static_cast<double>(r.tasks[0].connected + r.tasks[1].connected)});

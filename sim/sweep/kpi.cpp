@@ -23,7 +23,11 @@ double daily(const model::DayStats& d, std::size_t index) {
     case 6: return d.reached_call[0];                      // index.reached_by_call
     case 7: return d.reached_call[1];                      // contacts.reached_by_call
     case 8: return d.inbound_offered;                      // inbound.offered
-    default: return d.inbound_answered;                    // inbound.answered
+    case 9: return d.inbound_answered;                     // inbound.answered
+    case 10: return d.reached_call[0] + d.reached_sms[0];  // index.reached
+    case 11: return d.reached_call[1] + d.reached_sms[1];  // contacts.reached
+    default:                                               // people.reached
+      return d.reached_call[0] + d.reached_sms[0] + d.reached_call[1] + d.reached_sms[1];
   }
 }
 
@@ -38,7 +42,8 @@ std::optional<std::size_t> position(const std::vector<std::string>& names, const
 const std::vector<std::string>& period_kpis() {
   static const std::vector<std::string> names{"calls.attempts",        "calls.connected",          "index.arrived",  "people.arrived",
                                               "contacts.arrived",      "sms.sent",                 "index.reached_by_call",
-                                              "contacts.reached_by_call", "inbound.offered",       "inbound.answered"};
+                                              "contacts.reached_by_call", "inbound.offered",       "inbound.answered",
+                                              "index.reached",         "contacts.reached",         "people.reached"};
   return names;
 }
 

@@ -48,6 +48,19 @@ TEST_CASE("sweep: a period KPI sums its daily values over the period", "[sweep]"
   CHECK(sweep::kpi_value(r, *whole) == 14);
   CHECK(sweep::kpi_value(r, *day2) == 7);
   CHECK(sweep::kpi_value(r, *from2) == 10);
+  // Reached (call or SMS) over the whole run and summed over its days agree, and add up.
+  for (const char* name : {"index.reached", "contacts.reached", "people.reached"}) {
+    CAPTURE(name);
+    const auto run = sweep::find_kpi(names, name);
+    const auto days = sweep::find_kpi(names, name, test::date("2021-03-01"), test::date("2021-03-31"));
+    REQUIRE(run);
+    REQUIRE(days);
+    CHECK(sweep::kpi_value(r, *run) == sweep::kpi_value(r, *days));
+  }
+  CHECK(sweep::kpi_value(r, *sweep::find_kpi(names, "people.reached")) ==
+        sweep::kpi_value(r, *sweep::find_kpi(names, "index.reached")) +
+            sweep::kpi_value(r, *sweep::find_kpi(names, "contacts.reached")));
+  CHECK(sweep::kpi_value(r, *sweep::find_kpi(names, "people.reached")) > 0);
   CHECK_FALSE(sweep::find_kpi(names, "agents.occupancy", test::date("2021-03-02")));  // no daily form
   CHECK_FALSE(sweep::find_kpi(names, "index.arived"));
 }
