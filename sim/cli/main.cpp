@@ -15,6 +15,7 @@
 #include "tracesim/scenario/diagnostics.hpp"
 #include "tracesim/sweep/replications.hpp"
 #include "tracesim/sweep/sweep.hpp"
+#include "tracesim_commit.hpp"
 #include "tracesim_version.hpp"
 
 namespace {
@@ -70,7 +71,7 @@ int main(int argc, char** argv) {
     }
   }
   if (args[0] == "--version" || args[0] == "-V") {
-    std::cout << "tracesim " << TRACESIM_VERSION << "\n";
+    std::cout << "tracesim " << TRACESIM_VERSION << " (commit " << TRACESIM_GIT_COMMIT << ")\n";
     return kOk;
   }
   const std::string command = args[0];
