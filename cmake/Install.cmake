@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: Apache-2.0
-# What `cmake --install` puts where (GNU layout under CMAKE_INSTALL_PREFIX):
+# What `cmake --install` puts where (GNU layout under CMAKE_INSTALL_PREFIX), and
+# the Debian package CPack builds from it (`cpack -G DEB` in the build folder):
 #   bin/tracesim
 #   share/man/man1/tracesim.1.gz, tracesim-<command>.1.gz   (help2man, at build time)
 #   share/bash-completion/completions/tracesim
@@ -34,3 +35,25 @@ if(TRACESIM_HELP2MAN)
 else()
   message(WARNING "help2man not found (apt-get install help2man): no manual pages will be installed")
 endif()
+
+# The Debian package: Depends from the binary's shared libraries (dpkg-shlibdeps, in dpkg-dev).
+set(CPACK_GENERATOR DEB)
+set(CPACK_PACKAGE_NAME tracesim)
+set(CPACK_PACKAGE_VENDOR "tracesim maintainers")
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${PROJECT_DESCRIPTION}")
+set(CPACK_PACKAGE_DESCRIPTION
+    "tracesim simulates the contact-tracing platforms of a health authority: index cases arriving
+day by day, the contacts they name, call attempts with retries and deadlines, SMS by policy,
+an inbound line, and the staff who work shifts across all of it. It answers what share of
+contacts is reached in time, how big the backlog gets and how many agents a target needs
+(commands run, sweep, staff, calibrate, erlang, report). The shipped scenarios are in
+/usr/share/tracesim/scenarios, the documentation in /usr/share/doc/tracesim.")
+set(CPACK_PACKAGE_CONTACT "tracesim maintainers <maintainers@users.noreply.h-seed-b1ef4f53.example>"
+    CACHE STRING "The Maintainer field of the Debian package")
+set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
+set(CPACK_STRIP_FILES ON)
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)  # tracesim_<version>_<arch>.deb
+set(CPACK_DEBIAN_PACKAGE_SECTION science)
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+set(CPACK_DEBIAN_PACKAGE_SUGGESTS "bash-completion, man-db")
+include(CPack)
