@@ -100,6 +100,8 @@ if [ "${TRACESIM_DEB_INSTALL:-0}" = 1 ] && [ "$(id -u)" = 0 ]; then
     fi
     trap - EXIT
   fi
+else
+  echo "note: the package was unpacked, not installed (dpkg -i needs root and TRACESIM_DEB_INSTALL=1)"
 fi
 
 echo "deb: $pass passed, $failures failed"
