@@ -81,7 +81,7 @@ int command_bench(const std::vector<std::string>& args) {
   po::options_description opts("Options");
   opts.add_options()("help,h", "show this help")("quick", "small sizes (a few seconds): checks, does not measure")
       ("json", po::value<std::string>(), "also write the results as JSON to this file")
-      ("threads,j", po::value<Whole>()->default_value(Whole{0}, "0"), "threads for the scaling test; 0 = all cores");
+      ("threads,j", po::value<Whole>()->default_value(Whole{0}, "0"), "threads for the scaling test; 0 = the CPUs this process may use");
   po::variables_map vm;
   po::store(po::command_line_parser(args).options(opts).run(), vm);
   po::notify(vm);

@@ -176,7 +176,7 @@ int command_run(const std::vector<std::string>& args) {
   opts.add_options()("help,h", "show this help")
       ("seed", po::value<Whole>(), "base random seed (default: run.seed of the scenario)")
       ("replications,r", po::value<Count>(), "number of replications (default: run.replications)")
-      ("threads,j", po::value<Whole>()->default_value(Whole{0}, "0"), "worker threads; 0 = all cores. Results do not depend on it")
+      ("threads,j", po::value<Whole>()->default_value(Whole{0}, "0"), kThreadsHelp)
       ("out,o", po::value<std::string>(), "output folder (default: results/<scenario name>)");
   add_scenario_options(opts, "override a scenario key, KEY=VALUE (repeatable); checked like the file");
   opts.add_options()("trace", "also write attempts.csv and tasks.csv for replication 0 (streamed)")
@@ -198,6 +198,7 @@ int command_run(const std::vector<std::string>& args) {
   }
   sc.run.event_budget = event_budget_of(vm, sc.run.event_budget);
   const unsigned threads = threads_of(vm);
+  note_threads(vm, threads);
   const std::filesystem::path out_dir = out_dir_of(vm, std::filesystem::path{"results"} / sc.name);
   // Every file goes to a temporary folder beside out_dir, renamed when all are
   // written: the results appear together or not at all (throws: exit 74).
@@ -252,7 +253,7 @@ int command_sweep(const std::vector<std::string>& args) {
        "a scenario key and its values: KEY=FROM:TO:STEP or KEY=V1,V2,... (repeatable; default: the file's sweep section)")
       ("replications,r", po::value<Count>(), "replications per grid point (default: sweep.replications, then run.replications)")
       ("seed", po::value<Whole>(), "base seed, the same at every point (default: run.seed)")
-      ("threads,j", po::value<Whole>()->default_value(Whole{0}, "0"), "worker threads; 0 = all cores. Results do not depend on it")
+      ("threads,j", po::value<Whole>()->default_value(Whole{0}, "0"), kThreadsHelp)
       ("out,o", po::value<std::string>(), "output folder (default: results/<scenario name>-sweep)");
   add_scenario_options(opts, "override a key at every point, KEY=VALUE (repeatable)");
   opts.add_options()("resume", "continue an interrupted sweep in the same --out folder: finished points are kept")
@@ -264,6 +265,7 @@ int command_sweep(const std::vector<std::string>& args) {
   if (!parse_command(args, opts, vm, kSweepHelp)) return kOk;
   const Loaded loaded = load(vm);
   const sweep::SweepSpec spec = sweep_spec_of(vm, loaded);
+  note_threads(vm, spec.threads);
   const auto out_dir = out_dir_of(vm, std::filesystem::path{"results"} / (loaded.scenario.name + "-sweep"));
   Progress shown(progress_mode(vm));
   const Stopwatch clock;

@@ -15,6 +15,7 @@
 #include "tracesim/scenario/diagnostics.hpp"
 #include "tracesim/sweep/replications.hpp"
 #include "tracesim/sweep/sweep.hpp"
+#include "tracesim_commit.hpp"
 #include "tracesim_version.hpp"
 
 namespace {
@@ -25,15 +26,15 @@ Usage:
   tracesim <command> [options]
 
 Commands:
-  check FILE     validate a scenario file and report every problem, without running it
-  run FILE       simulate a scenario over several replications and write the results
-  sweep FILE     run a grid of scenario variants (e.g. staffing levels) x replications, in parallel
-  merge          combine the folders of a sharded sweep
-  staff FILE     find the least staff that meets a target, e.g. 90 % of contacts within 12 h
-  erlang         Erlang C / Erlang A figures for a stationary inbound line, or the least agents
-  calibrate FILE fit the scenario's free parameters to the figures it declares as targets
-  report DIR     draw a results folder (run or sweep) as one self-contained report.html
-  bench          measure this machine: event kernel, a 1-million-caller centre, thread scaling
+  check FILE      validate a scenario file and report every problem, without running it
+  run FILE        simulate a scenario over several replications and write the results
+  sweep FILE      run a grid of scenario variants (e.g. staffing levels) x replications, in parallel
+  merge           combine the folders of a sharded sweep
+  staff FILE      find the least staff that meets a target, e.g. 90 % of contacts within 12 h
+  erlang          Erlang C / Erlang A figures for a stationary inbound line, or the least agents
+  calibrate FILE  fit the scenario's free parameters to the figures it declares as targets
+  report DIR      draw a results folder (run or sweep) as one self-contained report.html
+  bench           measure this machine: event kernel, a 1-million-caller centre, thread scaling
 
 Run 'tracesim <command> --help' for the options and examples of each command.
 
@@ -70,7 +71,7 @@ int main(int argc, char** argv) {
     }
   }
   if (args[0] == "--version" || args[0] == "-V") {
-    std::cout << "tracesim " << TRACESIM_VERSION << "\n";
+    std::cout << "tracesim " << TRACESIM_VERSION << " (commit " << TRACESIM_GIT_COMMIT << ")\n";
     return kOk;
   }
   const std::string command = args[0];

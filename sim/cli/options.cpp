@@ -10,6 +10,8 @@
 #include <limits>
 #include <system_error>
 
+#include "tracesim/sweep/replications.hpp"
+
 namespace po = boost::program_options;
 
 namespace tracesim::cli {
@@ -129,9 +131,16 @@ Loaded load(const po::variables_map& vm) {
 unsigned threads_of(const po::variables_map& vm) {
   const std::uint64_t threads = vm["threads"].as<Whole>().value;
   if (threads > kMaxThreads)
-    throw po::error("--threads must be at most " + std::to_string(kMaxThreads) + " (0: all cores), got " +
-                    std::to_string(threads));
+    throw po::error("--threads must be at most " + std::to_string(kMaxThreads) +
+                    " (0: the CPUs this process may use), got " + std::to_string(threads));
   return static_cast<unsigned>(threads);
+}
+
+void note_threads(const po::variables_map& vm, unsigned requested) {
+  if (vm.count("quiet")) return;
+  const unsigned threads = sweep::effective_threads(requested);
+  std::cerr << "tracesim: up to " << threads << " worker thread" << (threads == 1 ? "" : "s") << " (-j " << requested
+            << (requested == 0 ? ": the CPUs this process may use" : "") << ")\n";
 }
 
 std::uint64_t seed_of(const po::variables_map& vm, std::uint64_t fallback) {

@@ -39,8 +39,13 @@ std::ostream& operator<<(std::ostream& os, const Whole& w);
 std::ostream& operator<<(std::ostream& os, const Real& r);
 std::ostream& operator<<(std::ostream& os, const Count& c);
 
-/// The most worker threads a command starts (--threads); 0 means all cores.
+/// The most worker threads a command starts (--threads); 0 means the CPUs this
+/// process may use (sweep/cpus.hpp).
 inline constexpr unsigned kMaxThreads = 1024;
+/// The help of --threads (-j), the same in every command.
+inline constexpr const char* kThreadsHelp =
+    "worker threads; 0 = the CPUs this process may use (affinity, SLURM_CPUS_PER_TASK, cgroup quota). "
+    "Results do not depend on it";
 
 /// --threads (-j), checked against kMaxThreads.
 unsigned threads_of(const boost::program_options::variables_map& vm);
@@ -81,8 +86,12 @@ std::uint64_t event_budget_of(const boost::program_options::variables_map& vm, s
 /// --out if given, else `fallback`.
 std::filesystem::path out_dir_of(const boost::program_options::variables_map& vm, const std::filesystem::path& fallback);
 
-/// --threads: 0 (all cores) to 1024; throws boost::program_options::error otherwise.
+/// --threads: 0 (the CPUs this process may use) to 1024; throws boost::program_options::error otherwise.
 unsigned threads_of(const boost::program_options::variables_map& vm);
+
+/// Unless --quiet, says on stderr how many worker threads the command starts at
+/// most for `requested` (--threads), and why: "tracesim: up to 2 worker threads (-j 0: ...)".
+void note_threads(const boost::program_options::variables_map& vm, unsigned requested);
 
 /// Whether to draw a progress line: no --quiet and stderr is a terminal.
 bool shows_progress(const boost::program_options::variables_map& vm);

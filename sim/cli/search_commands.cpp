@@ -183,7 +183,7 @@ int command_staff(const std::vector<std::string>& args) {
       ("replications,r", po::value<Count>()->default_value(Count{10}, "10"), "replications per level at first")
       ("max-replications", po::value<Count>()->default_value(Count{160}, "160"), "replications doubled near the target up to this")
       ("seed", po::value<Whole>(), "seed, the same at every level (default: run.seed)")
-      ("threads,j", po::value<Whole>()->default_value(Whole{0}, "0"), "worker threads; 0 = all cores");
+      ("threads,j", po::value<Whole>()->default_value(Whole{0}, "0"), kThreadsHelp);
   add_scenario_options(opts, "override a scenario key, KEY=VALUE (repeatable)");
   opts.add_options()("out,o", po::value<std::string>(), "keep staff.json here, updated after every level (the evidence "
                                                         "and the best level so far)")
@@ -198,6 +198,7 @@ int command_staff(const std::vector<std::string>& args) {
   const sweep::StaffSearch search = staff_search_of(vm, loaded.scenario);
   if (vm.count("report") && !vm.count("out")) throw po::error("--report needs --out DIR");
   const bool quiet = vm.count("quiet") > 0;
+  note_threads(vm, search.threads);
   const char* unit = search.lever.pool.empty() ? "x" : "";
   std::optional<std::filesystem::path> out;
   if (vm.count("out")) {
@@ -247,7 +248,7 @@ int command_calibrate(const std::vector<std::string>& args) {
   opts.add_options()("help,h", "show this help")
       ("check", "no search: evaluate every target at the scenario's own values (reproduces a calibration table)")
       ("seed", po::value<Whole>(), "seed, the same for every candidate (default: run.seed)")
-      ("threads,j", po::value<Whole>()->default_value(Whole{0}, "0"), "worker threads; 0 = all cores")
+      ("threads,j", po::value<Whole>()->default_value(Whole{0}, "0"), kThreadsHelp)
       ("holdout", po::value<std::vector<std::string>>()->composing(),
        "report these targets (NAME[,NAME...]) without fitting them, whatever their 'fit' (repeatable)")
       ("out,o", po::value<std::string>(),
@@ -275,6 +276,7 @@ int command_calibrate(const std::vector<std::string>& args) {
       }
   if (vm.count("report") && !vm.count("out")) throw po::error("--report needs --out DIR");
   const bool quiet = vm.count("quiet") > 0;
+  note_threads(vm, options.threads);
   std::optional<std::filesystem::path> out;
   if (vm.count("out")) {
     out = vm["out"].as<std::string>();

@@ -11,13 +11,12 @@
 #include <thread>
 
 #include "tracesim/model/platform.hpp"
+#include "tracesim/sweep/cpus.hpp"
 
 namespace tracesim::sweep {
 
 unsigned effective_threads(unsigned requested) {
-  if (requested > 0) return requested;
-  const unsigned hw = std::thread::hardware_concurrency();
-  return hw == 0 ? 1 : hw;
+  return requested > 0 ? requested : available_cpus();
 }
 
 void parallel_for(std::size_t n, unsigned threads, const std::function<void(std::size_t)>& task) {

@@ -25,7 +25,7 @@ struct RunSpec {
   std::shared_ptr<const model::Plan> plan;
   std::uint64_t seed = 1;
   int replications = 1;
-  unsigned threads = 0;  // 0: all cores
+  unsigned threads = 0;  // 0: the CPUs this process may use (cpus.hpp)
   std::uint64_t event_budget = UINT64_MAX;
   std::stop_token stop;                  // replications not yet started are skipped once requested
   ProgressFn progress;                   // optional
@@ -49,7 +49,8 @@ model::RunResult run_replication(const RunSpec& spec, std::size_t replication);
 /// the thread count (rule R5). Rethrows the first failure in replication order.
 Replications run_replications(const RunSpec& spec);
 
-/// The thread count actually used for `requested` (0 means all cores).
+/// The thread count actually used for `requested`: 0 means the CPUs this
+/// process may use (available_cpus(): affinity, Slurm, cgroup quota).
 unsigned effective_threads(unsigned requested);
 
 /// A worker thread could not be started (a process or memory limit): nothing
