@@ -35,7 +35,7 @@ inline StepOutcome next_step(const TaskRule& rule, std::uint16_t attempts, bool 
   if (rule.sms_at_deadline && now >= deadline) return {NextStep::Sms, now};
   if (attempts >= rule.max_attempts)
     return {rule.on_exhausted == OnExhausted::Sms ? NextStep::Sms : NextStep::GiveUp, now};
-  return {NextStep::RetryLater, now + rule.min_spacing};
+  return {NextStep::RetryLater, now + rule.spacing_after(attempts)};
 }
 
 /// The draws of one outbound attempt.

@@ -96,7 +96,9 @@ enum class OnExhausted : std::uint8_t { GiveUp, Sms };
 
 struct RetryPolicy {
   int max_attempts = 3;
-  Duration min_spacing = 90 * kMinute;   // between the end of one attempt and the next
+  // From the end of attempt k to the next: one spacing for every attempt, or one per
+  // attempt number (k = 1, 2, ...; the last repeats), e.g. passes weeks apart.
+  std::vector<Duration> min_spacing{90 * kMinute};
   bool only_while_open = true;           // attempts start only within opening hours
   OnExhausted on_exhausted = OnExhausted::Sms;
 };

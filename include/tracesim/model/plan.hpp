@@ -76,11 +76,16 @@ struct TaskRule {
   Duration deadline{0};
   bool sms_at_deadline = false;
   int max_attempts = 0;
-  Duration min_spacing{0};
+  std::vector<Duration> min_spacing{Duration{0}};  // after attempt 1, 2, ... (the last repeats)
   bool only_while_open = true;
   OnExhausted on_exhausted = OnExhausted::Sms;
   StaleAction stale = StaleAction::Keep;  // overload: a task waiting stale_after past its deadline
   Duration stale_after{0};
+
+  /// The spacing after attempt number `attempt` (1-based) failed.
+  [[nodiscard]] Duration spacing_after(std::uint16_t attempt) const noexcept {
+    return min_spacing[std::min<std::size_t>(attempt == 0 ? 0u : attempt - 1u, min_spacing.size() - 1)];
+  }
 };
 
 /// One day of the calendar. A closed day has open_from == open_until == start.

@@ -11,13 +11,37 @@ using model::AttemptConfig;
 using model::RetryPolicy;
 using model::TaskConfig;
 
+// min_spacing: one duration, or one per attempt number (the last repeats).
+void read_min_spacing(ReadContext& ctx, const Field& f, RetryPolicy& r) {
+  if (f.node.IsScalar()) {
+    if (auto d = read_duration(ctx, f, Duration{0}, kMaxDuration)) r.min_spacing = {*d};
+    return;
+  }
+  if (!expect_sequence(ctx, f)) return;
+  r.min_spacing.clear();
+  for (std::size_t i = 0; i < f.node.size(); ++i)
+    if (auto d = read_duration(ctx, f.item(i), Duration{0}, kMaxDuration)) r.min_spacing.push_back(*d);
+  if (f.node.size() == 0) ctx.error(f.node, f.path, "expected at least one duration");
+}
+
+void write_min_spacing(YAML::Emitter& out, const RetryPolicy& r) {
+  if (r.min_spacing.size() == 1) {
+    out << format_duration(r.min_spacing.front());
+    return;
+  }
+  out << YAML::Flow << YAML::BeginSeq;
+  for (const Duration d : r.min_spacing) out << format_duration(d);
+  out << YAML::EndSeq;
+}
+
 const Keys<RetryPolicy>& retry_keys() {
   using B = Bind<RetryPolicy>;
   static const Keys<RetryPolicy> keys{{
       B::integer("max_attempts", &RetryPolicy::max_attempts, 1, 100, "call attempts before the task is exhausted")
           .in("attempts"),
-      B::duration("min_spacing", &RetryPolicy::min_spacing, Duration{0}, kMaxDuration,
-                  "from the end of one attempt to the next"),
+      B::custom("min_spacing", read_min_spacing, write_min_spacing,
+                "from the end of one attempt to the next, by attempt number; the last repeats")
+          .with_samples({"0s", "1h30m", "[56d, 2d]", "365d"}),
       B::flag("only_while_open", &RetryPolicy::only_while_open, "attempts start only within opening hours"),
       B::choice("on_exhausted", &RetryPolicy::on_exhausted, Choices<model::OnExhausted>{kOnExhausted},
                 "what happens after the last failed attempt"),

@@ -161,7 +161,7 @@ TEST_CASE("model: unanswered contacts are retried with spacing and then sent an 
   // handling): 09:20, 09:23:30, 09:27 -> exhausted at 09:29 -> SMS.
   auto pc = test::micro_platform({1});
   pc.attempt.answer_probability = {0.0};
-  pc.tasks[1].retry.min_spacing = 90 * kernel::kSecond;
+  pc.tasks[1].retry.min_spacing = {90 * kernel::kSecond};
   test::Recorder rec;
   const auto r = run(pc, &rec);
   REQUIRE(rec.attempts.size() == 4);
@@ -220,4 +220,26 @@ TEST_CASE("model: a reinforcement pool opens after its delay when the backlog is
   CHECK(r.days[2].attempts[0] == 120);
   CHECK(r.days[3].staffed_ms == 0);
   CHECK(r.pools[1].staffed_ms == 20 * 11 * 3'600'000LL);
+}
+
+TEST_CASE("model: a list worked in passes: the spacing after each attempt number", "[model][golden]") {
+  // One person on the list, called out on day 0 (no contacts); attempts 1 and 2 are never
+  // answered, attempt 3 always is. Spacing [3d, 2h]: each failed attempt keeps the agent
+  // 2 min (30 s ring + 90 s no-answer handling).
+  // Day 0 09:00 attempt 1 -> 09:02; + 3 d: day 3 09:02 attempt 2 -> 09:04; + 2 h: day 3
+  // 11:04 attempt 3, answered after the ring at 11:04:30.
+  auto pc = test::micro_platform({1, 0, 0, 0, 0, 0}, 0);
+  pc.index_cases.inbound_first_share = 0.0;
+  pc.tasks[0].deadline = 10 * kernel::kDay;
+  pc.tasks[0].retry.max_attempts = 3;
+  pc.tasks[0].retry.min_spacing = {3 * kernel::kDay, 2 * kernel::kHour};
+  pc.attempt.answer_probability = {0.0, 0.0, 1.0};
+  test::Recorder rec;
+  const auto r = run(pc, &rec);
+  REQUIRE(rec.attempts.size() == 3);
+  CHECK(ms_of(rec.attempts[0].start) == at(0, "09:00"));
+  CHECK(ms_of(rec.attempts[1].start) == at(3, "09:02"));
+  CHECK(ms_of(rec.attempts[2].start) == at(3, "11:04"));
+  CHECK(r.tasks[0].reached_call == 1);
+  CHECK(r.tasks[0].reach_times.sum_ms == at(3, "11:04", 30) - at(0, "09:00"));
 }
