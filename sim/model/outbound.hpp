@@ -67,4 +67,13 @@ inline AttemptDraw draw_attempt(const Plan& plan, const Samplers& samplers, cons
   return d;
 }
 
+/// Whether task `t`'s call, which reached the person at attempt number `t.attempts`
+/// (0: the person called in), ends with an appointment: one draw from `rng`, an
+/// engine of the outcome stream keyed by the task, so that the task's own draws,
+/// and every run without outcomes, are unchanged.
+inline bool draws_appointment(const Plan& plan, const Task& t, kernel::KeyedEngine rng) noexcept {
+  const double share = plan.tasks[index_of(t.type)].appointment_share(t.attempts);
+  return share > 0 && rng.uniform01() < share;
+}
+
 }  // namespace tracesim::model::detail

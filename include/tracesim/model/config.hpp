@@ -112,6 +112,12 @@ struct StaleConfig {
   Duration after = 48 * kHour;
 };
 
+/// Outcomes of a reached call, each a share of the calls that reach the person,
+/// by attempt number (the last repeats); empty: the outcome is not modelled.
+struct OutcomeConfig {
+  std::vector<double> appointment;  // the person takes an appointment (a campaign's conversion)
+};
+
 struct TaskConfig {
   Duration deadline = 12 * kHour;      // from arrival (index) or identification (contact)
   DurationDist talk = fixed(10 * kMinute);
@@ -122,6 +128,7 @@ struct TaskConfig {
   // Work around the calls: entering each contact the case names
   // in the tracing tool, after an answered call; one draw per named contact.
   DurationDist entry_per_contact{};    // zero: no entry time (and no draw)
+  OutcomeConfig outcomes{};            // what a reached call ends with (appointments)
 };
 
 /// Overload: the national level, which takes stale tasks handed over, up to a

@@ -34,6 +34,39 @@ void write_min_spacing(YAML::Emitter& out, const RetryPolicy& r) {
   out << YAML::EndSeq;
 }
 
+// A share of reached calls: one number, or one per attempt number (the last repeats).
+void read_shares(ReadContext& ctx, const Field& f, std::vector<double>& out) {
+  if (f.node.IsScalar()) {
+    if (auto p = read_double(ctx, f, 0, 1)) out = {*p};
+    return;
+  }
+  if (!expect_sequence(ctx, f)) return;
+  out.clear();
+  for (std::size_t i = 0; i < f.node.size(); ++i)
+    if (auto p = read_double(ctx, f.item(i), 0, 1)) out.push_back(*p);
+  if (f.node.size() == 0) ctx.error(f.node, f.path, "expected at least one share");
+}
+
+const Keys<model::OutcomeConfig>& outcome_keys() {
+  using B = Bind<model::OutcomeConfig>;
+  static const Keys<model::OutcomeConfig> keys{{
+      B::custom(
+           "appointment",
+           [](ReadContext& ctx, const Field& f, model::OutcomeConfig& o) { read_shares(ctx, f, o.appointment); },
+           [](YAML::Emitter& out, const model::OutcomeConfig& o) {
+             if (o.appointment.size() == 1) {
+               out << o.appointment.front();
+             } else {
+               out << YAML::Flow << o.appointment;
+             }
+           },
+           "share of reached calls that end with an appointment, by attempt number; the last repeats")
+          .in("probability")
+          .with_samples({"0.115", "[0.115, 0.08]"}),
+  }};
+  return keys;
+}
+
 const Keys<RetryPolicy>& retry_keys() {
   using B = Bind<RetryPolicy>;
   static const Keys<RetryPolicy> keys{{
@@ -78,8 +111,11 @@ const Keys<TaskConfig>& task_keys() {
                 return t.entry_per_contact.law != model::DurationLaw::Deterministic ||
                        t.entry_per_contact.mean.count() != 0;
               }),
+          B::mapping("outcomes", &TaskConfig::outcomes, outcome_keys(), Style::Flow,
+                     "what a reached call ends with (appointments)")
+              .written_if([](const TaskConfig& t) { return !t.outcomes.appointment.empty(); }),
       },
-      {"deadline", "talk", "wrap_up", "entry_per_contact", "sms_at_deadline", "retry", "stale"}};
+      {"deadline", "talk", "wrap_up", "entry_per_contact", "sms_at_deadline", "retry", "stale", "outcomes"}};
   return keys;
 }
 
