@@ -55,6 +55,7 @@ std::vector<std::string> kpi_names(const model::PlatformConfig& config) {
   for (const auto& p : config.pools) shape.pools.push_back(model::PoolTotals{p.name, 0, 0, 0, 0, 0, 0});
   // The list has the same conditional sections as a result of this configuration.
   for (const auto& t : config.tasks) shape.stale_rules = shape.stale_rules || t.stale.action != model::StaleAction::Keep;
+  for (const auto& t : config.tasks) shape.outcomes = shape.outcomes || !t.outcomes.appointment.empty();
   std::vector<std::string> names;
   for (const auto& k : output::kpis(shape)) names.push_back(k.name);
   return names;
