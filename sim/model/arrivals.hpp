@@ -16,7 +16,13 @@
 namespace tracesim::model::detail {
 
 /// Random streams of the model. Append-only: renumbering changes every result.
-enum class Stream : std::uint32_t { DailyCaseCounts = 1, Cases = 2, InboundCounts = 3, InboundCalls = 4 };
+enum class Stream : std::uint32_t {
+  DailyCaseCounts = 1,
+  Cases = 2,
+  InboundCounts = 3,
+  InboundCalls = 4,
+  CallOutcomes = 5,  // the outcome of a reached call (an appointment), keyed by the task
+};
 
 /// What a new index case draws from its own engine when it is created.
 struct NewCase {
@@ -40,6 +46,10 @@ class Arrivals {
 
   /// The key of the next index case: the seed of its own engine.
   std::uint64_t next_case_key() noexcept { return rng_.key(stream(Stream::Cases), next_case_++); }
+  /// The engine of the outcome of task `task_key`'s reached call.
+  [[nodiscard]] kernel::KeyedEngine outcome_engine(std::uint64_t task_key) const noexcept {
+    return kernel::KeyedEngine{rng_.key(stream(Stream::CallOutcomes), task_key)};
+  }
   /// The key of the next call of the independent inbound stream.
   std::uint64_t next_call_key() noexcept { return rng_.key(stream(Stream::InboundCalls), next_call_++); }
 

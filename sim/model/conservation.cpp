@@ -32,6 +32,9 @@ void check_conservation(const RunResult& r, const Ledger& l) {
     if (t.stale_to_sms > t.reached_sms)
       broken(std::string{name_of(static_cast<TaskType>(ty))} + ": stale tasks sent to SMS (" + n(t.stale_to_sms) +
              ") > reached by SMS (" + n(t.reached_sms) + ")");
+    if (t.appointments > t.reached_call)
+      broken(std::string{name_of(static_cast<TaskType>(ty))} + ": appointments (" + n(t.appointments) +
+             ") > reached by call (" + n(t.reached_call) + ")");
     if (t.connected > t.attempts)
       broken(std::string{name_of(static_cast<TaskType>(ty))} + ": connected (" + n(t.connected) + ") > attempts (" +
              n(t.attempts) + ")");

@@ -35,7 +35,7 @@ inline StepOutcome next_step(const TaskRule& rule, std::uint16_t attempts, bool 
   if (rule.sms_at_deadline && now >= deadline) return {NextStep::Sms, now};
   if (attempts >= rule.max_attempts)
     return {rule.on_exhausted == OnExhausted::Sms ? NextStep::Sms : NextStep::GiveUp, now};
-  return {NextStep::RetryLater, now + rule.min_spacing};
+  return {NextStep::RetryLater, now + rule.spacing_after(attempts)};
 }
 
 /// The draws of one outbound attempt.
@@ -65,6 +65,15 @@ inline AttemptDraw draw_attempt(const Plan& plan, const Samplers& samplers, cons
     d.handling = samplers.no_answer(t.rng);
   }
   return d;
+}
+
+/// Whether task `t`'s call, which reached the person at attempt number `t.attempts`
+/// (0: the person called in), ends with an appointment: one draw from `rng`, an
+/// engine of the outcome stream keyed by the task, so that the task's own draws,
+/// and every run without outcomes, are unchanged.
+inline bool draws_appointment(const Plan& plan, const Task& t, kernel::KeyedEngine rng) noexcept {
+  const double share = plan.tasks[index_of(t.type)].appointment_share(t.attempts);
+  return share > 0 && rng.uniform01() < share;
 }
 
 }  // namespace tracesim::model::detail

@@ -197,8 +197,10 @@ Plan compile_one(const PlatformConfig& c) {
     const TaskConfig& t = c.tasks[ty];
     p.tasks[ty] = TaskRule{t.deadline,          t.sms_at_deadline,       t.retry.max_attempts,
                            t.retry.min_spacing, t.retry.only_while_open, t.retry.on_exhausted,
-                           t.stale.action,      t.stale.after};
+                           t.stale.action,      t.stale.after,           t.outcomes.appointment};
+    if (t.retry.min_spacing.empty()) throw std::invalid_argument("tasks: retry.min_spacing has no spacing");
     p.stale_rules = p.stale_rules || t.stale.action != StaleAction::Keep;
+    p.outcomes = p.outcomes || !t.outcomes.appointment.empty();
   }
   p.national_capacity_per_day = static_cast<std::uint64_t>(std::max(0, c.national_level.capacity_per_day));
   for (double base : c.attempt.answer_probability) {

@@ -523,6 +523,8 @@ class Platform {
     Task& t = tasks_[ti];
     TRACESIM_ASSERT(t.state != TaskState::Free, "a task reached a final state twice");
     tally_.task_final(t, state, at);
+    if (state == FinalState::ReachedByCall && plan_->outcomes)
+      tally_.call_outcome(t.type, draws_appointment(*plan_, t, arrivals_.outcome_engine(t.key)));
     t.state = TaskState::Free;
     ++t.gen;
     free_tasks_.push_back(ti);

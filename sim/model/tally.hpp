@@ -117,6 +117,13 @@ class Tally {
     ++today_->stale_to_sms[index_of(type)];
   }
 
+  /// A task reached by call: `appointment` if its call ended with one.
+  void call_outcome(TaskType type, bool appointment) noexcept {
+    if (!appointment) return;
+    ++result_.tasks[index_of(type)].appointments;
+    ++today_->appointments[index_of(type)];
+  }
+
   /// A task still unresolved at the horizon.
   void task_pending(TaskType type) noexcept { ++result_.tasks[index_of(type)].pending; }
   /// The inbound line at the end of the run: callers still waiting and their time in

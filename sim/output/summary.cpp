@@ -68,6 +68,13 @@ void stale_kpis(std::vector<Kpi>& out, const std::string& p, const model::TaskTo
   out.push_back({p + ".to_national", static_cast<double>(t.to_national)});
 }
 
+// Outcomes of reached calls, reported only when an outcome share is set (so that
+// other scenarios' outputs keep their columns).
+void outcome_kpis(std::vector<Kpi>& out, const std::string& p, const model::TaskTotals& t) {
+  out.push_back({p + ".appointments", static_cast<double>(t.appointments)});
+  out.push_back({p + ".appointments_per_reached_call", share(t.appointments, t.reached_call)});
+}
+
 }  // namespace
 
 std::string csv_number(double v) {
@@ -85,6 +92,10 @@ std::vector<Kpi> kpis(const model::RunResult& r) {
   if (r.stale_rules) {
     stale_kpis(out, "index", r.tasks[0]);
     stale_kpis(out, "contacts", r.tasks[1]);
+  }
+  if (r.outcomes) {
+    outcome_kpis(out, "index", r.tasks[0]);
+    outcome_kpis(out, "contacts", r.tasks[1]);
   }
   out.push_back({"people.arrived", static_cast<double>(r.tasks[0].arrived + r.tasks[1].arrived)});
   out.push_back({"people.reached", static_cast<double>(r.tasks[0].reached_call + r.tasks[0].reached_sms +
@@ -225,6 +236,8 @@ std::string daily_csv(const std::vector<model::RunResult>& results) {
   const bool stale = !results.empty() && results.front().stale_rules;
   if (stale) out += ",index.stale_dropped,contacts.stale_dropped,index.stale_to_sms,contacts.stale_to_sms,"
                     "index.to_national,contacts.to_national";
+  const bool outcomes = !results.empty() && results.front().outcomes;
+  if (outcomes) out += ",index.appointments,contacts.appointments";
   out += "\n";
   for (std::size_t r = 0; r < results.size(); ++r) {
     for (const auto& d : results[r].days) {
@@ -245,6 +258,7 @@ std::string daily_csv(const std::vector<model::RunResult>& results) {
       if (stale)
         for (const auto* arr : {&d.stale_dropped, &d.stale_to_sms, &d.to_national})
           out += "," + std::to_string((*arr)[0]) + "," + std::to_string((*arr)[1]);
+      if (outcomes) out += "," + std::to_string(d.appointments[0]) + "," + std::to_string(d.appointments[1]);
       out += "\n";
     }
   }

@@ -48,7 +48,9 @@ const std::map<std::string, std::vector<std::string>>& period_columns() {
       {"index.reached_by_call", {"index.reached_by_call"}},
       {"contacts.reached_by_call", {"contacts.reached_by_call"}},
       {"inbound.offered", {"inbound.offered"}},
-      {"inbound.answered", {"inbound.answered"}}};
+      {"inbound.answered", {"inbound.answered"}},
+      {"index.appointments", {"index.appointments"}},
+      {"contacts.appointments", {"contacts.appointments"}}};
   return kMap;
 }
 

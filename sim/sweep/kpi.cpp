@@ -26,8 +26,10 @@ double daily(const model::DayStats& d, std::size_t index) {
     case 9: return d.inbound_answered;                     // inbound.answered
     case 10: return d.reached_call[0] + d.reached_sms[0];  // index.reached
     case 11: return d.reached_call[1] + d.reached_sms[1];  // contacts.reached
-    default:                                               // people.reached
+    case 12:                                               // people.reached
       return d.reached_call[0] + d.reached_sms[0] + d.reached_call[1] + d.reached_sms[1];
+    case 13: return d.appointments[0];                     // index.appointments
+    default: return d.appointments[1];                     // contacts.appointments
   }
 }
 
@@ -43,7 +45,8 @@ const std::vector<std::string>& period_kpis() {
   static const std::vector<std::string> names{"calls.attempts",        "calls.connected",          "index.arrived",  "people.arrived",
                                               "contacts.arrived",      "sms.sent",                 "index.reached_by_call",
                                               "contacts.reached_by_call", "inbound.offered",       "inbound.answered",
-                                              "index.reached",         "contacts.reached",         "people.reached"};
+                                              "index.reached",         "contacts.reached",         "people.reached",
+                                              "index.appointments",    "contacts.appointments"};
   return names;
 }
 
@@ -52,6 +55,7 @@ std::vector<std::string> kpi_names(const model::PlatformConfig& config) {
   for (const auto& p : config.pools) shape.pools.push_back(model::PoolTotals{p.name, 0, 0, 0, 0, 0, 0});
   // The list has the same conditional sections as a result of this configuration.
   for (const auto& t : config.tasks) shape.stale_rules = shape.stale_rules || t.stale.action != model::StaleAction::Keep;
+  for (const auto& t : config.tasks) shape.outcomes = shape.outcomes || !t.outcomes.appointment.empty();
   std::vector<std::string> names;
   for (const auto& k : output::kpis(shape)) names.push_back(k.name);
   return names;

@@ -16,7 +16,7 @@ for f in "$src"/scenarios/*.yaml; do
   "$bin" run "$f" -r 2 -q --out "$work/$name"; check test $? -eq 0
   check test -s "$work/$name/summary.json"
 done
-for name in occitanie-2021 isere-2020 loiret-2020 aller-vers-2021; do
+for name in occitanie-2021 isere-2020 loiret-2020 aller-vers-2021 pays-de-la-loire-2020; do
   "$bin" calibrate "$src/scenarios/$name.yaml" --check -q > "$work/$name.table"; check test $? -eq 0
   while IFS= read -r line; do
     if grep -qxF -- "$line" "$src/docs/calibration.md"; then pass=$((pass + 1)); else

@@ -96,7 +96,9 @@ enum class OnExhausted : std::uint8_t { GiveUp, Sms };
 
 struct RetryPolicy {
   int max_attempts = 3;
-  Duration min_spacing = 90 * kMinute;   // between the end of one attempt and the next
+  // From the end of attempt k to the next: one spacing for every attempt, or one per
+  // attempt number (k = 1, 2, ...; the last repeats), e.g. passes weeks apart.
+  std::vector<Duration> min_spacing{90 * kMinute};
   bool only_while_open = true;           // attempts start only within opening hours
   OnExhausted on_exhausted = OnExhausted::Sms;
 };
@@ -110,6 +112,12 @@ struct StaleConfig {
   Duration after = 48 * kHour;
 };
 
+/// Outcomes of a reached call, each a share of the calls that reach the person,
+/// by attempt number (the last repeats); empty: the outcome is not modelled.
+struct OutcomeConfig {
+  std::vector<double> appointment;  // the person takes an appointment (a campaign's conversion)
+};
+
 struct TaskConfig {
   Duration deadline = 12 * kHour;      // from arrival (index) or identification (contact)
   DurationDist talk = fixed(10 * kMinute);
@@ -120,6 +128,7 @@ struct TaskConfig {
   // Work around the calls: entering each contact the case names
   // in the tracing tool, after an answered call; one draw per named contact.
   DurationDist entry_per_contact{};    // zero: no entry time (and no draw)
+  OutcomeConfig outcomes{};            // what a reached call ends with (appointments)
 };
 
 /// Overload: the national level, which takes stale tasks handed over, up to a

@@ -76,11 +76,23 @@ struct TaskRule {
   Duration deadline{0};
   bool sms_at_deadline = false;
   int max_attempts = 0;
-  Duration min_spacing{0};
+  std::vector<Duration> min_spacing{Duration{0}};  // after attempt 1, 2, ... (the last repeats)
   bool only_while_open = true;
   OnExhausted on_exhausted = OnExhausted::Sms;
   StaleAction stale = StaleAction::Keep;  // overload: a task waiting stale_after past its deadline
   Duration stale_after{0};
+  std::vector<double> appointment;  // share of reached calls with an appointment, by attempt; empty: none
+
+  /// The spacing after attempt number `attempt` (1-based) failed.
+  [[nodiscard]] Duration spacing_after(std::uint16_t attempt) const noexcept {
+    return min_spacing[std::min<std::size_t>(attempt == 0 ? 0u : attempt - 1u, min_spacing.size() - 1)];
+  }
+  /// The appointment share of a call reached at attempt number `attempt`.
+  [[nodiscard]] double appointment_share(std::uint16_t attempt) const noexcept {
+    return appointment.empty()
+               ? 0.0
+               : appointment[std::min<std::size_t>(attempt == 0 ? 0u : attempt - 1u, appointment.size() - 1)];
+  }
 };
 
 /// One day of the calendar. A closed day has open_from == open_until == start.
@@ -149,6 +161,7 @@ struct Plan {
   // Overload
   std::uint64_t national_capacity_per_day = 0;
   bool stale_rules = false;  // some task type has a stale rule
+  bool outcomes = false;     // some task type has an outcome share (appointments are counted)
   // Staffing
   std::vector<PoolRule> pools;
   std::vector<std::string> pool_names;

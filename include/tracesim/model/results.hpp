@@ -40,6 +40,8 @@ struct DayStats {
   std::array<std::uint32_t, kTaskTypes> stale_dropped{};
   std::array<std::uint32_t, kTaskTypes> stale_to_sms{};
   std::array<std::uint32_t, kTaskTypes> to_national{};
+  // Outcomes: reached calls that ended with an appointment
+  std::array<std::uint32_t, kTaskTypes> appointments{};
 };
 
 /// Time from arrival (index case) or identification (contact) to being reached,
@@ -80,6 +82,7 @@ struct TaskTotals {
   std::uint64_t stale_dropped = 0;
   std::uint64_t stale_to_sms = 0;
   std::uint64_t to_national = 0;
+  std::uint64_t appointments = 0;  // reached calls that ended with an appointment (a part of reached_call)
 };
 
 /// Waiting times of inbound calls, binned by second; the last bin holds the rest.
@@ -128,6 +131,7 @@ struct RunResult {
   std::uint64_t events = 0;
   bool stopped = false;  // interrupted before the horizon
   bool stale_rules = false;  // overload: a stale rule was set (its counts are reported)
+  bool outcomes = false;     // an outcome share was set (appointments are reported)
 };
 
 }  // namespace tracesim::model

@@ -15,7 +15,8 @@ namespace tracesim::sweep {
 /// The KPIs that take a period: daily quantities summed over the days [from, to]
 /// (calls.attempts, calls.connected, index.arrived, people.arrived, contacts.arrived,
 /// sms.sent, index.reached_by_call, contacts.reached_by_call, inbound.offered,
-/// inbound.answered).
+/// inbound.answered, index.reached, contacts.reached, people.reached, index.appointments,
+/// contacts.appointments).
 const std::vector<std::string>& period_kpis();
 
 /// The names of the whole-run KPIs of a result of `config`, in output::kpis()

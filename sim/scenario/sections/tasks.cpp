@@ -11,13 +11,70 @@ using model::AttemptConfig;
 using model::RetryPolicy;
 using model::TaskConfig;
 
+// min_spacing: one duration, or one per attempt number (the last repeats).
+void read_min_spacing(ReadContext& ctx, const Field& f, RetryPolicy& r) {
+  if (f.node.IsScalar()) {
+    if (auto d = read_duration(ctx, f, Duration{0}, kMaxDuration)) r.min_spacing = {*d};
+    return;
+  }
+  if (!expect_sequence(ctx, f)) return;
+  r.min_spacing.clear();
+  for (std::size_t i = 0; i < f.node.size(); ++i)
+    if (auto d = read_duration(ctx, f.item(i), Duration{0}, kMaxDuration)) r.min_spacing.push_back(*d);
+  if (f.node.size() == 0) ctx.error(f.node, f.path, "expected at least one duration");
+}
+
+void write_min_spacing(YAML::Emitter& out, const RetryPolicy& r) {
+  if (r.min_spacing.size() == 1) {
+    out << format_duration(r.min_spacing.front());
+    return;
+  }
+  out << YAML::Flow << YAML::BeginSeq;
+  for (const Duration d : r.min_spacing) out << format_duration(d);
+  out << YAML::EndSeq;
+}
+
+// A share of reached calls: one number, or one per attempt number (the last repeats).
+void read_shares(ReadContext& ctx, const Field& f, std::vector<double>& out) {
+  if (f.node.IsScalar()) {
+    if (auto p = read_double(ctx, f, 0, 1)) out = {*p};
+    return;
+  }
+  if (!expect_sequence(ctx, f)) return;
+  out.clear();
+  for (std::size_t i = 0; i < f.node.size(); ++i)
+    if (auto p = read_double(ctx, f.item(i), 0, 1)) out.push_back(*p);
+  if (f.node.size() == 0) ctx.error(f.node, f.path, "expected at least one share");
+}
+
+const Keys<model::OutcomeConfig>& outcome_keys() {
+  using B = Bind<model::OutcomeConfig>;
+  static const Keys<model::OutcomeConfig> keys{{
+      B::custom(
+           "appointment",
+           [](ReadContext& ctx, const Field& f, model::OutcomeConfig& o) { read_shares(ctx, f, o.appointment); },
+           [](YAML::Emitter& out, const model::OutcomeConfig& o) {
+             if (o.appointment.size() == 1) {
+               out << o.appointment.front();
+             } else {
+               out << YAML::Flow << o.appointment;
+             }
+           },
+           "share of reached calls that end with an appointment, by attempt number; the last repeats")
+          .in("probability")
+          .with_samples({"0.115", "[0.115, 0.08]"}),
+  }};
+  return keys;
+}
+
 const Keys<RetryPolicy>& retry_keys() {
   using B = Bind<RetryPolicy>;
   static const Keys<RetryPolicy> keys{{
       B::integer("max_attempts", &RetryPolicy::max_attempts, 1, 100, "call attempts before the task is exhausted")
           .in("attempts"),
-      B::duration("min_spacing", &RetryPolicy::min_spacing, Duration{0}, kMaxDuration,
-                  "from the end of one attempt to the next"),
+      B::custom("min_spacing", read_min_spacing, write_min_spacing,
+                "from the end of one attempt to the next, by attempt number; the last repeats")
+          .with_samples({"0s", "1h30m", "[56d, 2d]", "365d"}),
       B::flag("only_while_open", &RetryPolicy::only_while_open, "attempts start only within opening hours"),
       B::choice("on_exhausted", &RetryPolicy::on_exhausted, Choices<model::OnExhausted>{kOnExhausted},
                 "what happens after the last failed attempt"),
@@ -54,8 +111,11 @@ const Keys<TaskConfig>& task_keys() {
                 return t.entry_per_contact.law != model::DurationLaw::Deterministic ||
                        t.entry_per_contact.mean.count() != 0;
               }),
+          B::mapping("outcomes", &TaskConfig::outcomes, outcome_keys(), Style::Flow,
+                     "what a reached call ends with (appointments)")
+              .written_if([](const TaskConfig& t) { return !t.outcomes.appointment.empty(); }),
       },
-      {"deadline", "talk", "wrap_up", "entry_per_contact", "sms_at_deadline", "retry", "stale"}};
+      {"deadline", "talk", "wrap_up", "entry_per_contact", "sms_at_deadline", "retry", "stale", "outcomes"}};
   return keys;
 }
 

@@ -161,7 +161,7 @@ TEST_CASE("model: unanswered contacts are retried with spacing and then sent an 
   // handling): 09:20, 09:23:30, 09:27 -> exhausted at 09:29 -> SMS.
   auto pc = test::micro_platform({1});
   pc.attempt.answer_probability = {0.0};
-  pc.tasks[1].retry.min_spacing = 90 * kernel::kSecond;
+  pc.tasks[1].retry.min_spacing = {90 * kernel::kSecond};
   test::Recorder rec;
   const auto r = run(pc, &rec);
   REQUIRE(rec.attempts.size() == 4);
@@ -220,4 +220,57 @@ TEST_CASE("model: a reinforcement pool opens after its delay when the backlog is
   CHECK(r.days[2].attempts[0] == 120);
   CHECK(r.days[3].staffed_ms == 0);
   CHECK(r.pools[1].staffed_ms == 20 * 11 * 3'600'000LL);
+}
+
+TEST_CASE("model: a list worked in passes: per-attempt spacing, and the appointment of the call that reached",
+          "[model][golden]") {
+  // One person on the list, called out on day 0 (no contacts); attempts 1 and 2 are never
+  // answered, attempt 3 always is. Spacing [3d, 2h]: each failed attempt keeps the agent
+  // 2 min (30 s ring + 90 s no-answer handling).
+  // Day 0 09:00 attempt 1 -> 09:02; + 3 d: day 3 09:02 attempt 2 -> 09:04; + 2 h: day 3
+  // 11:04 attempt 3, answered after the ring at 11:04:30. Appointment shares by attempt:
+  // [0, 0, 1] gives the appointment (reached at attempt 3); [1, 1, 0] does not.
+  auto pc = test::micro_platform({1, 0, 0, 0, 0, 0}, 0);
+  pc.index_cases.inbound_first_share = 0.0;
+  pc.tasks[0].deadline = 10 * kernel::kDay;
+  pc.tasks[0].retry.max_attempts = 3;
+  pc.tasks[0].retry.min_spacing = {3 * kernel::kDay, 2 * kernel::kHour};
+  pc.attempt.answer_probability = {0.0, 0.0, 1.0};
+  const bool converted_at_third = GENERATE(true, false);
+  pc.tasks[0].outcomes.appointment = converted_at_third ? std::vector<double>{0, 0, 1} : std::vector<double>{1, 1, 0};
+  test::Recorder rec;
+  const auto r = run(pc, &rec);
+  REQUIRE(rec.attempts.size() == 3);
+  CHECK(ms_of(rec.attempts[0].start) == at(0, "09:00"));
+  CHECK(ms_of(rec.attempts[1].start) == at(3, "09:02"));
+  CHECK(ms_of(rec.attempts[2].start) == at(3, "11:04"));
+  CHECK(r.tasks[0].reached_call == 1);
+  CHECK(r.tasks[0].reach_times.sum_ms == at(3, "11:04", 30) - at(0, "09:00"));
+  CHECK(r.outcomes);
+  CHECK(r.tasks[0].appointments == (converted_at_third ? 1u : 0u));
+  CHECK(r.days[3].appointments[0] == (converted_at_third ? 1u : 0u));
+}
+
+TEST_CASE("model: an outcome share counts appointments without changing any other draw", "[model][golden]") {
+  // 200 people a day for 5 days, half answering each attempt; the appointment share is
+  // drawn on its own stream, so the run with it makes the same attempts and reaches the
+  // same people, and a share of 1 gives one appointment per reached call.
+  auto pc = test::micro_platform({200, 200, 200, 200, 200}, 0, 20);
+  pc.index_cases.inbound_first_share = 0.0;
+  pc.attempt.answer_probability = {0.5};
+  const auto without = run(pc);
+  pc.tasks[0].outcomes.appointment = {0.25};
+  const auto with = run(pc);
+  pc.tasks[0].outcomes.appointment = {1.0};
+  const auto all = run(pc);
+  CHECK_FALSE(without.outcomes);
+  CHECK(without.tasks[0].appointments == 0);
+  CHECK(with.tasks[0].attempts == without.tasks[0].attempts);
+  CHECK(with.tasks[0].reached_call == without.tasks[0].reached_call);
+  CHECK(with.tasks[0].reach_times.sum_ms == without.tasks[0].reach_times.sum_ms);
+  CHECK(all.tasks[0].appointments == all.tasks[0].reached_call);
+  // About a quarter of the reached calls (binomial, sd ~ 14 for ~800 reached).
+  const double share = static_cast<double>(with.tasks[0].appointments) / static_cast<double>(with.tasks[0].reached_call);
+  CHECK(share > 0.18);
+  CHECK(share < 0.32);
 }

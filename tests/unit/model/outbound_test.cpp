@@ -16,7 +16,7 @@ const kernel::SimTime kLater = kernel::at_ms(40 * kernel::kHour.count());
 model::TaskRule rule(int max_attempts, model::OnExhausted on_exhausted, bool sms_at_deadline = false) {
   model::TaskRule r;
   r.max_attempts = max_attempts;
-  r.min_spacing = 90 * kernel::kMinute;
+  r.min_spacing = {90 * kernel::kMinute};
   r.on_exhausted = on_exhausted;
   r.sms_at_deadline = sms_at_deadline;
   return r;
@@ -57,4 +57,19 @@ TEST_CASE("model: an attempt's draws follow the plan's laws and the pool's effic
   CHECK(d.answered);
   CHECK(d.ring == 30 * kernel::kSecond);
   CHECK(d.handling == 5 * kernel::kMinute);
+}
+
+TEST_CASE("model: a spacing list gives the spacing after each attempt number, the last repeating", "[model][outbound]") {
+  model::TaskRule r = rule(5, model::OnExhausted::GiveUp);
+  r.min_spacing = {56 * kernel::kDay, 2 * kernel::kDay};
+  const kernel::SimTime far = kernel::at_ms(200 * kernel::kDay.count());
+  auto after = [&](std::uint16_t attempt) {
+    const auto s = model::detail::next_step(r, attempt, false, far, kNoon);
+    REQUIRE(s.step == model::detail::NextStep::RetryLater);
+    return s.at - kNoon;
+  };
+  CHECK(after(1) == 56 * kernel::kDay);
+  CHECK(after(2) == 2 * kernel::kDay);
+  CHECK(after(4) == 2 * kernel::kDay);
+  CHECK(model::detail::next_step(r, 5, false, far, kNoon).step == model::detail::NextStep::GiveUp);
 }

@@ -19,6 +19,7 @@ TEST_CASE("output: every KPI and daily column is documented", "[output][docs]") 
   const std::string doc = text.str();
   tracesim::model::RunResult r;
   r.stale_rules = GENERATE(false, true);  // overload KPIs and columns are written only with a stale rule
+  r.outcomes = GENERATE(false, true);     // outcome KPIs and columns only with an outcome share
   r.pools.push_back({"tracers", 0, 0, 0, 0, 0, 0});
   r.days.resize(1);
   const auto kpis = tracesim::output::kpis(r);
@@ -60,6 +61,8 @@ TEST_CASE("output: every KPI and column follows the naming scheme", "[output][do
   const std::regex scheme(R"(^(index|contacts|people|calls|sms|backlog|agents|pools\.[a-z0-9_]+|inbound|run)\.[a-z0-9_]+$)");
   const std::set<std::string> keys{"replication", "date", "start"};
   tracesim::model::RunResult r;
+  r.stale_rules = true;
+  r.outcomes = true;
   r.pools.push_back({"tracers", 0, 0, 0, 0, 0, 0});
   r.days.resize(1);
   std::vector<std::string> names;

@@ -18,6 +18,10 @@ TEST_CASE("sweep: a KPI resolved once reads the same value as a lookup by name",
   const bool stale = GENERATE(false, true);
   CAPTURE(stale);
   if (stale) pc.tasks[1].stale.action = model::StaleAction::Sms;
+  // So does an outcome share (appointments).
+  const bool outcomes = GENERATE(false, true);
+  CAPTURE(outcomes);
+  if (outcomes) pc.tasks[0].outcomes.appointment = {0.5};
   model::RunOptions o;
   o.seed = 3;
   const auto r = model::simulate(pc, o);
@@ -32,6 +36,20 @@ TEST_CASE("sweep: a KPI resolved once reads the same value as a lookup by name",
     CHECK((v == all[k].value || (std::isnan(v) && std::isnan(all[k].value))));
   }
   CHECK(names.end() != std::find(names.begin(), names.end(), "pools.tracers.occupancy"));
+}
+
+TEST_CASE("sweep: appointments are a period KPI", "[sweep]") {
+  auto pc = test::micro_platform({4, 7, 3}, 2);
+  pc.tasks[0].outcomes.appointment = {0.5};
+  model::RunOptions o;
+  const auto r = model::simulate(pc, o);
+  const auto names = sweep::kpi_names(pc);
+  const auto whole = sweep::find_kpi(names, "index.appointments");
+  const auto day2 = sweep::find_kpi(names, "index.appointments", test::date("2021-03-02"), test::date("2021-03-02"));
+  REQUIRE(whole);
+  REQUIRE(day2);
+  CHECK(sweep::kpi_value(r, *whole) == static_cast<double>(r.tasks[0].appointments));
+  CHECK(sweep::kpi_value(r, *day2) == static_cast<double>(r.days[1].appointments[0]));
 }
 
 TEST_CASE("sweep: a period KPI sums its daily values over the period", "[sweep]") {
