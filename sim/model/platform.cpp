@@ -26,7 +26,7 @@
 #include "sms.hpp"
 #include "stale.hpp"
 #include "tally.hpp"
-#include "tracesim/kernel/assert.hpp"
+#include "task_store.hpp"
 #include "tracesim/kernel/rng.hpp"
 #include "tracesim/kernel/simulator.hpp"
 #include "tracesim/model/plan.hpp"
@@ -55,8 +55,6 @@ class Platform {
         national_{plan.national_capacity_per_day},
         days_{plan.day_count()} {
     work_.configure(plan_->ranks, plan_->order, plan_->index_before_contacts);
-    tasks_.reserve(4096);
-    free_tasks_.reserve(4096);
   }
 
   RunResult run() {
@@ -74,16 +72,12 @@ class Platform {
   // The end of the run: what is still pending or waiting is counted, then the
   // books are checked and the results handed over.
   RunResult close_books(bool stopped) {
-    std::uint64_t not_yet_arrived = 0;
-    for (const Task& t : tasks_) {
-      if (is_pending(t.state)) tally_.task_pending(t.type);
-      else if (t.state == TaskState::Scheduled) ++not_yet_arrived;
-    }
+    const TasksAtHorizon tasks = tasks_.close(tally_);
     // Callers still waiting: their time in queue so far counts (Little's law over [0, T]).
     const SimTime end = sim_.now();
     const LineAtHorizon line = line_.close(end);
     tally_.close_line(line.waiting, line.wait_ms, line.queue_area_ms, end);
-    const Ledger books{not_yet_arrived,         tasks_.size(),           free_tasks_.size(),
+    const Ledger books{tasks.not_yet_arrived,   tasks.slots,             tasks.free_slots,
                        line.live_calls,         line.call_slots,         line.free_call_slots,
                        roster_.shifts_started(), roster_.shifts_ended(), roster_.agent_slots(),
                        roster_.free_agent_slots()};
@@ -153,12 +147,8 @@ class Platform {
   void generate_cases(const DayPlan& day) {
     const std::int64_t n = arrivals_.cases_on(day);
     for (std::int64_t i = 0; i < n; ++i) {
-      const std::uint32_t ti = alloc_task();
+      const std::uint32_t ti = tasks_.new_case(arrivals_.next_case_key());
       Task& t = tasks_[ti];
-      t.key = arrivals_.next_case_key();
-      t.rng = kernel::KeyedEngine{t.key};
-      t.type = TaskType::IndexInterview;
-      t.state = TaskState::Scheduled;
       const NewCase c = arrivals_.draw_case(t.rng);
       t.segment = c.segment;
       t.inbound_first = c.inbound_first;
@@ -216,18 +206,11 @@ class Platform {
   // Creates `count` more contacts of index task `index`, arriving at `at`.
   void spawn_contacts(std::uint32_t index, std::uint32_t count, SimTime at) {
     for (std::uint32_t j = 0; j < count; ++j) {
-      const std::uint32_t ci = alloc_task();  // may reallocate tasks_: index by number only
-      Task& parent = tasks_[index];
-      Task& c = tasks_[ci];
-      c.key = kernel::combine(parent.key, parent.contacts_created++);
-      c.rng = kernel::KeyedEngine{c.key};
-      c.type = TaskType::ContactCall;
-      c.segment = parent.segment;
-      c.state = TaskState::Scheduled;
+      const std::uint32_t ci = tasks_.new_contact(index);
       if (at == sim_.now()) {
         arrive(ci);
       } else {
-        sim_.schedule_at(at, Phase::Arrival, kTaskArrival, ci, c.gen);
+        sim_.schedule_at(at, Phase::Arrival, kTaskArrival, ci, tasks_[ci].gen);
       }
     }
   }
@@ -519,16 +502,7 @@ class Platform {
     return false;
   }
 
-  void finalize(std::uint32_t ti, FinalState state, SimTime at) {
-    Task& t = tasks_[ti];
-    TRACESIM_ASSERT(t.state != TaskState::Free, "a task reached a final state twice");
-    tally_.task_final(t, state, at);
-    t.state = TaskState::Free;
-    ++t.gen;
-    free_tasks_.push_back(ti);
-  }
-
-  std::uint32_t alloc_task() { return take_slot(tasks_, free_tasks_); }
+  void finalize(std::uint32_t ti, FinalState state, SimTime at) { tasks_.finalize(ti, state, at, tally_); }
 
   // ---- shifts ------------------------------------------------------------
   void on_shift_start(std::uint32_t p, std::uint32_t s) {
@@ -557,7 +531,7 @@ class Platform {
   }
 
   void on_day_close(std::uint32_t d) {
-    const Backlog b = count_backlog(tasks_, plan_->next_opening(day_start(static_cast<std::int32_t>(d) + 1)));
+    const Backlog b = count_backlog(tasks_.all(), plan_->next_opening(day_start(static_cast<std::int32_t>(d) + 1)));
     tally_.day(d).backlog_at_close = b.by_type;
     roster_.update_reinforcements(b.by_type[0] + b.by_type[1], b.at_risk_share, sim_.now());
   }
@@ -580,8 +554,7 @@ class Platform {
   std::int32_t current_day_ = 0;
   SimTime open_from_{};  // today's opening hours
   SimTime open_until_{};
-  std::vector<Task> tasks_;
-  std::vector<std::uint32_t> free_tasks_;
+  TaskStore tasks_;
 };
 
 }  // namespace
