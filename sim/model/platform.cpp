@@ -14,9 +14,8 @@
 #include <vector>
 
 #include "arrivals.hpp"
-#include "backlog.hpp"
 #include "blend.hpp"
-#include "conservation.hpp"
+#include "books.hpp"
 #include "detail/entities.hpp"
 #include "detail/events.hpp"
 #include "epochs.hpp"
@@ -72,15 +71,7 @@ class Platform {
   // The end of the run: what is still pending or waiting is counted, then the
   // books are checked and the results handed over.
   RunResult close_books(bool stopped) {
-    const TasksAtHorizon tasks = tasks_.close(tally_);
-    // Callers still waiting: their time in queue so far counts (Little's law over [0, T]).
-    const SimTime end = sim_.now();
-    const LineAtHorizon line = line_.close(end);
-    tally_.close_line(line.waiting, line.wait_ms, line.queue_area_ms, end);
-    const Ledger books{tasks.not_yet_arrived,   tasks.slots,             tasks.free_slots,
-                       line.live_calls,         line.call_slots,         line.free_call_slots,
-                       roster_.shifts_started(), roster_.shifts_ended(), roster_.agent_slots(),
-                       roster_.free_agent_slots()};
+    const Ledger books = close_run(sim_.now(), tasks_, line_, roster_, tally_);
     return tally_.close(books, sim_.events_processed(), stopped);
   }
 
@@ -114,7 +105,7 @@ class Platform {
       case kTaskReady: on_task_ready(e.entity, e.data); break;
       case kTaskDeadline: on_task_deadline(e.entity, e.data); break;
       case kTaskStale: if (is_stale_check_live(tasks_[e.entity], e.data)) drop_stale(e.entity); break;
-      case kDayClose: on_day_close(e.entity); break;
+      case kDayClose: close_day(e.entity, sim_.now(), *plan_, tasks_, tally_, roster_); break;
       default: throw std::logic_error("unknown event kind " + std::to_string(e.kind));
     }
   }
@@ -528,12 +519,6 @@ class Platform {
         if (!try_start(roster_.idle(p).back())) break;  // no work for this pool's skills
       }
     }
-  }
-
-  void on_day_close(std::uint32_t d) {
-    const Backlog b = count_backlog(tasks_.all(), plan_->next_opening(day_start(static_cast<std::int32_t>(d) + 1)));
-    tally_.day(d).backlog_at_close = b.by_type;
-    roster_.update_reinforcements(b.by_type[0] + b.by_type[1], b.at_risk_share, sim_.now());
   }
 
   static constexpr std::uint32_t kNoAgent = UINT32_MAX;
