@@ -16,7 +16,14 @@
 namespace tracesim::model::detail {
 
 /// Random streams of the model. Append-only: renumbering changes every result.
-enum class Stream : std::uint32_t { DailyCaseCounts = 1, Cases = 2, InboundCounts = 3, InboundCalls = 4 };
+/// BackOffice salts the engine of each (person, back-office kind): back_office.hpp.
+enum class Stream : std::uint32_t {
+  DailyCaseCounts = 1,
+  Cases = 2,
+  InboundCounts = 3,
+  InboundCalls = 4,
+  BackOffice = 5,
+};
 
 /// What a new index case draws from its own engine when it is created.
 struct NewCase {

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 
+#include "back_office.hpp"
 #include "backlog.hpp"
 #include "conservation.hpp"
 #include "inbound_line.hpp"
@@ -26,14 +27,15 @@ inline void close_day(std::uint32_t day, SimTime now, const Plan& plan, const Ta
   roster.update_reinforcements(b.by_type[0] + b.by_type[1], b.at_risk_share, now);
 }
 
-/// The run ends at `end`: unresolved tasks are counted as pending, callers
-/// still waiting with their time in queue so far (Little's law over [0, T]).
-/// Returns the storage counts for the books.
+/// The run ends at `end`: unresolved tasks and back-office items are counted
+/// as pending, callers still waiting with their time in queue so far (Little's
+/// law over [0, T]). Returns the storage counts for the books.
 inline Ledger close_run(SimTime end, const TaskStore& tasks, InboundLine& line, const Roster& roster,
-                        Tally& tally) {
+                        const BackOffice& office, Tally& tally) {
   const TasksAtHorizon t = tasks.close(tally);
   const LineAtHorizon l = line.close(end);
   tally.close_line(l.waiting, l.wait_ms, l.queue_area_ms, end);
+  tally.back_office_pending(office.pending());
   Ledger books;
   books.not_yet_arrived = t.not_yet_arrived;
   books.task_slots = t.slots;
@@ -45,6 +47,8 @@ inline Ledger close_run(SimTime end, const TaskStore& tasks, InboundLine& line, 
   books.shifts_ended = roster.shifts_ended();
   books.agent_slots = roster.agent_slots();
   books.free_agent_slots = roster.free_agent_slots();
+  books.back_office_slots = office.slots();
+  books.free_back_office_slots = office.free_slots();
   return books;
 }
 

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "arrivals.hpp"
+#include "back_office.hpp"
 #include "blend.hpp"
 #include "books.hpp"
 #include "detail/entities.hpp"
@@ -71,7 +72,7 @@ class Platform {
   // The end of the run: what is still pending or waiting is counted, then the
   // books are checked and the results handed over.
   RunResult close_books(bool stopped) {
-    const Ledger books = close_run(sim_.now(), tasks_, line_, roster_, tally_);
+    const Ledger books = close_run(sim_.now(), tasks_, line_, roster_, office_, tally_);
     return tally_.close(books, sim_.events_processed(), stopped);
   }
 
@@ -92,7 +93,7 @@ class Platform {
     switch (e.kind) {
       case kDayStart: on_day_start(static_cast<std::int32_t>(e.entity)); break;
       case kTaskArrival: on_task_arrival(e.entity, e.data); break;
-      case kPlatformOpens: on_platform_opens(); break;
+      case kPlatformOpens: wake_idle(/*back_office=*/false); break;
       case kShiftStart: on_shift_start(e.entity, e.data); break;
       case kBreakStart: if (shift_event_live(e)) roster_.start_break(e.entity, sim_.now()); break;
       case kBreakEnd: if (shift_event_live(e) && roster_.is_on_break(e.entity)) become_available(e.entity); break;
@@ -106,6 +107,7 @@ class Platform {
       case kTaskDeadline: on_task_deadline(e.entity, e.data); break;
       case kTaskStale: if (is_stale_check_live(tasks_[e.entity], e.data)) drop_stale(e.entity); break;
       case kDayClose: close_day(e.entity, sim_.now(), *plan_, tasks_, tally_, roster_); break;
+      case kBackOfficeEnd: if (roster_.is_work_event_live(e.entity, e.data)) on_back_office_end(e.entity); break;
       default: throw std::logic_error("unknown event kind " + std::to_string(e.kind));
     }
   }
@@ -377,16 +379,19 @@ class Platform {
     const bool callers = pc.inbound && line_.waiting() > 0 && is_open_now();
     if (callers && callers_first(pc, line_.waiting()) && take_caller(a)) return true;
     if (try_outbound(a)) return true;
-    return callers && take_caller(a);
+    return (callers && take_caller(a)) || try_back_office(a);
+  }
+
+  // The pool's blend rule lets agent `a` take work other than a caller now.
+  bool may_leave_line(std::uint32_t a) const {
+    const Agent& ag = roster_.agent(a);
+    const auto others = [&] { return roster_.idle(ag.pool).size() - (ag.state == AgentState::Idle ? 1u : 0u); };
+    return may_dial(plan_->pools[ag.pool], others, line_.waiting());
   }
 
   bool try_outbound(std::uint32_t a) {
     const std::uint32_t pool = roster_.agent(a).pool;
-    const auto idle_others = [&] {
-      const std::size_t idle = roster_.idle(pool).size();
-      return roster_.agent(a).state == AgentState::Idle ? idle - 1 : idle;
-    };
-    if (!may_dial(plan_->pools[pool], idle_others, line_.waiting())) return false;
+    if (!may_leave_line(a)) return false;
     std::array<bool, kTaskTypes> allowed{};
     for (std::size_t ty = 0; ty < kTaskTypes; ++ty)
       allowed[ty] = plan_->pools[pool].has_skill(static_cast<TaskType>(ty)) && may_work_on(static_cast<TaskType>(ty));
@@ -493,7 +498,37 @@ class Platform {
     return false;
   }
 
-  void finalize(std::uint32_t ti, FinalState state, SimTime at) { tasks_.finalize(ti, state, at, tally_); }
+  void finalize(std::uint32_t ti, FinalState state, SimTime at) {
+    if (state == FinalState::ReachedByCall && !plan_->back_office.empty()) back_office_born(ti);
+    tasks_.finalize(ti, state, at, tally_);
+  }
+
+  // ---- back-office work --------------------------------------------------
+  // Person `ti` was interviewed by phone: the items it brings are born now.
+  void back_office_born(std::uint32_t ti) {
+    tally_.back_office_created(office_.born(plan_->back_office, tasks_[ti].key, tasks_[ti].type, sim_.now()));
+    if (office_.waiting()) wake_idle(/*back_office=*/true);
+  }
+
+  // Only when nothing else is ready (try_start), within the blend rule; never interrupted.
+  bool try_back_office(std::uint32_t a) {
+    const Agent& ag = roster_.agent(a);
+    if (!plan_->pools[ag.pool].back_office || !office_.waiting() || !may_leave_line(a)) return false;
+    const std::uint32_t i = *office_.take();
+    if (ag.state == AgentState::Idle) roster_.leave_idle(a);
+    roster_.start_work(a, i, sim_.now(), sim_.now(), false, /*inbound=*/false);
+    tally_.back_office_started(ag.pool, office_.item(i).work);
+    sim_.schedule_in(office_.item(i).work, Phase::Arrival, kBackOfficeEnd, a, ag.gen);
+    return true;
+  }
+
+  void on_back_office_end(std::uint32_t a) {
+    const Agent& ag = roster_.agent(a);
+    const SimTime now = sim_.now();
+    if (now > ag.shift_end) tally_.overtime(ag.pool, now - std::max(ag.busy_since, ag.shift_end));
+    tally_.back_office_done(office_.finish(ag.task, now));
+    become_available(a);
+  }
 
   // ---- shifts ------------------------------------------------------------
   void on_shift_start(std::uint32_t p, std::uint32_t s) {
@@ -513,12 +548,12 @@ class Platform {
     if (end == ShiftEnd::Resumes) become_available(a);
   }
 
-  void on_platform_opens() {
-    for (std::size_t p = 0; p < plan_->pools.size(); ++p) {
-      while (!roster_.idle(p).empty()) {
+  // The platform opens, or back-office work is born: idle agents (of pools that
+  // do back-office work, if `back_office`) take work while there is some for them.
+  void wake_idle(bool back_office) {
+    for (std::size_t p = 0; p < plan_->pools.size(); ++p)
+      while ((!back_office || plan_->pools[p].back_office) && !roster_.idle(p).empty())
         if (!try_start(roster_.idle(p).back())) break;  // no work for this pool's skills
-      }
-    }
   }
 
   static constexpr std::uint32_t kNoAgent = UINT32_MAX;
@@ -540,6 +575,7 @@ class Platform {
   SimTime open_from_{};  // today's opening hours
   SimTime open_until_{};
   TaskStore tasks_;
+  BackOffice office_;
 };
 
 }  // namespace

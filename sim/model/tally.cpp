@@ -10,6 +10,7 @@ Tally::Tally(const Plan& plan, Observer* observer) : observer_{observer} {
     result_.days[d].working_day = plan.days[d].weekday < 5 && plan.days[d].is_open();
   }
   result_.stale_rules = plan.stale_rules;
+  result_.back_office_kinds = !plan.back_office.empty();
   result_.pools.resize(plan.pools.size());
   for (std::size_t p = 0; p < plan.pools.size(); ++p) result_.pools[p].name = plan.pool_names[p];
   today_ = &result_.days.front();

@@ -24,6 +24,7 @@ enum Kind : std::uint16_t {
   kInboundAbandon,
   kIndependentCall,
   kTaskStale,  // overload: a task's stale check
+  kBackOfficeEnd,  // an agent finished a back-office item
 };
 
 }  // namespace tracesim::model::detail
