@@ -23,8 +23,7 @@ std::uint32_t BackOffice::born(const std::vector<BackOfficeRule>& rules, std::ui
     const BackOfficeRule& rule = rules[k];
     const double expected = rule.per_task[index_of(type)];
     if (expected <= 0) continue;
-    kernel::KeyedEngine rng{
-        kernel::combine(kernel::combine(key, static_cast<std::uint32_t>(Stream::BackOffice)), k)};
+    kernel::KeyedEngine rng{kernel::combine(kernel::combine(key, static_cast<std::uint32_t>(Stream::BackOffice)), k)};
     const double whole = std::floor(expected);
     const double fraction = expected - whole;
     auto n = static_cast<std::uint32_t>(whole);

@@ -265,10 +265,10 @@ struct InboundConfig {
 /// interviewed by phone (docs/model.md, "Back-office work").
 struct BackOfficeKind {
   std::string name;
-  double per_index_case = 0;               // expected items per index case reached by call
-  double per_contact = 0;                  // expected items per contact reached by call
+  double per_index_case = 0;                // expected items per index case reached by call
+  double per_contact = 0;                   // expected items per contact reached by call
   DurationDist work = fixed(10 * kMinute);  // agent time of one item
-  Duration deadline = 48 * kHour;          // from its birth
+  Duration deadline = 48 * kHour;           // from its birth
 };
 
 /// A task type's defaults: deadline and mean talk time differ, the rest is shared.

@@ -47,7 +47,7 @@ TEST_CASE("model: back-office items are born by type, whole numbers without a dr
   REQUIRE(first);
   CHECK(office.item(*first).work == 5 * kernel::kMinute);
   CHECK(office.item(*first).kind == 1);
-  CHECK(office.finish(*first, t(151)));        // after 02:30: late
+  CHECK(office.finish(*first, t(151)));  // after 02:30: late
   const auto second = office.take();
   REQUIRE(second);
   CHECK_FALSE(office.finish(*second, t(200)));  // well within 48 h
@@ -65,7 +65,8 @@ TEST_CASE("model: a fractional expected number gives the whole part plus one wit
   std::uint64_t born = 0;
   const int people = 20000;
   for (int k = 0; k < people; ++k) {
-    const std::uint32_t n = office.born(rules, static_cast<std::uint64_t>(k) * 7919 + 1, model::TaskType::IndexInterview, t(0));
+    const std::uint32_t n =
+        office.born(rules, static_cast<std::uint64_t>(k) * 7919 + 1, model::TaskType::IndexInterview, t(0));
     CHECK((n == 1 || n == 2));
     born += n;
     while (office.take()) {
@@ -87,8 +88,8 @@ TEST_CASE("model: the agent does the case's certificate after the contact's call
   // Busy: 25 + 10.5 + 10 = 45.5 min.
   auto pc = test::micro_platform({1}, /*contacts=*/1);
   pc.tasks[0].talk = model::fixed(25 * kernel::kMinute);
-  pc.back_office.push_back(model::BackOfficeKind{"sick_leave", 1.0, 0.0, model::fixed(10 * kernel::kMinute),
-                                                 20 * kernel::kMinute});
+  pc.back_office.push_back(
+      model::BackOfficeKind{"sick_leave", 1.0, 0.0, model::fixed(10 * kernel::kMinute), 20 * kernel::kMinute});
   pc.pools[0].back_office_skill = true;
   test::Recorder rec;
   const auto r = run(pc, &rec);
@@ -111,8 +112,8 @@ TEST_CASE("model: a dedicated back-office agent works while the tracer calls", "
   // ends at 09:35:30: 09:35:30-09:45:30. The tracer is busy 35.5 min, the office 20.
   auto pc = test::micro_platform({1}, /*contacts=*/1);
   pc.tasks[0].talk = model::fixed(25 * kernel::kMinute);
-  pc.back_office.push_back(model::BackOfficeKind{"certificate", 1.0, 1.0, model::fixed(10 * kernel::kMinute),
-                                                 48 * kernel::kHour});
+  pc.back_office.push_back(
+      model::BackOfficeKind{"certificate", 1.0, 1.0, model::fixed(10 * kernel::kMinute), 48 * kernel::kHour});
   pc.pools.push_back(office_pool(pc));
   const auto r = run(pc);
   CHECK(r.back_office.created == 2);
@@ -127,8 +128,8 @@ TEST_CASE("model: back-office work runs past the shift's end, never interrupted"
   // 09:25-13:25, 13:25-17:25, 17:25-21:25: the last runs 2 h 25 min over.
   auto pc = test::micro_platform({1}, /*contacts=*/0);
   pc.tasks[0].talk = model::fixed(25 * kernel::kMinute);
-  pc.back_office.push_back(model::BackOfficeKind{"files", 3.0, 0.0, model::fixed(4 * kernel::kHour),
-                                                 48 * kernel::kHour});
+  pc.back_office.push_back(
+      model::BackOfficeKind{"files", 3.0, 0.0, model::fixed(4 * kernel::kHour), 48 * kernel::kHour});
   pc.pools.push_back(office_pool(pc));
   const auto r = run(pc);
   CHECK(r.back_office.done == 3);
@@ -140,8 +141,8 @@ TEST_CASE("model: items nobody is on shift to do are pending at the end", "[mode
   // The office agent works 08:00-09:00 only; the item is born at 09:25 and waits.
   auto pc = test::micro_platform({1}, /*contacts=*/0);
   pc.tasks[0].talk = model::fixed(25 * kernel::kMinute);
-  pc.back_office.push_back(model::BackOfficeKind{"files", 1.0, 0.0, model::fixed(10 * kernel::kMinute),
-                                                 48 * kernel::kHour});
+  pc.back_office.push_back(
+      model::BackOfficeKind{"files", 1.0, 0.0, model::fixed(10 * kernel::kMinute), 48 * kernel::kHour});
   pc.pools.push_back(office_pool(pc, "08:00", "09:00"));
   const auto r = run(pc);
   CHECK(r.back_office.created == 1);
