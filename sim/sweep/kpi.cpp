@@ -45,6 +45,7 @@ const std::vector<std::string>& period_kpis() {
 std::vector<std::string> kpi_names(const model::PlatformConfig& config) {
   model::RunResult shape;
   for (const auto& p : config.pools) shape.pools.push_back(model::PoolTotals{p.name, 0, 0, 0, 0, 0, 0});
+  shape.back_office_kinds = !config.back_office.empty();
   std::vector<std::string> names;
   for (const auto& k : output::kpis(shape)) names.push_back(k.name);
   return names;
