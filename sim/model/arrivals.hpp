@@ -16,12 +16,14 @@
 namespace tracesim::model::detail {
 
 /// Random streams of the model. Append-only: renumbering changes every result.
+/// BackOffice salts the engine of each (person, back-office kind): back_office.hpp.
 enum class Stream : std::uint32_t {
   DailyCaseCounts = 1,
   Cases = 2,
   InboundCounts = 3,
   InboundCalls = 4,
   CallOutcomes = 5,  // the outcome of a reached call (an appointment), keyed by the task
+  BackOffice = 6,
 };
 
 /// What a new index case draws from its own engine when it is created.

@@ -54,6 +54,15 @@ void check_conservation(const RunResult& r, const Ledger& l) {
     broken("inbound call slots (" + n(l.call_slots) + ") != free (" + n(l.free_call_slots) + ") + live (" +
            n(l.live_calls) + ")");
   }
+  const BackOfficeTotals& bo = r.back_office;
+  if (bo.created != bo.done + bo.pending || bo.done_late > bo.done) {
+    broken("back office: created (" + n(bo.created) + ") != done (" + n(bo.done) + ", of which late " +
+           n(bo.done_late) + ") + pending (" + n(bo.pending) + ")");
+  }
+  if (l.back_office_slots != l.free_back_office_slots + bo.pending) {
+    broken("back-office item slots (" + n(l.back_office_slots) + ") != free (" + n(l.free_back_office_slots) +
+           ") + pending (" + n(bo.pending) + ")");
+  }
   if (l.shifts_ended > l.shifts_started || l.agent_slots != l.free_agent_slots + (l.shifts_started - l.shifts_ended)) {
     broken("agent slots (" + n(l.agent_slots) + ") != free (" + n(l.free_agent_slots) + ") + on shift (" +
            n(l.shifts_started) + " came on - " + n(l.shifts_ended) + " went off)");

@@ -20,13 +20,16 @@ struct Ledger {
   std::uint64_t shifts_ended = 0;    // agents that went off
   std::uint64_t agent_slots = 0;
   std::uint64_t free_agent_slots = 0;
+  std::uint64_t back_office_slots = 0;  // back-office item storage: slots in use or free
+  std::uint64_t free_back_office_slots = 0;
 };
 
 /// Throws InternalError, naming the identity and its numbers, if the run lost or
 /// invented a task, an inbound call or an agent: per task type, arrived ==
 /// reached by call + by SMS + not reached + dropped as stale + handed to the
 /// national level + pending; offered inbound calls ==
-/// answered + abandoned + refused + waiting; every storage slot is free or held
+/// answered + abandoned + refused + waiting; back-office items created ==
+/// done + pending; every storage slot is free or held
 /// by a live entity. O(task types + pools): cheap enough to run always.
 void check_conservation(const RunResult& result, const Ledger& ledger);
 

@@ -96,6 +96,7 @@ PoolRule compile_pool(const PoolConfig& pool, const std::vector<DayPlan>& days, 
   for (std::size_t ty = 0; ty < kTaskTypes; ++ty)
     if (pool.skills[ty]) r.skills = static_cast<std::uint8_t>(r.skills | (1u << ty));
   r.inbound = pool.inbound_skill;
+  r.back_office = pool.back_office_skill;
   r.blend = pool.blend.mode;
   r.reserve_agents = static_cast<std::uint64_t>(pool.blend.reserve_agents);
   r.pause_queue_above = static_cast<std::uint64_t>(pool.blend.pause_queue_above);
@@ -237,6 +238,8 @@ Plan compile_one(const PlatformConfig& c) {
     p.pool_names.push_back(pool.name);
   }
   p.samplers = compile_samplers(c);
+  for (const BackOfficeKind& k : c.back_office)
+    p.back_office.push_back(BackOfficeRule{{k.per_index_case, k.per_contact}, DurationSampler{k.work}, k.deadline});
   return p;
 }
 
@@ -252,8 +255,9 @@ Plan compile(const PlatformConfig& c) {
   for (const DatedConfig& e : c.epochs) {
     if (!e.config) throw std::invalid_argument("changes: an epoch without its configuration");
     epochs.push_back(std::make_shared<Plan>(compile_one(*e.config)));
-    if (epochs.back()->days.size() != p.days.size() || epochs.back()->pools.size() != p.pools.size())
-      throw std::invalid_argument("changes: an epoch changes the calendar or the pools");
+    if (epochs.back()->days.size() != p.days.size() || epochs.back()->pools.size() != p.pools.size() ||
+        epochs.back()->back_office.size() != p.back_office.size())
+      throw std::invalid_argument("changes: an epoch changes the calendar, the pools or the back-office kinds");
     ranks = std::max(ranks, epochs.back()->ranks);
   }
   p.ranks = ranks;

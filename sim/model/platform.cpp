@@ -14,9 +14,9 @@
 #include <vector>
 
 #include "arrivals.hpp"
-#include "backlog.hpp"
+#include "back_office.hpp"
 #include "blend.hpp"
-#include "conservation.hpp"
+#include "books.hpp"
 #include "detail/entities.hpp"
 #include "detail/events.hpp"
 #include "epochs.hpp"
@@ -26,7 +26,7 @@
 #include "sms.hpp"
 #include "stale.hpp"
 #include "tally.hpp"
-#include "tracesim/kernel/assert.hpp"
+#include "task_store.hpp"
 #include "tracesim/kernel/rng.hpp"
 #include "tracesim/kernel/simulator.hpp"
 #include "tracesim/model/plan.hpp"
@@ -55,8 +55,6 @@ class Platform {
         national_{plan.national_capacity_per_day},
         days_{plan.day_count()} {
     work_.configure(plan_->ranks, plan_->order, plan_->index_before_contacts);
-    tasks_.reserve(4096);
-    free_tasks_.reserve(4096);
   }
 
   RunResult run() {
@@ -74,19 +72,7 @@ class Platform {
   // The end of the run: what is still pending or waiting is counted, then the
   // books are checked and the results handed over.
   RunResult close_books(bool stopped) {
-    std::uint64_t not_yet_arrived = 0;
-    for (const Task& t : tasks_) {
-      if (is_pending(t.state)) tally_.task_pending(t.type);
-      else if (t.state == TaskState::Scheduled) ++not_yet_arrived;
-    }
-    // Callers still waiting: their time in queue so far counts (Little's law over [0, T]).
-    const SimTime end = sim_.now();
-    const LineAtHorizon line = line_.close(end);
-    tally_.close_line(line.waiting, line.wait_ms, line.queue_area_ms, end);
-    const Ledger books{not_yet_arrived,         tasks_.size(),           free_tasks_.size(),
-                       line.live_calls,         line.call_slots,         line.free_call_slots,
-                       roster_.shifts_started(), roster_.shifts_ended(), roster_.agent_slots(),
-                       roster_.free_agent_slots()};
+    const Ledger books = close_run(sim_.now(), tasks_, line_, roster_, office_, tally_);
     return tally_.close(books, sim_.events_processed(), stopped);
   }
 
@@ -107,7 +93,7 @@ class Platform {
     switch (e.kind) {
       case kDayStart: on_day_start(static_cast<std::int32_t>(e.entity)); break;
       case kTaskArrival: on_task_arrival(e.entity, e.data); break;
-      case kPlatformOpens: on_platform_opens(); break;
+      case kPlatformOpens: wake_idle(/*back_office=*/false); break;
       case kShiftStart: on_shift_start(e.entity, e.data); break;
       case kBreakStart: if (shift_event_live(e)) roster_.start_break(e.entity, sim_.now()); break;
       case kBreakEnd: if (shift_event_live(e) && roster_.is_on_break(e.entity)) become_available(e.entity); break;
@@ -120,7 +106,8 @@ class Platform {
       case kTaskReady: on_task_ready(e.entity, e.data); break;
       case kTaskDeadline: on_task_deadline(e.entity, e.data); break;
       case kTaskStale: if (is_stale_check_live(tasks_[e.entity], e.data)) drop_stale(e.entity); break;
-      case kDayClose: on_day_close(e.entity); break;
+      case kDayClose: close_day(e.entity, sim_.now(), *plan_, tasks_, tally_, roster_); break;
+      case kBackOfficeEnd: if (roster_.is_work_event_live(e.entity, e.data)) on_back_office_end(e.entity); break;
       default: throw std::logic_error("unknown event kind " + std::to_string(e.kind));
     }
   }
@@ -153,12 +140,8 @@ class Platform {
   void generate_cases(const DayPlan& day) {
     const std::int64_t n = arrivals_.cases_on(day);
     for (std::int64_t i = 0; i < n; ++i) {
-      const std::uint32_t ti = alloc_task();
+      const std::uint32_t ti = tasks_.new_case(arrivals_.next_case_key());
       Task& t = tasks_[ti];
-      t.key = arrivals_.next_case_key();
-      t.rng = kernel::KeyedEngine{t.key};
-      t.type = TaskType::IndexInterview;
-      t.state = TaskState::Scheduled;
       const NewCase c = arrivals_.draw_case(t.rng);
       t.segment = c.segment;
       t.inbound_first = c.inbound_first;
@@ -216,18 +199,11 @@ class Platform {
   // Creates `count` more contacts of index task `index`, arriving at `at`.
   void spawn_contacts(std::uint32_t index, std::uint32_t count, SimTime at) {
     for (std::uint32_t j = 0; j < count; ++j) {
-      const std::uint32_t ci = alloc_task();  // may reallocate tasks_: index by number only
-      Task& parent = tasks_[index];
-      Task& c = tasks_[ci];
-      c.key = kernel::combine(parent.key, parent.contacts_created++);
-      c.rng = kernel::KeyedEngine{c.key};
-      c.type = TaskType::ContactCall;
-      c.segment = parent.segment;
-      c.state = TaskState::Scheduled;
+      const std::uint32_t ci = tasks_.new_contact(index);
       if (at == sim_.now()) {
         arrive(ci);
       } else {
-        sim_.schedule_at(at, Phase::Arrival, kTaskArrival, ci, c.gen);
+        sim_.schedule_at(at, Phase::Arrival, kTaskArrival, ci, tasks_[ci].gen);
       }
     }
   }
@@ -403,16 +379,19 @@ class Platform {
     const bool callers = pc.inbound && line_.waiting() > 0 && is_open_now();
     if (callers && callers_first(pc, line_.waiting()) && take_caller(a)) return true;
     if (try_outbound(a)) return true;
-    return callers && take_caller(a);
+    return (callers && take_caller(a)) || try_back_office(a);
+  }
+
+  // The pool's blend rule lets agent `a` take work other than a caller now.
+  bool may_leave_line(std::uint32_t a) const {
+    const Agent& ag = roster_.agent(a);
+    const auto others = [&] { return roster_.idle(ag.pool).size() - (ag.state == AgentState::Idle ? 1u : 0u); };
+    return may_dial(plan_->pools[ag.pool], others, line_.waiting());
   }
 
   bool try_outbound(std::uint32_t a) {
     const std::uint32_t pool = roster_.agent(a).pool;
-    const auto idle_others = [&] {
-      const std::size_t idle = roster_.idle(pool).size();
-      return roster_.agent(a).state == AgentState::Idle ? idle - 1 : idle;
-    };
-    if (!may_dial(plan_->pools[pool], idle_others, line_.waiting())) return false;
+    if (!may_leave_line(a)) return false;
     std::array<bool, kTaskTypes> allowed{};
     for (std::size_t ty = 0; ty < kTaskTypes; ++ty)
       allowed[ty] = plan_->pools[pool].has_skill(static_cast<TaskType>(ty)) && may_work_on(static_cast<TaskType>(ty));
@@ -520,17 +499,40 @@ class Platform {
   }
 
   void finalize(std::uint32_t ti, FinalState state, SimTime at) {
-    Task& t = tasks_[ti];
-    TRACESIM_ASSERT(t.state != TaskState::Free, "a task reached a final state twice");
-    tally_.task_final(t, state, at);
-    if (state == FinalState::ReachedByCall && plan_->outcomes)
+    if (state == FinalState::ReachedByCall && plan_->outcomes) {
+      const Task& t = tasks_[ti];
       tally_.call_outcome(t.type, draws_appointment(*plan_, t, arrivals_.outcome_engine(t.key)));
-    t.state = TaskState::Free;
-    ++t.gen;
-    free_tasks_.push_back(ti);
+    }
+    if (state == FinalState::ReachedByCall && !plan_->back_office.empty()) back_office_born(ti);
+    tasks_.finalize(ti, state, at, tally_);
   }
 
-  std::uint32_t alloc_task() { return take_slot(tasks_, free_tasks_); }
+  // ---- back-office work --------------------------------------------------
+  // Person `ti` was interviewed by phone: the items it brings are born now.
+  void back_office_born(std::uint32_t ti) {
+    tally_.back_office_created(office_.born(plan_->back_office, tasks_[ti].key, tasks_[ti].type, sim_.now()));
+    if (office_.waiting()) wake_idle(/*back_office=*/true);
+  }
+
+  // Only when nothing else is ready (try_start), within the blend rule; never interrupted.
+  bool try_back_office(std::uint32_t a) {
+    const Agent& ag = roster_.agent(a);
+    if (!plan_->pools[ag.pool].back_office || !office_.waiting() || !may_leave_line(a)) return false;
+    const std::uint32_t i = *office_.take();
+    if (ag.state == AgentState::Idle) roster_.leave_idle(a);
+    roster_.start_work(a, i, sim_.now(), sim_.now(), false, /*inbound=*/false);
+    tally_.back_office_started(ag.pool, office_.item(i).work);
+    sim_.schedule_in(office_.item(i).work, Phase::Arrival, kBackOfficeEnd, a, ag.gen);
+    return true;
+  }
+
+  void on_back_office_end(std::uint32_t a) {
+    const Agent& ag = roster_.agent(a);
+    const SimTime now = sim_.now();
+    if (now > ag.shift_end) tally_.overtime(ag.pool, now - std::max(ag.busy_since, ag.shift_end));
+    tally_.back_office_done(office_.finish(ag.task, now));
+    become_available(a);
+  }
 
   // ---- shifts ------------------------------------------------------------
   void on_shift_start(std::uint32_t p, std::uint32_t s) {
@@ -550,18 +552,12 @@ class Platform {
     if (end == ShiftEnd::Resumes) become_available(a);
   }
 
-  void on_platform_opens() {
-    for (std::size_t p = 0; p < plan_->pools.size(); ++p) {
-      while (!roster_.idle(p).empty()) {
+  // The platform opens, or back-office work is born: idle agents (of pools that
+  // do back-office work, if `back_office`) take work while there is some for them.
+  void wake_idle(bool back_office) {
+    for (std::size_t p = 0; p < plan_->pools.size(); ++p)
+      while ((!back_office || plan_->pools[p].back_office) && !roster_.idle(p).empty())
         if (!try_start(roster_.idle(p).back())) break;  // no work for this pool's skills
-      }
-    }
-  }
-
-  void on_day_close(std::uint32_t d) {
-    const Backlog b = count_backlog(tasks_, plan_->next_opening(day_start(static_cast<std::int32_t>(d) + 1)));
-    tally_.day(d).backlog_at_close = b.by_type;
-    roster_.update_reinforcements(b.by_type[0] + b.by_type[1], b.at_risk_share, sim_.now());
   }
 
   static constexpr std::uint32_t kNoAgent = UINT32_MAX;
@@ -582,8 +578,8 @@ class Platform {
   std::int32_t current_day_ = 0;
   SimTime open_from_{};  // today's opening hours
   SimTime open_until_{};
-  std::vector<Task> tasks_;
-  std::vector<std::uint32_t> free_tasks_;
+  TaskStore tasks_;
+  BackOffice office_;
 };
 
 }  // namespace

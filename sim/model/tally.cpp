@@ -11,6 +11,7 @@ Tally::Tally(const Plan& plan, Observer* observer) : observer_{observer} {
   }
   result_.stale_rules = plan.stale_rules;
   result_.outcomes = plan.outcomes;
+  result_.back_office_kinds = !plan.back_office.empty();
   result_.pools.resize(plan.pools.size());
   for (std::size_t p = 0; p < plan.pools.size(); ++p) result_.pools[p].name = plan.pool_names[p];
   today_ = &result_.days.front();

@@ -123,6 +123,26 @@ class Tally {
     ++result_.tasks[index_of(type)].appointments;
     ++today_->appointments[index_of(type)];
   }
+  /// Back-office work: `n` items born; an agent of `pool` took one of `work`;
+  /// one was done (`late`: after its deadline); `n` still pending at the horizon.
+  void back_office_created(std::uint32_t n) noexcept {
+    result_.back_office.created += n;
+    today_->back_office_created += n;
+  }
+  void back_office_started(std::uint32_t pool, Duration work) noexcept {
+    today_->busy_ms += work.count();
+    result_.pools[pool].busy_ms += work.count();
+    result_.back_office.work_ms += work.count();
+  }
+  void back_office_done(bool late) noexcept {
+    ++result_.back_office.done;
+    ++today_->back_office_done;
+    if (late) {
+      ++result_.back_office.done_late;
+      ++today_->back_office_done_late;
+    }
+  }
+  void back_office_pending(std::uint64_t n) noexcept { result_.back_office.pending += n; }
 
   /// A task still unresolved at the horizon.
   void task_pending(TaskType type) noexcept { ++result_.tasks[index_of(type)].pending; }

@@ -21,6 +21,7 @@ struct Month {
   std::array<double, 12> counts{};  // in kColumns order, summed over replications
   double staffed_ms = 0;
   double busy_ms = 0;
+  std::array<double, 3> back_office{};  // created, done, done late (with back-office kinds)
 };
 
 constexpr std::array<const char*, 12> kColumns{"calls.attempts",
@@ -57,7 +58,10 @@ std::array<double, 12> day_counts(const model::DayStats& d) {
 std::string monthly_csv(const std::vector<model::RunResult>& results) {
   std::string out = "month,run.days,run.working_days";
   for (const char* c : kColumns) out += std::string{","} + c;
-  out += ",calls.attempts_per_day,calls.attempts_per_working_day,agents.staffed_h,agents.occupancy\n";
+  out += ",calls.attempts_per_day,calls.attempts_per_working_day,agents.staffed_h,agents.occupancy";
+  const bool back_office = !results.empty() && results.front().back_office_kinds;
+  if (back_office) out += ",back_office.created,back_office.done,back_office.done_late";
+  out += "\n";
   if (results.empty()) return out;
   std::vector<Month> months;
   for (std::size_t i = 0; i < results.front().days.size(); ++i) {
@@ -76,6 +80,9 @@ std::string monthly_csv(const std::vector<model::RunResult>& results) {
       for (std::size_t c = 0; c < counts.size(); ++c) month.counts[c] += counts[c];
       month.staffed_ms += static_cast<double>(d.staffed_ms);
       month.busy_ms += static_cast<double>(d.busy_ms);
+      month.back_office[0] += d.back_office_created;
+      month.back_office[1] += d.back_office_done;
+      month.back_office[2] += d.back_office_done_late;
     }
   }
   const auto reps = static_cast<double>(results.size());
@@ -88,7 +95,10 @@ std::string monthly_csv(const std::vector<model::RunResult>& results) {
     out += "," + csv_number(attempts / static_cast<double>(m.days));
     out += "," + (m.working_days ? csv_number(attempts / static_cast<double>(m.working_days)) : std::string{});
     out += "," + csv_number(m.staffed_ms / reps / 3'600'000.0);
-    out += "," + (m.staffed_ms > 0 ? csv_number(m.busy_ms / m.staffed_ms) : std::string{}) + "\n";
+    out += "," + (m.staffed_ms > 0 ? csv_number(m.busy_ms / m.staffed_ms) : std::string{});
+    if (back_office)
+      for (const double c : m.back_office) out += "," + csv_number(c / reps);
+    out += "\n";
   }
   return out;
 }

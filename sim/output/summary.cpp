@@ -75,6 +75,17 @@ void outcome_kpis(std::vector<Kpi>& out, const std::string& p, const model::Task
   out.push_back({p + ".appointments_per_reached_call", share(t.appointments, t.reached_call)});
 }
 
+// Back-office work, reported only when kinds are declared (so that other
+// scenarios' outputs keep their columns).
+void back_office_kpis(std::vector<Kpi>& out, const model::BackOfficeTotals& b) {
+  out.push_back({"back_office.created", static_cast<double>(b.created)});
+  out.push_back({"back_office.done", static_cast<double>(b.done)});
+  out.push_back({"back_office.done_late", static_cast<double>(b.done_late)});
+  out.push_back({"back_office.pending", static_cast<double>(b.pending)});
+  out.push_back({"back_office.done_on_time_share", share(b.done - b.done_late, b.created)});
+  out.push_back({"back_office.work_h", hours(b.work_ms)});
+}
+
 }  // namespace
 
 std::string csv_number(double v) {
@@ -121,6 +132,7 @@ std::vector<Kpi> kpis(const model::RunResult& r) {
   out.push_back({"sms.sent", static_cast<double>(r.tasks[0].sms_sent + r.tasks[1].sms_sent)});
   out.push_back({"backlog.max_at_close", static_cast<double>(max_backlog)});
   out.push_back({"backlog.mean_at_close", r.days.empty() ? kNaN : backlog_sum / static_cast<double>(r.days.size())});
+  if (r.back_office_kinds) back_office_kpis(out, r.back_office);
   std::int64_t staffed = 0;
   std::int64_t busy = 0;
   std::int64_t overtime = 0;
@@ -238,6 +250,8 @@ std::string daily_csv(const std::vector<model::RunResult>& results) {
                     "index.to_national,contacts.to_national";
   const bool outcomes = !results.empty() && results.front().outcomes;
   if (outcomes) out += ",index.appointments,contacts.appointments";
+  const bool back_office = !results.empty() && results.front().back_office_kinds;
+  if (back_office) out += ",back_office.created,back_office.done,back_office.done_late";
   out += "\n";
   for (std::size_t r = 0; r < results.size(); ++r) {
     for (const auto& d : results[r].days) {
@@ -259,6 +273,9 @@ std::string daily_csv(const std::vector<model::RunResult>& results) {
         for (const auto* arr : {&d.stale_dropped, &d.stale_to_sms, &d.to_national})
           out += "," + std::to_string((*arr)[0]) + "," + std::to_string((*arr)[1]);
       if (outcomes) out += "," + std::to_string(d.appointments[0]) + "," + std::to_string(d.appointments[1]);
+      if (back_office)
+        out += "," + std::to_string(d.back_office_created) + "," + std::to_string(d.back_office_done) + "," +
+               std::to_string(d.back_office_done_late);
       out += "\n";
     }
   }

@@ -27,6 +27,9 @@ const Keys<CalibrationSection>& calibration_keys();
 /// demand.index_cases.curve: exactly one of its forms (sections/curve.cpp).
 Key<model::IndexCaseConfig> curve_key();
 
+/// back_office.<kind>: kinds of back-office work (sections/back_office.cpp).
+Key<Scenario> back_office_key();
+
 /// changes: dated parameters (sections/changes.cpp).
 Key<Scenario> changes_key();
 

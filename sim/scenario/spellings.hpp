@@ -109,6 +109,7 @@ inline constexpr std::array<Choice<bool>, 2> kTargetRoles{{
 
 /// A pool's skills: the two task types (spelt by model::name_of) and the inbound line.
 inline constexpr std::string_view kInboundSkill = "inbound";
+inline constexpr std::string_view kBackOfficeSkill = "back_office";
 
 /// The laws of distributions, named by the model (model::name_of), with what each
 /// uses (shown when `dist` is not one of them).

@@ -223,7 +223,7 @@ void check_open_time(Checks& c, const model::PlatformConfig& pc, int days) {
 // One pool: skills, shifts and breaks, its size steps.
 void check_pool(Checks& c, const model::PoolConfig& pool) {
   const std::string base = "staffing.pools." + pool.name;
-  if (!pool.skills[0] && !pool.skills[1] && !pool.inbound_skill)
+  if (!pool.skills[0] && !pool.skills[1] && !pool.inbound_skill && !pool.back_office_skill)
     c.fail(base + ".skills", "a pool needs at least one skill");
   for (std::size_t s = 0; s < pool.shifts.size(); ++s) {
     const auto& sh = pool.shifts[s];
@@ -269,6 +269,10 @@ void check_coverage(Checks& c, const model::PlatformConfig& pc) {
   if (inbound_demand && !pc.pools.empty() && !inbound_served)
     c.fail("staffing.pools", "inbound calls arrive (inbound_first_share, inbound.per_day or call-backs) but no pool "
                              "has the skill inbound");
+  bool back_office_served = false;
+  for (const auto& pool : pc.pools) back_office_served = back_office_served || pool.back_office_skill;
+  if (!pc.back_office.empty() && !pc.pools.empty() && !back_office_served)
+    c.fail("back_office", "back-office work is declared but no pool has the skill back_office; it would never be done");
   for (const auto& pool : pc.pools) {
     if (pool.reinforcement.enabled && pool.reinforcement.release_backlog_below > pool.reinforcement.backlog_above)
       c.fail("staffing.pools." + pool.name + ".reinforcement.release_backlog_below",

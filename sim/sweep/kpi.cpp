@@ -56,6 +56,7 @@ std::vector<std::string> kpi_names(const model::PlatformConfig& config) {
   // The list has the same conditional sections as a result of this configuration.
   for (const auto& t : config.tasks) shape.stale_rules = shape.stale_rules || t.stale.action != model::StaleAction::Keep;
   for (const auto& t : config.tasks) shape.outcomes = shape.outcomes || !t.outcomes.appointment.empty();
+  shape.back_office_kinds = !config.back_office.empty();
   std::vector<std::string> names;
   for (const auto& k : output::kpis(shape)) names.push_back(k.name);
   return names;

@@ -218,6 +218,7 @@ struct PoolConfig {
   std::string name;
   std::array<bool, kTaskTypes> skills{true, true};
   bool inbound_skill = true;                 // answers the inbound line
+  bool back_office_skill = false;            // does back-office work (only when listed)
   double efficiency = 1.0;                   // talk and wrap-up times are divided by this
   SizeMode size_mode = SizeMode::Fte;
   std::vector<StaffingStep> steps;
@@ -269,6 +270,17 @@ struct InboundConfig {
   Duration service_level_threshold = 20 * kSecond;
 };
 
+/// A kind of back-office work (certificates, sick-leave requests, e-mails,
+/// reminders): agent time without a phone call, born when a person is
+/// interviewed by phone (docs/model.md, "Back-office work").
+struct BackOfficeKind {
+  std::string name;
+  double per_index_case = 0;                // expected items per index case reached by call
+  double per_contact = 0;                   // expected items per contact reached by call
+  DurationDist work = fixed(10 * kMinute);  // agent time of one item
+  Duration deadline = 48 * kHour;           // from its birth
+};
+
 /// A task type's defaults: deadline and mean talk time differ, the rest is shared.
 inline TaskConfig task_defaults(Duration deadline, Duration talk) {
   TaskConfig t;
@@ -302,6 +314,7 @@ struct PlatformConfig {
   std::vector<DatedConfig> epochs;  // in date order; empty: the same parameters every day
   HolidayStaffing holidays;  // overload: reduced staffing on given dates
   NationalLevelConfig national_level;  // overload: takes stale tasks handed over
+  std::vector<BackOfficeKind> back_office;  // kinds of back-office work; empty: none
 };
 
 /// Names used in scenario files, outputs and messages.

@@ -50,6 +50,7 @@ struct StaffingRule {
 struct PoolRule {
   std::uint8_t skills = 0;  // bit i set: takes tasks of TaskType i
   bool inbound = false;     // answers the inbound line
+  bool back_office = false;  // does back-office work
   BlendMode blend = BlendMode::InboundFirst;
   std::uint64_t reserve_agents = 0;
   std::uint64_t pause_queue_above = 0;
@@ -93,6 +94,13 @@ struct TaskRule {
                ? 0.0
                : appointment[std::min<std::size_t>(attempt == 0 ? 0u : attempt - 1u, appointment.size() - 1)];
   }
+};
+
+/// One kind of back-office work, compiled.
+struct BackOfficeRule {
+  std::array<double, kTaskTypes> per_task{};  // expected items per person reached by call, by task type
+  DurationSampler work;
+  Duration deadline{0};
 };
 
 /// One day of the calendar. A closed day has open_from == open_until == start.
@@ -162,6 +170,8 @@ struct Plan {
   std::uint64_t national_capacity_per_day = 0;
   bool stale_rules = false;  // some task type has a stale rule
   bool outcomes = false;     // some task type has an outcome share (appointments are counted)
+  // Back-office work, by kind in declaration order
+  std::vector<BackOfficeRule> back_office;
   // Staffing
   std::vector<PoolRule> pools;
   std::vector<std::string> pool_names;

@@ -42,6 +42,10 @@ struct DayStats {
   std::array<std::uint32_t, kTaskTypes> to_national{};
   // Outcomes: reached calls that ended with an appointment
   std::array<std::uint32_t, kTaskTypes> appointments{};
+  // Back-office work: items born, done, and done after their deadline (also in done)
+  std::uint32_t back_office_created = 0;
+  std::uint32_t back_office_done = 0;
+  std::uint32_t back_office_done_late = 0;
 };
 
 /// Time from arrival (index case) or identification (contact) to being reached,
@@ -122,6 +126,15 @@ struct PoolTotals {
   std::uint32_t active_days = 0;  // days with agents on shift
 };
 
+/// Back-office work. Conservation: created == done + pending.
+struct BackOfficeTotals {
+  std::uint64_t created = 0;
+  std::uint64_t done = 0;
+  std::uint64_t done_late = 0;  // done after the deadline (a part of done)
+  std::uint64_t pending = 0;    // waiting or in hand at the horizon
+  std::int64_t work_ms = 0;     // agent time on the items started
+};
+
 /// Everything one replication reports.
 struct RunResult {
   std::vector<DayStats> days;
@@ -132,6 +145,8 @@ struct RunResult {
   bool stopped = false;  // interrupted before the horizon
   bool stale_rules = false;  // overload: a stale rule was set (its counts are reported)
   bool outcomes = false;     // an outcome share was set (appointments are reported)
+  BackOfficeTotals back_office;
+  bool back_office_kinds = false;  // back-office work was declared (its counts are reported)
 };
 
 }  // namespace tracesim::model

@@ -23,7 +23,8 @@ enum Kind : std::uint16_t {
   kInboundArrival,
   kInboundAbandon,
   kIndependentCall,
-  kTaskStale,  // overload: a task's stale check
+  kTaskStale,      // overload: a task's stale check
+  kBackOfficeEnd,  // an agent finished a back-office item
 };
 
 }  // namespace tracesim::model::detail

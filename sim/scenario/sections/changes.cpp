@@ -39,12 +39,31 @@ const std::vector<std::string>& structural_prefixes() {
                                                  "staffing.holidays",
                                                  "staffing.national_level",
                                                  "tasks.index_interview.stale",
-                                                 "tasks.contact_call.stale"};
+                                                 "tasks.contact_call.stale",
+                                                 "back_office"};
   return prefixes;
 }
 
-// The keys under a pool that may change on a date.
-bool datable_pool_key(const std::string& pattern) { return pattern == "staffing.pools.<name>.efficiency"; }
+bool under(const std::string& pattern, const std::string& prefix);
+
+// The keys under a structural prefix that may change on a date: a pool's
+// efficiency; a back-office kind's numbers per person and its work.
+bool datable_key(const std::string& pattern) {
+  return pattern == "staffing.pools.<name>.efficiency" || pattern == "back_office.<name>.per_index_case" ||
+         pattern == "back_office.<name>.per_contact" || under(pattern, "back_office.<name>.work");
+}
+
+// A dated back-office key names a kind the file declares: a change cannot add one.
+std::string unknown_kind(const std::string& key, const Scenario& sc) {
+  const std::size_t from = std::string_view{"back_office."}.size();
+  const std::size_t dot = key.find('.', from);
+  const std::string kind = key.substr(from, dot == std::string::npos ? dot : dot - from);
+  std::vector<std::string> names;
+  for (const auto& k : sc.platform.back_office) names.push_back(k.name);
+  if (std::find(names.begin(), names.end(), kind) != names.end()) return {};
+  return "unknown back-office kind '" + kind + "': a change sets the numbers of a kind declared under back_office" +
+         suggestion(kind, names);
+}
 
 bool under(const std::string& pattern, const std::string& prefix) {
   return pattern == prefix || (pattern.size() > prefix.size() && pattern.compare(0, prefix.size(), prefix) == 0 &&
@@ -85,7 +104,7 @@ std::string pattern_of(const std::string& key, std::string& error) {
   return pattern;
 }
 
-void read_set(ReadContext& ctx, const Field& f, DatedChange& change) {
+void read_set(ReadContext& ctx, const Field& f, const Scenario& sc, DatedChange& change) {
   if (!f.node.IsMap()) {
     ctx.error(
         f.node, f.path,
@@ -108,15 +127,21 @@ void read_set(ReadContext& ctx, const Field& f, DatedChange& change) {
     }
     const auto& prefixes = structural_prefixes();
     const bool structural =
-        !datable_pool_key(pattern) &&
+        !datable_key(pattern) &&
         std::any_of(prefixes.begin(), prefixes.end(), [&](const std::string& p) { return under(pattern, p); });
     if (structural) {
       ctx.error(kv.first, path,
                 "'" + key +
                     "' is structural (the calendar, pools and shifts, segments, demand curve, inbound "
-                    "line, SMS gateway, work-list order, holidays, stale-work rules, run settings) and cannot "
-                    "change on a date");
+                    "line, SMS gateway, work-list order, holidays, stale-work rules, back-office kinds and "
+                    "deadlines, run settings) and cannot change on a date");
       continue;
+    }
+    if (under(pattern, "back_office")) {
+      if (const std::string e = unknown_kind(key, sc); !e.empty()) {
+        ctx.error(kv.first, path, e);
+        continue;
+      }
     }
     YAML::Emitter out;
     out << YAML::Flow << kv.second;
@@ -148,7 +173,7 @@ void read_changes(ReadContext& ctx, const Field& f, Scenario& sc) {
       m.missing("from");
     }
     if (m.has("set"))
-      read_set(ctx, m.at("set"), change);
+      read_set(ctx, m.at("set"), sc, change);
     else
       m.missing("set");
     sc.changes.push_back(std::move(change));

@@ -47,6 +47,7 @@ const Keys<Scenario>& document_keys() {
           B::mapping("staffing", platform, staffing_keys(), Style::Block,
                      "agent pools and the order of outbound work")
               .required(),
+          back_office_key(),
           B::mapping("run", &Scenario::run, run_keys(), Style::Block, "replications, seed, event budget"),
           B::mapping("calibration", &Scenario::calibration, calibration_keys(), Style::Block,
                      "free parameters and targets for tracesim calibrate")
@@ -58,7 +59,7 @@ const Keys<Scenario>& document_keys() {
           changes_key(),
       },
       {"schema_version", "name", "description", "calendar", "demand", "tasks", "attempt", "sms", "inbound",
-       "staffing", "run", "sweep", "calibration", "changes"}};
+       "back_office", "staffing", "run", "sweep", "calibration", "changes"}};
   return keys;
 }
 

@@ -213,7 +213,8 @@ bool flat_profile(const PoolConfig& pool) {
 std::vector<std::pair<std::string, std::string>> skill_choices() {
   return {{std::string{model::name_of(model::TaskType::IndexInterview)}, "calls to index cases"},
           {std::string{model::name_of(model::TaskType::ContactCall)}, "calls to contacts"},
-          {std::string{kInboundSkill}, "answers the inbound line"}};
+          {std::string{kInboundSkill}, "answers the inbound line"},
+          {std::string{kBackOfficeSkill}, "does back-office work (only when listed)"}};
 }
 
 // Skills, given, replace the default (every skill).
@@ -221,12 +222,15 @@ void read_skills(ReadContext& ctx, const Field& f, PoolConfig& pool) {
   if (!expect_sequence(ctx, f)) return;
   pool.skills = {false, false};
   pool.inbound_skill = false;
+  pool.back_office_skill = false;
   static const auto choices = skill_choices();
   for (std::size_t i = 0; i < f.node.size(); ++i) {
     const auto c = read_choice(ctx, f.item(i), choices);
     if (!c) continue;
     if (*c == kInboundSkill) {
       pool.inbound_skill = true;
+    } else if (*c == kBackOfficeSkill) {
+      pool.back_office_skill = true;
     } else {
       pool.skills[*c == choices[0].first ? 0 : 1] = true;
     }
@@ -238,6 +242,7 @@ void write_skills(YAML::Emitter& out, const PoolConfig& pool) {
   for (std::size_t t = 0; t < model::kTaskTypes; ++t)
     if (pool.skills[t]) out << std::string{model::name_of(static_cast<model::TaskType>(t))};
   if (pool.inbound_skill) out << std::string{kInboundSkill};
+  if (pool.back_office_skill) out << std::string{kBackOfficeSkill};
   out << YAML::EndSeq;
 }
 

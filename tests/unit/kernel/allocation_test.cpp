@@ -72,6 +72,13 @@ TEST_CASE("model: a platform under steady demand stops allocating once its stora
   pc.index_cases.inbound_first_share = 0.0;
   pc.attempt.answer_probability = {0.6, 0.5};
   pc.tasks[1].talk = model::DurationDist{model::DurationLaw::Lognormal, 9 * kernel::kMinute, 0.5, {}, {}};
+  const bool back_office = GENERATE(false, true);  // and with back-office work born of the calls
+  if (back_office) {
+    pc.back_office.push_back(model::BackOfficeKind{
+        "sick_leave", 0.3, 0.5, model::DurationDist{model::DurationLaw::Lognormal, 6 * kernel::kMinute, 0.5, {}, {}},
+        48 * kernel::kHour});
+    pc.pools[0].back_office_skill = true;
+  }
   AllocationProbe probe;
   model::RunOptions o;
   o.seed = 3;
@@ -80,5 +87,6 @@ TEST_CASE("model: a platform under steady demand stops allocating once its stora
   REQUIRE(probe.at_day_20 >= 0);
   REQUIRE(probe.at_day_40 >= 0);
   CHECK(r.tasks[0].arrived > 8000);
+  if (back_office) CHECK(r.back_office.done > 5000);
   CHECK(probe.at_day_40 - probe.at_day_20 == 0);
 }

@@ -105,3 +105,23 @@ TEST_CASE("model: a real run passes its own conservation check", "[model][conser
   CHECK_NOTHROW(r = model::simulate(pc, model::RunOptions{}));
   CHECK(r.tasks[0].arrived == 12);
 }
+
+TEST_CASE("model: the conservation check accounts for every back-office item", "[model][conservation][back_office]") {
+  auto [r, l] = consistent_books();
+  r.back_office.created = 5;
+  r.back_office.done = 3;
+  r.back_office.done_late = 1;
+  r.back_office.pending = 2;
+  l.back_office_slots = 4;
+  l.free_back_office_slots = 2;
+  CHECK_NOTHROW(model::detail::check_conservation(r, l));
+  r.back_office.pending = 1;
+  CHECK_THROWS_WITH(model::detail::check_conservation(r, l),
+                    Contains("back office: created (5) != done (3, of which late 1) + pending (1)"));
+  r.back_office.pending = 2;
+  r.back_office.done_late = 4;
+  CHECK_THROWS_AS(model::detail::check_conservation(r, l), model::InternalError);
+  r.back_office.done_late = 1;
+  l.free_back_office_slots = 1;
+  CHECK_THROWS_WITH(model::detail::check_conservation(r, l), Contains("back-office item slots (4)"));
+}

@@ -20,6 +20,7 @@ TEST_CASE("output: every KPI and daily column is documented", "[output][docs]") 
   tracesim::model::RunResult r;
   r.stale_rules = GENERATE(false, true);  // overload KPIs and columns are written only with a stale rule
   r.outcomes = GENERATE(false, true);     // outcome KPIs and columns only with an outcome share
+  r.back_office_kinds = GENERATE(false, true);  // so are back-office ones, with back-office kinds
   r.pools.push_back({"tracers", 0, 0, 0, 0, 0, 0});
   r.days.resize(1);
   const auto kpis = tracesim::output::kpis(r);
@@ -58,13 +59,14 @@ std::vector<std::string> header_of(const std::string& csv) {
 
 TEST_CASE("output: every KPI and column follows the naming scheme", "[output][docs]") {
   // docs/outputs.md, "Names": <subject>.<measure>, snake_case, a known subject; row keys apart.
-  const std::regex scheme(R"(^(index|contacts|people|calls|sms|backlog|agents|pools\.[a-z0-9_]+|inbound|run)\.[a-z0-9_]+$)");
+  const std::regex scheme(R"(^(index|contacts|people|calls|sms|backlog|agents|pools\.[a-z0-9_]+|inbound|back_office|run)\.[a-z0-9_]+$)");
   const std::set<std::string> keys{"replication", "date", "start"};
   tracesim::model::RunResult r;
   r.stale_rules = true;
   r.outcomes = true;
   r.pools.push_back({"tracers", 0, 0, 0, 0, 0, 0});
   r.days.resize(1);
+  r.back_office_kinds = true;
   std::vector<std::string> names;
   for (const auto& k : tracesim::output::kpis(r)) names.push_back(k.name);
   tracesim::output::IntervalRecorder rec(tracesim::kernel::date_from_ymd(2021, 1, 1));

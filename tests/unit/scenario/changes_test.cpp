@@ -157,3 +157,59 @@ TEST_CASE("changes: --set and --vary reach a change's value", "[scenario][change
   REQUIRE(m.size() == 1);
   CHECK(m[0].rfind("--set changes[0].set.demand.index_cases.share_handled=2: ", 0) == 0);
 }
+
+TEST_CASE("changes: a back-office kind's numbers and work may change, not its deadline or the kinds",
+          "[scenario][changes][back_office]") {
+  const std::string base = kBase + R"(    office: {skills: [back_office], roster: [{from: 2021-03-01, agents: [1]}], shifts: [{start: "08:00", end: "16:00"}]}
+back_office:
+  sick_leave: {per_index_case: 0.3, work: 6m}
+)";
+  const auto sc = scenario::load_scenario_text(base + R"(changes:
+  - from: 2021-03-10
+    set: {back_office.sick_leave.per_index_case: 0.6, back_office.sick_leave.per_contact: 0.1, back_office.sick_leave.work: {dist: exponential, mean: 8m}}
+)",
+                                               "t.yaml");
+  REQUIRE(sc.platform.epochs.size() == 1);
+  const auto& kind = sc.platform.epochs[0].config->back_office.at(0);
+  CHECK(kind.per_index_case == 0.6);
+  CHECK(kind.per_contact == 0.1);
+  CHECK(kind.work.mean == 8 * kernel::kMinute);
+  CHECK(sc.platform.back_office.at(0).per_index_case == 0.3);
+  const auto refused = messages(base + R"(changes:
+  - from: 2021-03-10
+    set: {back_office.sick_leave.deadline: 24h, back_office.sick_leev.work: 5m}
+)");
+  REQUIRE(refused.size() == 2);
+  CHECK_THAT(refused[0], Catch::Matchers::StartsWith("t.yaml:18:11: changes[0].set.back_office.sick_leave.deadline:"));
+  CHECK_THAT(refused[0], Catch::Matchers::Contains("is structural"));
+  CHECK_THAT(refused[1], Catch::Matchers::Contains("unknown back-office kind 'sick_leev'"));
+  CHECK_THAT(refused[1], Catch::Matchers::Contains("did you mean 'sick_leave'?"));
+}
+
+TEST_CASE("scenario: back-office work needs a pool with the skill", "[scenario][back_office]") {
+  const auto problems = messages(kBase + R"(back_office:
+  files: {per_contact: 1}
+)");
+  REQUIRE(problems.size() == 1);
+  CHECK_THAT(problems[0], Catch::Matchers::Contains("back_office: back-office work is declared but no pool has the "
+                                                    "skill back_office"));
+  // Listed, the skill is read and written back; left out, a pool does no back-office work.
+  const auto sc = scenario::load_scenario_text(
+      R"(schema_version: 1
+name: t
+calendar: {start: 2021-03-01, end: 2021-03-31}
+demand: {index_cases: {curve: {constant: 5}}}
+back_office: {files: {per_contact: 1, work: {dist: gamma, mean: 4m, cv: 0.5}, deadline: 3d}}
+staffing:
+  pools:
+    tracers: {fte: [{from: 2021-03-01, fte: 2}], shifts: [{start: "08:00", end: "16:00"}]}
+    office: {skills: [back_office], fte: [{from: 2021-03-01, fte: 1}], shifts: [{start: "08:00", end: "16:00"}]}
+)",
+      "t.yaml");
+  CHECK_FALSE(sc.platform.pools[0].back_office_skill);
+  CHECK(sc.platform.pools[1].back_office_skill);
+  CHECK(sc.platform.back_office.at(0).deadline == 72 * kernel::kHour);
+  const std::string resolved = scenario::to_yaml(sc);
+  CHECK_THAT(resolved, Catch::Matchers::Contains("skills: [back_office]"));
+  CHECK_THAT(resolved, Catch::Matchers::Contains("files: {per_index_case: 0, per_contact: 1"));
+}

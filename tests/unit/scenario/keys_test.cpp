@@ -35,6 +35,11 @@ staffing:
       shifts: [{start: "08:00", end: "16:00"}]
       blend: {}
       reinforcement: {backlog_above: 100}
+    office:
+      skills: [back_office]
+      fte: [{from: 2021-03-01, fte: 2}]
+      shifts: [{start: "08:00", end: "16:00"}]
+back_office: {tracers: {}}
 run: {}
 sweep: {vary: {run.seed: "1,2"}}
 calibration:

@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "back_office.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "arrivals.hpp"
+#include "tracesim/kernel/assert.hpp"
+#include "tracesim/kernel/rng.hpp"
+
+namespace tracesim::model::detail {
+
+BackOffice::BackOffice() {
+  items_.reserve(256);
+  free_.reserve(256);
+  queue_.reserve(256);
+}
+
+std::uint32_t BackOffice::born(const std::vector<BackOfficeRule>& rules, std::uint64_t key, TaskType type,
+                               SimTime now) {
+  std::uint32_t count = 0;
+  for (std::size_t k = 0; k < rules.size(); ++k) {
+    const BackOfficeRule& rule = rules[k];
+    const double expected = rule.per_task[index_of(type)];
+    if (expected <= 0) continue;
+    kernel::KeyedEngine rng{kernel::combine(kernel::combine(key, static_cast<std::uint32_t>(Stream::BackOffice)), k)};
+    const double whole = std::floor(expected);
+    const double fraction = expected - whole;
+    auto n = static_cast<std::uint32_t>(whole);
+    if (fraction > 0 && rng.uniform01() < fraction) ++n;
+    for (std::uint32_t j = 0; j < n; ++j) {
+      const std::uint32_t i = take_slot(items_, free_);
+      BackOfficeItem& it = items_[i];
+      it.created = now;
+      it.deadline = now + rule.deadline;
+      it.work = rule.work(rng);
+      it.kind = static_cast<std::uint16_t>(k);
+      it.live = true;
+      queue_.push_back(Entry{kernel::ms_of(it.deadline), next_seq_++, i});
+      std::push_heap(queue_.begin(), queue_.end(), After{});
+    }
+    count += n;
+  }
+  return count;
+}
+
+std::optional<std::uint32_t> BackOffice::take() {
+  if (queue_.empty()) return std::nullopt;
+  std::pop_heap(queue_.begin(), queue_.end(), After{});
+  const std::uint32_t i = queue_.back().item;
+  queue_.pop_back();
+  TRACESIM_ASSERT(items_[i].live && !items_[i].in_hand, "a back-office item was taken twice");
+  items_[i].in_hand = true;
+  return i;
+}
+
+bool BackOffice::finish(std::uint32_t i, SimTime now) {
+  BackOfficeItem& it = items_[i];
+  TRACESIM_ASSERT(it.live && it.in_hand, "a back-office item ended that was not in hand");
+  it.live = false;
+  it.in_hand = false;
+  free_.push_back(i);
+  return now > it.deadline;
+}
+
+std::uint64_t BackOffice::pending() const noexcept {
+  return static_cast<std::uint64_t>(
+      std::count_if(items_.begin(), items_.end(), [](const BackOfficeItem& it) { return it.live; }));
+}
+
+}  // namespace tracesim::model::detail

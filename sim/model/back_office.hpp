@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "detail/entities.hpp"
+#include "tracesim/model/plan.hpp"
+
+// Back-office work (private to the model): certificates, sick-leave requests,
+// e-mails, reminders - agent time without a phone call, born when a person is
+// interviewed by phone, each item with its own work and deadline. Items wait
+// in earliest-deadline order; an agent takes one when it has no call to make or
+// answer (the coordinator decides when) and is never interrupted. See
+// docs/model.md, "Back-office work".
+namespace tracesim::model::detail {
+
+struct BackOfficeItem {
+  SimTime created{};
+  SimTime deadline{};
+  Duration work{0};
+  std::uint16_t kind = 0;
+  bool in_hand = false;  // taken by an agent
+  bool live = false;     // born and not done
+  std::uint32_t gen = 0;
+};
+
+class BackOffice {
+ public:
+  BackOffice();
+
+  /// The items born now (`now`) of the person of engine key `key` and task
+  /// type `type`, just reached by call, under `rules` (one per kind). Per kind:
+  /// the whole part of the expected number, plus one with the probability of
+  /// its fractional part (no draw when it is whole), then each item's work;
+  /// all drawn from the engine keyed by (person, BackOffice stream, kind), so
+  /// staffing never moves them. Returns how many were born.
+  std::uint32_t born(const std::vector<BackOfficeRule>& rules, std::uint64_t key, TaskType type, SimTime now);
+
+  /// Whether an item waits for an agent.
+  [[nodiscard]] bool waiting() const noexcept { return !queue_.empty(); }
+  /// Takes the waiting item with the earliest deadline (ties: birth order), or none.
+  std::optional<std::uint32_t> take();
+  [[nodiscard]] const BackOfficeItem& item(std::uint32_t i) const noexcept { return items_[i]; }
+  /// Item `i`, in hand, is done at `now`: its slot is freed. True if after its deadline.
+  bool finish(std::uint32_t i, SimTime now);
+
+  /// Items born and not done (waiting or in hand), counted one by one.
+  [[nodiscard]] std::uint64_t pending() const noexcept;
+  [[nodiscard]] std::uint64_t slots() const noexcept { return items_.size(); }
+  [[nodiscard]] std::uint64_t free_slots() const noexcept { return free_.size(); }
+
+ private:
+  struct Entry {
+    std::int64_t deadline_ms;
+    std::uint64_t seq;
+    std::uint32_t item;
+  };
+  // Heap comparator: true if a comes after b.
+  struct After {
+    bool operator()(const Entry& a, const Entry& b) const noexcept {
+      return a.deadline_ms > b.deadline_ms || (a.deadline_ms == b.deadline_ms && a.seq > b.seq);
+    }
+  };
+
+  std::vector<BackOfficeItem> items_;
+  std::vector<std::uint32_t> free_;
+  std::vector<Entry> queue_;  // a heap
+  std::uint64_t next_seq_ = 0;
+};
+
+}  // namespace tracesim::model::detail
