@@ -147,6 +147,11 @@ class InboundLine {
   /// The line's state at the horizon `end`.
   LineAtHorizon close(SimTime end);
 
+  /// The queue's time integral from the start to `now` (where a warm-up ends).
+  [[nodiscard]] double queue_area_until(SimTime now) const noexcept {
+    return queue_area_ms_ + static_cast<double>(queue_len_) * static_cast<double>((now - queue_changed_).count());
+  }
+
  private:
   // Time-weighted queue length, for the mean queue length (Little's law).
   void update_area(SimTime now) noexcept {

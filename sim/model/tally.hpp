@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <utility>
 
 #include "conservation.hpp"
@@ -154,11 +155,22 @@ class Tally {
     result_.inbound.queue_area_ms += queue_area_ms;
     result_.inbound.horizon_ms = kernel::ms_of(end);
   }
+  /// The warm-up ends at `now`, a day's start, with the inbound queue's time integral
+  /// so far: the totals up to here are kept aside and taken off at the end, so every
+  /// total covers only the days after the warm-up (the days keep their own counts).
+  void end_warm_up(double queue_area_ms, SimTime now);
   /// Checks the books (InternalError if they do not balance) and hands the results over.
   RunResult close(const Ledger& books, std::uint64_t events, bool stopped);
 
  private:
+  struct WarmUp {
+    std::array<TaskTotals, kTaskTypes> tasks;
+    std::vector<PoolTotals> pools;
+    InboundTotals inbound;
+    BackOfficeTotals back_office;
+  };
   RunResult result_;
+  std::optional<WarmUp> warm_up_;
   DayStats* today_ = nullptr;
   Observer* observer_;
 };

@@ -118,7 +118,11 @@ std::vector<Kpi> kpis(const model::RunResult& r) {
   std::uint64_t working_days = 0;
   std::uint32_t max_backlog = 0;
   double backlog_sum = 0;
-  for (const auto& d : r.days) {
+  // The days after the warm-up (all of them without one): the totals cover only those.
+  const std::size_t first = std::min<std::size_t>(r.warm_up_days, r.days.size());
+  const std::size_t measured = r.days.size() - first;
+  for (std::size_t i = first; i < r.days.size(); ++i) {
+    const model::DayStats& d = r.days[i];
     open_days += d.staffed_ms > 0 ? 1 : 0;
     working_days += d.working_day ? 1 : 0;
     const std::uint32_t b = d.backlog_at_close[0] + d.backlog_at_close[1];
@@ -126,12 +130,12 @@ std::vector<Kpi> kpis(const model::RunResult& r) {
     backlog_sum += b;
   }
   out.push_back({"calls.attempts_per_staffed_day", open_days ? attempts / static_cast<double>(open_days) : kNaN});
-  out.push_back({"calls.attempts_per_day", r.days.empty() ? kNaN : attempts / static_cast<double>(r.days.size())});
+  out.push_back({"calls.attempts_per_day", measured == 0 ? kNaN : attempts / static_cast<double>(measured)});
   out.push_back(
       {"calls.attempts_per_working_day", working_days ? attempts / static_cast<double>(working_days) : kNaN});
   out.push_back({"sms.sent", static_cast<double>(r.tasks[0].sms_sent + r.tasks[1].sms_sent)});
   out.push_back({"backlog.max_at_close", static_cast<double>(max_backlog)});
-  out.push_back({"backlog.mean_at_close", r.days.empty() ? kNaN : backlog_sum / static_cast<double>(r.days.size())});
+  out.push_back({"backlog.mean_at_close", measured == 0 ? kNaN : backlog_sum / static_cast<double>(measured)});
   if (r.back_office_kinds) back_office_kpis(out, r.back_office);
   std::int64_t staffed = 0;
   std::int64_t busy = 0;
@@ -252,9 +256,12 @@ std::string daily_csv(const std::vector<model::RunResult>& results) {
   if (outcomes) out += ",index.appointments,contacts.appointments";
   const bool back_office = !results.empty() && results.front().back_office_kinds;
   if (back_office) out += ",back_office.created,back_office.done,back_office.done_late";
+  const bool warm_up = !results.empty() && results.front().warm_up_days > 0;
+  if (warm_up) out += ",run.warm_up";
   out += "\n";
   for (std::size_t r = 0; r < results.size(); ++r) {
-    for (const auto& d : results[r].days) {
+    for (std::size_t day = 0; day < results[r].days.size(); ++day) {
+      const model::DayStats& d = results[r].days[day];
       out += std::to_string(r) + "," + kernel::iso_date(d.date);
       for (const auto* arr : {&d.arrived, &d.attempts, &d.connected, &d.reached_call, &d.reached_sms,
                               &d.not_reached, &d.sms_sent, &d.backlog_at_close})
@@ -276,6 +283,7 @@ std::string daily_csv(const std::vector<model::RunResult>& results) {
       if (back_office)
         out += "," + std::to_string(d.back_office_created) + "," + std::to_string(d.back_office_done) + "," +
                std::to_string(d.back_office_done_late);
+      if (warm_up) out += day < results[r].warm_up_days ? ",1" : ",0";
       out += "\n";
     }
   }

@@ -56,6 +56,9 @@ int check_calendar(Checks& c, const model::CalendarConfig& cal) {
   if (days > kMaxDays)
     c.fail("calendar.end", "the run covers " + std::to_string(days) + " days; at most " + std::to_string(kMaxDays) +
                                " are allowed");
+  if (days >= 1 && cal.warm_up_days >= days)
+    c.fail("calendar.warm_up_days", "must be less than the " + std::to_string(days) +
+                                        " days of the calendar: nothing would be left to measure");
   for (std::size_t d = 0; d < 7; ++d) {
     const auto& h = cal.weekly[d];
     if (h.open && h.closes_at <= h.opens_at)

@@ -55,7 +55,8 @@ void check_inside(const char* what, const std::vector<double>& values, double ex
 
 TEST_CASE("validation: the inbound queue agrees with Erlang C and Erlang A", "[validation]") {
   const std::string name = GENERATE(as<std::string>{}, "erlang-c-rho070", "erlang-c-rho085", "erlang-c-rho095",
-                                    "erlang-a-rho090", "erlang-a-rho110", "erlang-a-c110");
+                                    "erlang-a-rho090", "erlang-a-rho110", "erlang-a-c110",
+                                    "erlang-a-rho110-warm");
   CAPTURE(name);
   const auto sc = scenario::load_scenario(TRACESIM_SOURCE_DIR "/tests/validation/" + name + ".yaml");
   const auto& in = sc.platform.inbound;

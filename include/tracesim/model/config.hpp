@@ -38,6 +38,7 @@ struct CalendarConfig {
   Date end{};                              // inclusive: the run covers [start 00:00, end+1 00:00)
   std::array<DayHours, 7> weekly{};        // Monday .. Sunday
   std::vector<Date> closed_dates;          // whole days closed (public holidays, ...)
+  int warm_up_days = 0;                    // the first days, simulated but left out of every KPI
 };
 
 /// How the daily number of index cases is produced.

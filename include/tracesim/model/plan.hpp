@@ -132,6 +132,7 @@ struct Samplers {
 
 /// Everything one replication reads, compiled from a PlatformConfig.
 struct Plan {
+  std::size_t warm_up_days = 0;  // the first days, left out of every total (kept in the days)
   // Calendar
   std::vector<DayPlan> days;
   // Demand

@@ -147,6 +147,8 @@ struct RunResult {
   bool outcomes = false;     // an outcome share was set (appointments are reported)
   BackOfficeTotals back_office;
   bool back_office_kinds = false;  // back-office work was declared (its counts are reported)
+  // The first days were a warm-up: the totals above leave them out, `days` keeps them.
+  std::uint32_t warm_up_days = 0;
 };
 
 }  // namespace tracesim::model

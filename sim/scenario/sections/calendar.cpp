@@ -100,6 +100,9 @@ const Keys<CalendarConfig>& calendar_keys() {
           .with_samples({"{weekend: closed}", "{all_days: {open: \"07:00\", close: \"20:00\"}, sunday: closed}"}),
       B::custom("closed_dates", read_closed_dates, write_closed_dates, "whole days closed (public holidays)")
           .with_samples({"[2021-03-02]"}),
+      B::integer("warm_up_days", &CalendarConfig::warm_up_days, 0, 36600,
+                 "the first days, simulated but left out of every KPI (daily files keep them, marked)")
+          .in("days"),
   }};
   return keys;
 }
