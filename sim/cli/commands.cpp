@@ -74,7 +74,7 @@ void write_run_files(const std::filesystem::path& out_dir, const std::string& fi
   meta.tracesim_version = TRACESIM_VERSION;
   meta.scenario_name = sc.name;
   meta.scenario_file = file;
-  meta.scenario_hash = output::fnv1a_hex(resolved);
+  meta.scenario_hash = output::fnv1a_hex(scenario::identity_yaml(sc));
   meta.seed = sc.run.seed;
   meta.replications = sc.run.replications;
   meta.schema_version = sc.schema_version;

@@ -16,4 +16,10 @@ std::string to_yaml(const Scenario& sc) {
   return std::string{out.c_str()} + "\n";
 }
 
+std::string identity_yaml(const Scenario& sc) {
+  Scenario as_written = sc;
+  as_written.platform.index_cases.curve.series_file.clear();
+  return to_yaml(as_written);
+}
+
 }  // namespace tracesim::scenario

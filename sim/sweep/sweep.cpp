@@ -262,7 +262,7 @@ std::vector<std::vector<std::string>> grid(const std::vector<Axis>& axes) {
 SweepOutcome run_sweep(const scenario::Document& document, const SweepSpec& spec, const fs::path& out_dir,
                        std::stop_token stop, const SweepProgress& progress) {
   const auto points = grid(spec.axes);
-  const std::string resolved_base = scenario::to_yaml(document.resolve(spec.base_overrides));
+  const std::string resolved_base = scenario::identity_yaml(document.resolve(spec.base_overrides));
   const auto runs = point_runs(document, spec, points, stop);
   const auto id = identity(document, spec, resolved_base, runs);
   NewFolderGuard guard{out_dir};

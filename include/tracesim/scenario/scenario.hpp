@@ -110,6 +110,12 @@ Diagnostics validate(const Scenario& scenario);
 /// The scenario with every default filled in, as YAML that load_scenario reads back.
 std::string to_yaml(const Scenario& scenario);
 
+/// The resolved scenario as it identifies a run (scenario_hash, a sweep's identity):
+/// to_yaml with every file named as the scenario wrote it, not by the absolute path
+/// the resolved file gives, so the same scenario has the same identity in any folder
+/// or machine (a case series' content is identified by its own hash).
+std::string identity_yaml(const Scenario& scenario);
+
 /// Every key path the reader knows, with "[]" for list items and "<name>" for
 /// user-chosen names (pools, segments, months): what docs/scenario-format.md must list.
 std::set<std::string> known_key_paths();

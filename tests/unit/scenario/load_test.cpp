@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include <catch2/catch.hpp>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -48,6 +49,25 @@ TEST_CASE("scenario: the resolved scenario reads back to itself", "[scenario]") 
   const std::string once = scenario::to_yaml(sc);
   const auto again = scenario::load_scenario_text(once, "resolved.yaml");
   CHECK(scenario::to_yaml(again) == once);
+}
+
+TEST_CASE("scenario: a scenario's identity does not depend on the folder it is read from", "[scenario]") {
+  // The same scenario and case series, copied under another folder: the resolved file
+  // names the series by its absolute path (so it loads from anywhere), but the text
+  // that identifies the run (scenario_hash, a sweep's identity) names it as written.
+  namespace fs = std::filesystem;
+  const fs::path copy = fs::temp_directory_path() / "tracesim-identity-test";
+  fs::remove_all(copy);
+  fs::create_directories(copy / "scenarios");
+  fs::create_directories(copy / "data/cases");
+  fs::copy_file(TRACESIM_SOURCE_DIR "/scenarios/occitanie-2021.yaml", copy / "scenarios/occitanie-2021.yaml");
+  fs::copy_file(TRACESIM_SOURCE_DIR "/data/cases/occitanie-76.csv", copy / "data/cases/occitanie-76.csv");
+  const auto here = scenario::load_scenario(TRACESIM_SOURCE_DIR "/scenarios/occitanie-2021.yaml");
+  const auto there = scenario::load_scenario(copy / "scenarios/occitanie-2021.yaml");
+  CHECK(scenario::to_yaml(here) != scenario::to_yaml(there));
+  CHECK(scenario::identity_yaml(here) == scenario::identity_yaml(there));
+  CHECK(scenario::identity_yaml(here).find("daily_csv: ../data/cases/occitanie-76.csv") != std::string::npos);
+  fs::remove_all(copy);
 }
 
 TEST_CASE("scenario: overrides go through the same checks as the file", "[scenario]") {
