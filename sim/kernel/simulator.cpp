@@ -20,17 +20,21 @@ Simulator::Simulator() {
   free_slots_.reserve(1024);
 }
 
-EventId Simulator::schedule_at(SimTime at, Phase phase, std::uint16_t kind, std::uint32_t entity,
-                               std::uint32_t data) {
-  if (at < now_) {
+namespace {
+[[noreturn, gnu::cold, gnu::noinline]] void refuse_time(SimTime at, SimTime now) {
+  if (at < now) {
     throw std::invalid_argument("schedule_at: time " + std::to_string(ms_of(at)) +
-                                " ms is before now (" + std::to_string(ms_of(now_)) + " ms)");
+                                " ms is before now (" + std::to_string(ms_of(now)) + " ms)");
   }
-  if (ms_of(at) > kMaxTimeMs) {
-    throw std::invalid_argument("schedule_at: time " + std::to_string(ms_of(at)) +
-                                " ms is beyond the latest the event queue holds (" +
-                                std::to_string(kMaxTimeMs) + " ms, about 139 years)");
-  }
+  throw std::invalid_argument("schedule_at: time " + std::to_string(ms_of(at)) +
+                              " ms is beyond the latest the event queue holds (" +
+                              std::to_string(Simulator::kMaxTimeMs) + " ms, about 139 years)");
+}
+}  // namespace
+
+inline EventId Simulator::schedule_entry(SimTime at, Phase phase, std::uint16_t kind, std::uint32_t entity,
+                                  std::uint32_t data, std::uint32_t lane, Entry& entry) {
+  if (at < now_ || ms_of(at) > kMaxTimeMs) [[unlikely]] refuse_time(at, now_);
   std::uint32_t slot;
   if (!free_slots_.empty()) {
     slot = free_slots_.back();
@@ -44,13 +48,56 @@ EventId Simulator::schedule_at(SimTime at, Phase phase, std::uint16_t kind, std:
   }
   // 2^52 sequences: at a billion events a second, 52 days of events in one run.
   const std::uint64_t seq = next_seq_++ & kSeqMask;
-  slots_[slot] = Slot{seq, kind, entity, data};
-  const Entry entry = (static_cast<Entry>(static_cast<std::uint64_t>(ms_of(at))) << kTimeShift) |
-                      (static_cast<Entry>(static_cast<std::uint64_t>(phase) & 3u) << kPhaseShift) |
-                      (static_cast<Entry>(seq) << kSeqShift) | slot;
+  slots_[slot] = Slot{seq, kind, entity, data, lane};
+  entry = (static_cast<Entry>(static_cast<std::uint64_t>(ms_of(at))) << kTimeShift) |
+          (static_cast<Entry>(static_cast<std::uint64_t>(phase) & 3u) << kPhaseShift) |
+          (static_cast<Entry>(seq) << kSeqShift) | slot;
+  return EventId{slot, seq};
+}
+
+EventId Simulator::schedule_at(SimTime at, Phase phase, std::uint16_t kind, std::uint32_t entity,
+                               std::uint32_t data) {
+  Entry entry;
+  const EventId id = schedule_entry(at, phase, kind, entity, data, kNoLane, entry);
   heap_.push_back(entry);
   sift_up(heap_.size() - 1);
-  return EventId{slot, seq};
+  return id;
+}
+
+Simulator::LaneId Simulator::add_lane() {
+  lanes_.emplace_back();
+  return static_cast<LaneId>(lanes_.size() - 1);
+}
+
+EventId Simulator::schedule_in_lane(LaneId lane, SimTime at, Phase phase, std::uint16_t kind,
+                                    std::uint32_t entity, std::uint32_t data) {
+  Lane& l = lanes_.at(lane);
+  // Sequences grow, so an event whose (time, phase) is not below the lane's last
+  // one comes after it in the queue's order: the lane stays sorted.
+  const Entry time_phase = (static_cast<Entry>(static_cast<std::uint64_t>(ms_of(at))) << kTimeShift) |
+                           (static_cast<Entry>(static_cast<std::uint64_t>(phase) & 3u) << kPhaseShift);
+  if (l.head_in_heap && time_phase < (l.last >> kPhaseShift << kPhaseShift)) {
+    return schedule_at(at, phase, kind, entity, data);
+  }
+  Entry entry;
+  const EventId id = schedule_entry(at, phase, kind, entity, data, lane, entry);
+  l.last = entry;
+  if (!l.head_in_heap) {
+    l.head_in_heap = true;
+    heap_.push_back(entry);
+    sift_up(heap_.size() - 1);
+    return id;
+  }
+  if (l.count == l.ring.size()) {
+    // Full: double the ring, its entries in order from the start (only at a new peak).
+    std::vector<Entry> bigger(2 * l.ring.size());
+    for (std::size_t k = 0; k < l.count; ++k) bigger[k] = l.ring[(l.first + k) & (l.ring.size() - 1)];
+    l.ring.swap(bigger);
+    l.first = 0;
+  }
+  l.ring[(l.first + l.count++) & (l.ring.size() - 1)] = entry;
+  ++lane_waiting_;
+  return id;
 }
 
 bool Simulator::cancel(EventId id) noexcept {
@@ -61,13 +108,15 @@ bool Simulator::cancel(EventId id) noexcept {
 
 bool Simulator::pop(Event& out) noexcept {
   const Entry top = heap_.front();
-  const Entry last = heap_.back();
-  heap_.pop_back();
-  if (!heap_.empty()) {
-    heap_.front() = last;
-    sift_down(0);
-  }
   Slot& slot = slots_[slot_of(top)];
+  if (slot.lane == kNoLane || !advance_lane(lanes_[slot.lane])) {
+    const Entry last = heap_.back();
+    heap_.pop_back();
+    if (!heap_.empty()) {
+      heap_.front() = last;
+      sift_down(0);
+    }
+  }
   const bool live = slot.seq == seq_of(top);
   slot.seq = 0;
   free_slots_.push_back(slot_of(top));  // capacity reserved by schedule: never reallocates here
@@ -78,6 +127,26 @@ bool Simulator::pop(Event& out) noexcept {
   out.entity = slot.entity;
   out.data = slot.data;
   return true;
+}
+
+// The top was `lane`'s head: its next live event, if any, takes the top's place (it
+// is not earlier). Cancelled events behind the head leave without touching the heap.
+bool Simulator::advance_lane(Lane& lane) noexcept {
+  while (lane.count > 0) {
+    const Entry e = lane.ring[lane.first];
+    lane.first = (lane.first + 1) & (lane.ring.size() - 1);
+    --lane.count;
+    --lane_waiting_;
+    if (slots_[slot_of(e)].seq != seq_of(e)) {
+      free_slots_.push_back(slot_of(e));
+      continue;
+    }
+    heap_.front() = e;
+    sift_down(0);
+    return true;
+  }
+  lane.head_in_heap = false;
+  return false;
 }
 
 void Simulator::sift_up(std::size_t i) noexcept {
