@@ -7,8 +7,8 @@
 namespace tracesim::kernel {
 
 EventBudgetExceeded::EventBudgetExceeded(std::uint64_t budget, SimTime at)
-    : std::runtime_error("event budget exhausted: more than " + std::to_string(budget) +
-                         " events by simulated time " + std::to_string(ms_of(at)) +
+    : std::runtime_error("event budget exhausted: more than " + std::to_string(budget) + " events by simulated time " +
+                         std::to_string(ms_of(at)) +
                          " ms; the scenario is running away, or raise the budget if the run is "
                          "genuinely this large"),
       budget_{budget},
@@ -23,8 +23,8 @@ Simulator::Simulator() {
 namespace {
 [[noreturn, gnu::cold, gnu::noinline]] void refuse_time(SimTime at, SimTime now) {
   if (at < now) {
-    throw std::invalid_argument("schedule_at: time " + std::to_string(ms_of(at)) +
-                                " ms is before now (" + std::to_string(ms_of(now)) + " ms)");
+    throw std::invalid_argument("schedule_at: time " + std::to_string(ms_of(at)) + " ms is before now (" +
+                                std::to_string(ms_of(now)) + " ms)");
   }
   throw std::invalid_argument("schedule_at: time " + std::to_string(ms_of(at)) +
                               " ms is beyond the latest the event queue holds (" +
@@ -33,8 +33,9 @@ namespace {
 }  // namespace
 
 inline EventId Simulator::schedule_entry(SimTime at, Phase phase, std::uint16_t kind, std::uint32_t entity,
-                                  std::uint32_t data, std::uint32_t lane, Entry& entry) {
-  if (at < now_ || ms_of(at) > kMaxTimeMs) [[unlikely]] refuse_time(at, now_);
+                                         std::uint32_t data, std::uint32_t lane, Entry& entry) {
+  if (at < now_ || ms_of(at) > kMaxTimeMs) [[unlikely]]
+    refuse_time(at, now_);
   std::uint32_t slot;
   if (!free_slots_.empty()) {
     slot = free_slots_.back();
@@ -55,8 +56,7 @@ inline EventId Simulator::schedule_entry(SimTime at, Phase phase, std::uint16_t 
   return EventId{slot, seq};
 }
 
-EventId Simulator::schedule_at(SimTime at, Phase phase, std::uint16_t kind, std::uint32_t entity,
-                               std::uint32_t data) {
+EventId Simulator::schedule_at(SimTime at, Phase phase, std::uint16_t kind, std::uint32_t entity, std::uint32_t data) {
   Entry entry;
   const EventId id = schedule_entry(at, phase, kind, entity, data, kNoLane, entry);
   heap_.push_back(entry);
@@ -69,8 +69,8 @@ Simulator::LaneId Simulator::add_lane() {
   return static_cast<LaneId>(lanes_.size() - 1);
 }
 
-EventId Simulator::schedule_in_lane(LaneId lane, SimTime at, Phase phase, std::uint16_t kind,
-                                    std::uint32_t entity, std::uint32_t data) {
+EventId Simulator::schedule_in_lane(LaneId lane, SimTime at, Phase phase, std::uint16_t kind, std::uint32_t entity,
+                                    std::uint32_t data) {
   Lane& l = lanes_.at(lane);
   // Sequences grow, so an event whose (time, phase) is not below the lane's last
   // one comes after it in the queue's order: the lane stays sorted.

@@ -66,12 +66,10 @@ class Simulator {
 
   /// Schedules `kind` for `entity` at absolute time `at` (>= now()).
   /// Throws std::invalid_argument if `at` is in the past or after kMaxTimeMs.
-  EventId schedule_at(SimTime at, Phase phase, std::uint16_t kind, std::uint32_t entity,
-                      std::uint32_t data = 0);
+  EventId schedule_at(SimTime at, Phase phase, std::uint16_t kind, std::uint32_t entity, std::uint32_t data = 0);
 
   /// Same, `delay` (>= 0) after now().
-  EventId schedule_in(Duration delay, Phase phase, std::uint16_t kind, std::uint32_t entity,
-                      std::uint32_t data = 0) {
+  EventId schedule_in(Duration delay, Phase phase, std::uint16_t kind, std::uint32_t entity, std::uint32_t data = 0) {
     return schedule_at(now_ + delay, phase, kind, entity, data);
   }
 
@@ -139,9 +137,9 @@ class Simulator {
   static constexpr int kSeqBits = 52;
   static constexpr int kPhaseBits = 2;
   static constexpr std::uint64_t kSeqMask = (std::uint64_t{1} << kSeqBits) - 1;
-  static constexpr int kSeqShift = kSlotBits;                        // within the entry
-  static constexpr int kPhaseShift = kSeqShift + kSeqBits;           // 84
-  static constexpr int kTimeShift = kPhaseShift + kPhaseBits;        // 86
+  static constexpr int kSeqShift = kSlotBits;                  // within the entry
+  static constexpr int kPhaseShift = kSeqShift + kSeqBits;     // 84
+  static constexpr int kTimeShift = kPhaseShift + kPhaseBits;  // 86
 
   static std::int64_t time_of(Entry e) noexcept { return static_cast<std::int64_t>(e >> kTimeShift); }
   static std::uint32_t slot_of(Entry e) noexcept { return static_cast<std::uint32_t>(e); }
@@ -177,7 +175,7 @@ class Simulator {
   void sift_down(std::size_t i) noexcept;
 
   SimTime now_{};
-  std::vector<Entry> heap_;   // 4-ary min-heap
+  std::vector<Entry> heap_;  // 4-ary min-heap
   std::vector<Slot> slots_;
   std::vector<std::uint32_t> free_slots_;
   std::vector<Lane> lanes_;

@@ -68,7 +68,8 @@ TEST_CASE("kernel: a lane of timers allocates nothing once it has reached its le
       if (e.kind != 1) return;
       sim.schedule_in(kernel::Duration{1 + static_cast<std::int64_t>(rng() % 10000)}, kernel::Phase::Arrival, 1,
                       e.entity);
-      const kernel::EventId timer = sim.schedule_in_lane(lane, sim.now() + 10 * kernel::kSecond, kernel::Phase::Arrival, 2, e.entity);
+      const kernel::EventId timer =
+          sim.schedule_in_lane(lane, sim.now() + 10 * kernel::kSecond, kernel::Phase::Arrival, 2, e.entity);
       if (rng() % 3 == 0) sim.cancel(timer);
     });
   } catch (const kernel::EventBudgetExceeded&) {

@@ -45,7 +45,7 @@ TEST_CASE("kernel: cancelling an event that already ran is refused even after it
   const EventId a = sim.schedule_at(at_ms(1), Phase::Arrival, 1, 0);
   sim.run_until(at_ms(1), [](const Event&) {});
   const EventId b = sim.schedule_at(at_ms(2), Phase::Arrival, 2, 0);
-  CHECK(a.slot == b.slot);  // the slot is reused ...
+  CHECK(a.slot == b.slot);     // the slot is reused ...
   CHECK_FALSE(sim.cancel(a));  // ... but the old id no longer matches it
   int ran = 0;
   sim.run_until(at_ms(10), [&](const Event&) { ++ran; });
@@ -231,8 +231,9 @@ TEST_CASE("kernel: events through lanes run exactly as through the heap alone", 
     const std::int64_t delay = lane_it ? (((r >> 12) & 7) == 0 ? static_cast<std::int64_t>((r >> 33) % 40) : 40)
                                        : static_cast<std::int64_t>((r >> 33) % 60);
     direct_ids.push_back(direct.schedule_at(at_ms(now + delay), phase, 1, entity, data));
-    laned_ids.push_back(lane_it ? laned.schedule_in_lane(lanes[(r >> 14) & 1], at_ms(now + delay), phase, 1, entity, data)
-                                : laned.schedule_at(at_ms(now + delay), phase, 1, entity, data));
+    laned_ids.push_back(lane_it
+                            ? laned.schedule_in_lane(lanes[(r >> 14) & 1], at_ms(now + delay), phase, 1, entity, data)
+                            : laned.schedule_at(at_ms(now + delay), phase, 1, entity, data));
   };
   for (int i = 0; i < 500; ++i) add(0);
   CHECK(laned.pending() == direct.pending());
