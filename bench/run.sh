@@ -1,23 +1,44 @@
 #!/usr/bin/env bash
 # The benchmark suite, one command: prints a table and writes bench/results.json.
-# Usage: bash bench/run.sh [--smoke] [--build DIR]
-#   --smoke      tiny sizes: checks the benchmark code, measures nothing (CTest runs this)
+# Usage: bash bench/run.sh [--smoke] [--instructions] [--build DIR]
+#   --smoke         tiny sizes: checks the benchmark code, measures nothing (CTest runs this)
+#   --instructions  only the instruction counts of record (valgrind's callgrind, exact and
+#                   repeatable on a noisy machine): one occitanie-2021 replication (seed 3) and
+#                   the mmc centre to 2021-01-10, whole command; about a minute
 #   --build DIR  the build folder (default build/release: cmake --preset release && cmake --build --preset release)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=build/release
 smoke=0
+instructions=0
 while [ $# -gt 0 ]; do
   case $1 in
     --smoke) smoke=1 ;;
+    --instructions) instructions=1 ;;
     --build) build=$2; shift ;;
-    *) echo "usage: bash bench/run.sh [--smoke] [--build DIR]" >&2; exit 64 ;;
+    *) echo "usage: bash bench/run.sh [--smoke] [--instructions] [--build DIR]" >&2; exit 64 ;;
   esac
   shift
 done
 bin=$build/sim/tracesim
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
+
+if [ $instructions -eq 1 ]; then
+  command -v valgrind >/dev/null || { echo "bench: --instructions needs valgrind" >&2; exit 69; }
+  # name, scenario, extra options: the two runs every before/after in docs/performance.md uses.
+  while IFS='|' read -r name file extra; do
+    # shellcheck disable=SC2086  # $extra is a list of options
+    valgrind --tool=callgrind --callgrind-out-file="$out/$name.callgrind" "$bin" run "$file" \
+      -r 1 -j 1 -q --seed 3 $extra --out "$out/$name" >/dev/null 2>"$out/$name.err" ||
+      { cat "$out/$name.err" >&2; exit 1; }
+    printf '%-12s %15s instructions\n' "$name" "$(awk '/^summary:/ {print $2; exit}' "$out/$name.callgrind")"
+  done <<'RUNS'
+occitanie|scenarios/occitanie-2021.yaml|
+mmc|bench/scenarios/mmc.yaml|--set calendar.end=2021-01-10
+RUNS
+  exit 0
+fi
 
 # Wall time (s) and peak memory (KiB) of a command, from GNU time.
 measure() {  # name command...

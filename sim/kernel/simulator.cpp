@@ -7,8 +7,8 @@
 namespace tracesim::kernel {
 
 EventBudgetExceeded::EventBudgetExceeded(std::uint64_t budget, SimTime at)
-    : std::runtime_error("event budget exhausted: more than " + std::to_string(budget) +
-                         " events by simulated time " + std::to_string(ms_of(at)) +
+    : std::runtime_error("event budget exhausted: more than " + std::to_string(budget) + " events by simulated time " +
+                         std::to_string(ms_of(at)) +
                          " ms; the scenario is running away, or raise the budget if the run is "
                          "genuinely this large"),
       budget_{budget},
@@ -20,85 +20,178 @@ Simulator::Simulator() {
   free_slots_.reserve(1024);
 }
 
-EventId Simulator::schedule_at(SimTime at, Phase phase, std::uint16_t kind, std::uint32_t entity,
-                               std::uint32_t data) {
-  if (at < now_) {
-    throw std::invalid_argument("schedule_at: time " + std::to_string(ms_of(at)) +
-                                " ms is before now (" + std::to_string(ms_of(now_)) + " ms)");
+namespace {
+[[noreturn, gnu::cold, gnu::noinline]] void refuse_time(SimTime at, SimTime now) {
+  if (at < now) {
+    throw std::invalid_argument("schedule_at: time " + std::to_string(ms_of(at)) + " ms is before now (" +
+                                std::to_string(ms_of(now)) + " ms)");
   }
+  throw std::invalid_argument("schedule_at: time " + std::to_string(ms_of(at)) +
+                              " ms is beyond the latest the event queue holds (" +
+                              std::to_string(Simulator::kMaxTimeMs) + " ms, about 139 years)");
+}
+}  // namespace
+
+inline EventId Simulator::schedule_entry(SimTime at, Phase phase, std::uint16_t kind, std::uint32_t entity,
+                                         std::uint32_t data, std::uint32_t lane, Entry& entry) {
+  if (at < now_ || ms_of(at) > kMaxTimeMs) [[unlikely]]
+    refuse_time(at, now_);
   std::uint32_t slot;
   if (!free_slots_.empty()) {
     slot = free_slots_.back();
     free_slots_.pop_back();
   } else {
     slot = static_cast<std::uint32_t>(slots_.size());
-    slots_.push_back(0);
+    slots_.emplace_back();
     // pop() returns every slot to free_slots_; size it with the slot table so
     // that pop never allocates.
     if (free_slots_.capacity() < slots_.capacity()) free_slots_.reserve(slots_.capacity());
   }
-  const std::uint64_t seq = next_seq_++;
-  slots_[slot] = seq;
-  const std::uint64_t key = (static_cast<std::uint64_t>(phase) << kSeqBits) | (seq & kSeqMask);
-  heap_.push_back(Entry{at, key, slot, kind, entity, data});
-  sift_up(heap_.size() - 1);
+  // 2^52 sequences: at a billion events a second, 52 days of events in one run.
+  const std::uint64_t seq = next_seq_++ & kSeqMask;
+  slots_[slot] = Slot{seq, kind, entity, data, lane};
+  entry = (static_cast<Entry>(static_cast<std::uint64_t>(ms_of(at))) << kTimeShift) |
+          (static_cast<Entry>(static_cast<std::uint64_t>(phase) & 3u) << kPhaseShift) |
+          (static_cast<Entry>(seq) << kSeqShift) | slot;
   return EventId{slot, seq};
 }
 
+EventId Simulator::schedule_at(SimTime at, Phase phase, std::uint16_t kind, std::uint32_t entity, std::uint32_t data) {
+  Entry entry;
+  const EventId id = schedule_entry(at, phase, kind, entity, data, kNoLane, entry);
+  heap_.push_back(entry);
+  sift_up(heap_.size() - 1);
+  return id;
+}
+
+Simulator::LaneId Simulator::add_lane() {
+  lanes_.emplace_back();
+  return static_cast<LaneId>(lanes_.size() - 1);
+}
+
+EventId Simulator::schedule_in_lane(LaneId lane, SimTime at, Phase phase, std::uint16_t kind, std::uint32_t entity,
+                                    std::uint32_t data) {
+  Lane& l = lanes_.at(lane);
+  // Sequences grow, so an event whose (time, phase) is not below the lane's last
+  // one comes after it in the queue's order: the lane stays sorted.
+  const Entry time_phase = (static_cast<Entry>(static_cast<std::uint64_t>(ms_of(at))) << kTimeShift) |
+                           (static_cast<Entry>(static_cast<std::uint64_t>(phase) & 3u) << kPhaseShift);
+  if (l.head_in_heap && time_phase < (l.last >> kPhaseShift << kPhaseShift)) {
+    return schedule_at(at, phase, kind, entity, data);
+  }
+  Entry entry;
+  const EventId id = schedule_entry(at, phase, kind, entity, data, lane, entry);
+  l.last = entry;
+  if (!l.head_in_heap) {
+    l.head_in_heap = true;
+    heap_.push_back(entry);
+    sift_up(heap_.size() - 1);
+    return id;
+  }
+  if (l.count == l.ring.size()) {
+    // Full: double the ring, its entries in order from the start (only at a new peak).
+    std::vector<Entry> bigger(2 * l.ring.size());
+    for (std::size_t k = 0; k < l.count; ++k) bigger[k] = l.ring[(l.first + k) & (l.ring.size() - 1)];
+    l.ring.swap(bigger);
+    l.first = 0;
+  }
+  l.ring[(l.first + l.count++) & (l.ring.size() - 1)] = entry;
+  ++lane_waiting_;
+  return id;
+}
+
 bool Simulator::cancel(EventId id) noexcept {
-  if (id.seq == 0 || id.slot >= slots_.size() || slots_[id.slot] != id.seq) return false;
-  slots_[id.slot] = 0;
+  if (id.seq == 0 || id.slot >= slots_.size() || slots_[id.slot].seq != id.seq) return false;
+  slots_[id.slot].seq = 0;
   return true;
 }
 
 bool Simulator::pop(Event& out) noexcept {
   const Entry top = heap_.front();
-  heap_.front() = heap_.back();
-  heap_.pop_back();
-  if (!heap_.empty()) sift_down(0);
-  const bool live = slots_[top.slot] == (top.key & kSeqMask);
-  slots_[top.slot] = 0;
-  free_slots_.push_back(top.slot);  // capacity reserved by schedule: never reallocates here
+  Slot& slot = slots_[slot_of(top)];
+  if (slot.lane == kNoLane || !advance_lane(lanes_[slot.lane])) {
+    const Entry last = heap_.back();
+    heap_.pop_back();
+    if (!heap_.empty()) {
+      heap_.front() = last;
+      sift_down(0);
+    }
+  }
+  const bool live = slot.seq == seq_of(top);
+  slot.seq = 0;
+  free_slots_.push_back(slot_of(top));  // capacity reserved by schedule: never reallocates here
   if (!live) return false;
-  out.time = top.time;
-  out.phase = static_cast<Phase>(top.key >> kSeqBits);
-  out.kind = top.kind;
-  out.entity = top.entity;
-  out.data = top.data;
+  out.time = at_ms(time_of(top));
+  out.phase = phase_of(top);
+  out.kind = slot.kind;
+  out.entity = slot.entity;
+  out.data = slot.data;
   return true;
 }
 
+// The top was `lane`'s head: its next live event, if any, takes the top's place (it
+// is not earlier). Cancelled events behind the head leave without touching the heap.
+bool Simulator::advance_lane(Lane& lane) noexcept {
+  while (lane.count > 0) {
+    const Entry e = lane.ring[lane.first];
+    lane.first = (lane.first + 1) & (lane.ring.size() - 1);
+    --lane.count;
+    --lane_waiting_;
+    if (slots_[slot_of(e)].seq != seq_of(e)) {
+      free_slots_.push_back(slot_of(e));
+      continue;
+    }
+    heap_.front() = e;
+    sift_down(0);
+    return true;
+  }
+  lane.head_in_heap = false;
+  return false;
+}
+
 void Simulator::sift_up(std::size_t i) noexcept {
-  const Entry moving = heap_[i];
+  Entry* const h = heap_.data();
+  const Entry moving = h[i];
   while (i > 0) {
     const std::size_t parent = (i - 1) / 4;
-    if (!before(moving, heap_[parent])) break;
-    heap_[i] = heap_[parent];
+    if (!(moving < h[parent])) break;
+    h[i] = h[parent];
     i = parent;
   }
-  heap_[i] = moving;
+  h[i] = moving;
 }
 
 void Simulator::sift_down(std::size_t i) noexcept {
+  Entry* const h = heap_.data();
   const std::size_t n = heap_.size();
-  const Entry moving = heap_[i];
+  const Entry moving = h[i];
   for (;;) {
     const std::size_t first = 4 * i + 1;
-    if (first >= n) break;
     std::size_t best = first;
-    Order best_order = order(heap_[first]);
-    const std::size_t last = first + 4 < n ? first + 4 : n;
-    for (std::size_t c = first + 1; c < last; ++c) {
-      const Order o = order(heap_[c]);
-      const bool smaller = o < best_order;
-      best = smaller ? c : best;  // conditional moves, not branches
-      best_order = smaller ? o : best_order;
+    Entry best_entry;
+    if (first + 4 <= n) {
+      // Four children: a tournament whose winners are indices computed with
+      // arithmetic, so the compiler emits no data-dependent branch (a branch here
+      // is mispredicted about half the time).
+      const std::size_t a = first + static_cast<std::size_t>(h[first + 1] < h[first]);
+      const std::size_t b = first + 2 + static_cast<std::size_t>(h[first + 3] < h[first + 2]);
+      const std::size_t b_wins = std::size_t{0} - static_cast<std::size_t>(h[b] < h[a]);
+      best = a ^ ((a ^ b) & b_wins);
+      best_entry = h[best];
+    } else {
+      if (first >= n) break;
+      best_entry = h[first];
+      for (std::size_t c = first + 1; c < n; ++c) {
+        const bool smaller = h[c] < best_entry;
+        best = smaller ? c : best;
+        best_entry = smaller ? h[c] : best_entry;
+      }
     }
-    if (!(best_order < order(moving))) break;
-    heap_[i] = heap_[best];
+    if (!(best_entry < moving)) break;
+    h[i] = best_entry;
     i = best;
   }
-  heap_[i] = moving;
+  h[i] = moving;
 }
 
 }  // namespace tracesim::kernel

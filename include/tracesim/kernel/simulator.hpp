@@ -65,22 +65,34 @@ class Simulator {
   [[nodiscard]] SimTime now() const noexcept { return now_; }
 
   /// Schedules `kind` for `entity` at absolute time `at` (>= now()).
-  /// Throws std::invalid_argument if `at` is in the past.
-  EventId schedule_at(SimTime at, Phase phase, std::uint16_t kind, std::uint32_t entity,
-                      std::uint32_t data = 0);
+  /// Throws std::invalid_argument if `at` is in the past or after kMaxTimeMs.
+  EventId schedule_at(SimTime at, Phase phase, std::uint16_t kind, std::uint32_t entity, std::uint32_t data = 0);
 
   /// Same, `delay` (>= 0) after now().
-  EventId schedule_in(Duration delay, Phase phase, std::uint16_t kind, std::uint32_t entity,
-                      std::uint32_t data = 0) {
+  EventId schedule_in(Duration delay, Phase phase, std::uint16_t kind, std::uint32_t entity, std::uint32_t data = 0) {
     return schedule_at(now_ + delay, phase, kind, entity, data);
   }
+
+  /// A lane holds events whose (time, phase) never decrease in the order they are
+  /// scheduled, such as a timer a fixed delay after each arrival. Only a lane's
+  /// earliest event sits in the heap; the others wait behind it in order, each
+  /// added and taken in constant time, so a long train of timers costs the heap
+  /// one entry, and a cancelled one leaves without touching the heap. Events run
+  /// in exactly the same order as with schedule_at.
+  using LaneId = std::uint32_t;
+  LaneId add_lane();
+
+  /// Same as schedule_at, through `lane`: an event earlier than the lane's last
+  /// one goes to the heap directly, so the order of events never depends on lanes.
+  EventId schedule_in_lane(LaneId lane, SimTime at, Phase phase, std::uint16_t kind, std::uint32_t entity,
+                           std::uint32_t data = 0);
 
   /// Cancels a pending event. Returns false if it already ran, was cancelled, or
   /// the id is empty. Lazy: the entry is skipped when it reaches the top.
   bool cancel(EventId id) noexcept;
 
   /// Events scheduled and not yet run or skipped (cancelled ones included until popped).
-  [[nodiscard]] std::size_t pending() const noexcept { return heap_.size(); }
+  [[nodiscard]] std::size_t pending() const noexcept { return heap_.size() + lane_waiting_; }
   [[nodiscard]] std::uint64_t events_processed() const noexcept { return processed_; }
 
   /// The run throws EventBudgetExceeded once more than `budget` events have run.
@@ -92,10 +104,14 @@ class Simulator {
 
   /// Runs every event with time <= horizon, calling `handler(const Event&)` for
   /// each in (time, phase, sequence) order. The handler may schedule and cancel.
+  /// Latest time an event may be scheduled at: 2^42 - 1 ms, about 139 years
+  /// after the start of the run (the queue packs times into 42 bits).
+  static constexpr std::int64_t kMaxTimeMs = (std::int64_t{1} << 42) - 1;
+
   template <class Handler>
   RunOutcome run_until(SimTime horizon, Handler&& handler) {
     Event event;
-    while (!heap_.empty() && heap_.front().time <= horizon) {
+    while (!heap_.empty() && time_of(heap_.front()) <= ms_of(horizon)) {
       if (!pop(event)) continue;  // cancelled
       now_ = event.time;
       if (++processed_ > budget_) throw EventBudgetExceeded(budget_, now_);
@@ -111,32 +127,59 @@ class Simulator {
   }
 
  private:
-  struct Entry {
-    SimTime time;
-    std::uint64_t key;  // phase in the top 8 bits, sequence below: one compare orders both
-    std::uint32_t slot;
-    std::uint16_t kind;
-    std::uint32_t entity;
-    std::uint32_t data;
-  };
-  // (time, key) as one 128-bit number: a single branch-free comparison in the
-  // heap's inner loop (times are never negative).
-  __extension__ using Order = unsigned __int128;
-  static Order order(const Entry& e) noexcept {
-    return (static_cast<Order>(static_cast<std::uint64_t>(ms_of(e.time))) << 64) | e.key;
-  }
-  static bool before(const Entry& a, const Entry& b) noexcept { return order(a) < order(b); }
-  static constexpr int kSeqBits = 56;
+  // A heap entry is one 128-bit number: time (42 bits of ms), phase (2 bits) and
+  // sequence (52 bits) from the top, the slot in the low 32 bits. Comparing two
+  // entries as integers orders them by (time, phase, sequence); the slot never
+  // decides, since sequences are unique. Four children fill one 64-byte line.
+  // What the event is (kind, entity, data) waits in its slot until it is popped.
+  __extension__ using Entry = unsigned __int128;
+  static constexpr int kSlotBits = 32;
+  static constexpr int kSeqBits = 52;
+  static constexpr int kPhaseBits = 2;
   static constexpr std::uint64_t kSeqMask = (std::uint64_t{1} << kSeqBits) - 1;
+  static constexpr int kSeqShift = kSlotBits;                  // within the entry
+  static constexpr int kPhaseShift = kSeqShift + kSeqBits;     // 84
+  static constexpr int kTimeShift = kPhaseShift + kPhaseBits;  // 86
+
+  static std::int64_t time_of(Entry e) noexcept { return static_cast<std::int64_t>(e >> kTimeShift); }
+  static std::uint32_t slot_of(Entry e) noexcept { return static_cast<std::uint32_t>(e); }
+  static std::uint64_t seq_of(Entry e) noexcept { return static_cast<std::uint64_t>(e >> kSeqShift) & kSeqMask; }
+  static Phase phase_of(Entry e) noexcept {
+    return static_cast<Phase>(static_cast<std::uint64_t>(e >> kPhaseShift) & ((1u << kPhaseBits) - 1));
+  }
+
+  static constexpr std::uint32_t kNoLane = UINT32_MAX;
+  struct Slot {
+    std::uint64_t seq = 0;  // of the live event using it; 0 if cancelled or free
+    std::uint16_t kind = 0;
+    std::uint32_t entity = 0;
+    std::uint32_t data = 0;
+    std::uint32_t lane = kNoLane;  // the lane it was scheduled through, if any
+  };
+  // A lane's waiting events, in order, behind the one in the heap: a ring of
+  // ring.size() (a power of two) entries, `count` of them from `first`.
+  struct Lane {
+    std::vector<Entry> ring = std::vector<Entry>(64);
+    std::size_t first = 0;
+    std::size_t count = 0;
+    bool head_in_heap = false;
+    Entry last = 0;  // the latest event scheduled through the lane while it is not empty
+  };
+
+  EventId schedule_entry(SimTime at, Phase phase, std::uint16_t kind, std::uint32_t entity, std::uint32_t data,
+                         std::uint32_t lane, Entry& entry);
 
   bool pop(Event& out) noexcept;  // false if the popped entry was cancelled
+  bool advance_lane(Lane& lane) noexcept;
   void sift_up(std::size_t i) noexcept;
   void sift_down(std::size_t i) noexcept;
 
   SimTime now_{};
-  std::vector<Entry> heap_;            // 4-ary min-heap
-  std::vector<std::uint64_t> slots_;   // slot -> seq of the live event using it, 0 if cancelled/free
+  std::vector<Entry> heap_;  // 4-ary min-heap
+  std::vector<Slot> slots_;
   std::vector<std::uint32_t> free_slots_;
+  std::vector<Lane> lanes_;
+  std::size_t lane_waiting_ = 0;
   std::uint64_t next_seq_ = 1;
   std::uint64_t processed_ = 0;
   std::uint64_t budget_ = UINT64_MAX;

@@ -48,6 +48,36 @@ TEST_CASE("kernel: schedule and pop allocate nothing once the queue has reached 
   CHECK(after - before == 0);
 }
 
+TEST_CASE("kernel: a lane of timers allocates nothing once it has reached its length", "[kernel][alloc]") {
+  kernel::Simulator sim;
+  const kernel::Simulator::LaneId lane = sim.add_lane();
+  kernel::KeyedEngine rng{8};
+  // The lane's length varies around 3,000 (1,500 events, 5 s apart on average,
+  // each leaving a timer 10 s later): well inside its 4,096 entries once grown.
+  // Kind 1: random events in the heap; kind 2: a timer a fixed 10 s after each, in the lane.
+  for (std::uint32_t i = 0; i < 1500; ++i)
+    sim.schedule_at(kernel::at_ms(static_cast<std::int64_t>(rng() % 10000)), kernel::Phase::Arrival, 1, i);
+  long before = 0;
+  long after = 0;
+  std::uint64_t n = 0;
+  sim.set_event_budget(300'000);
+  try {
+    sim.run_until(kernel::at_ms(INT64_MAX / 4), [&](const kernel::Event& e) {
+      if (++n == 50'000) before = g_allocations.load();
+      if (n == 300'000) after = g_allocations.load();
+      if (e.kind != 1) return;
+      sim.schedule_in(kernel::Duration{1 + static_cast<std::int64_t>(rng() % 10000)}, kernel::Phase::Arrival, 1,
+                      e.entity);
+      const kernel::EventId timer =
+          sim.schedule_in_lane(lane, sim.now() + 10 * kernel::kSecond, kernel::Phase::Arrival, 2, e.entity);
+      if (rng() % 3 == 0) sim.cancel(timer);
+    });
+  } catch (const kernel::EventBudgetExceeded&) {
+  }
+  CHECK(n == 300'000);
+  CHECK(after - before == 0);
+}
+
 namespace {
 // Reads the allocation counter at each attempt, without allocating itself.
 struct AllocationProbe final : model::Observer {
