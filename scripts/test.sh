@@ -7,7 +7,7 @@
 # TRACESIM_SANITIZERS=0 skips the sanitizer suite (docs/reliability.md). The install
 # tests (label install: the .deb, installed with dpkg -i when root) and the MPI tests
 # (label mpi: mpirun -n 2 and -n 3, the CI preset builds with TRACESIM_WITH_MPI=ON)
-# run in the CI preset only.
+# and the one-node Slurm test (label slurm) run in the CI preset only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 TRACESIM_PRESET=ci bash scripts/setup.sh
@@ -23,8 +23,8 @@ if [ "${TRACESIM_SANITIZERS:-1}" != 0 ]; then
   cmake --preset debug >/dev/null
   cmake --build --preset debug -j "$(nproc)"
   # Packaging a sanitized build proves nothing more; Open MPI's own allocations would be
-  # reported as leaks by LeakSanitizer in every rank.
-  ctest --preset debug -j "$(nproc)" -LE 'install|mpi'
+  # reported as leaks by LeakSanitizer in every rank (mpi, and slurm's MPI job).
+  ctest --preset debug -j "$(nproc)" -LE 'install|mpi|slurm'
 fi
 if [ "${TRACESIM_FUZZ_SECONDS:-30}" != 0 ]; then
   bash scripts/fuzz.sh "${TRACESIM_FUZZ_SECONDS:-30}"
