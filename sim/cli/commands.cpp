@@ -14,6 +14,7 @@
 #include <optional>
 #include <sstream>
 
+#include "cluster_hooks.hpp"
 #include "interrupt.hpp"
 #include "intervals_option.hpp"
 #include "progress.hpp"
@@ -199,6 +200,16 @@ int command_run(const std::vector<std::string>& args) {
   sc.run.event_budget = event_budget_of(vm, sc.run.event_budget);
   const unsigned threads = threads_of(vm);
   note_threads(vm, threads);
+  if (mpi_worker()) {  // another rank of an MPI job: computes replications, writes nothing
+    sweep::RunSpec share;
+    share.plan = std::make_shared<const model::Plan>(model::compile(sc.platform));
+    share.seed = sc.run.seed;
+    share.replications = sc.run.replications;
+    share.threads = threads;
+    share.event_budget = sc.run.event_budget;
+    serve_replications(share);
+    return kOk;
+  }
   const std::filesystem::path out_dir = out_dir_of(vm, std::filesystem::path{"results"} / sc.name);
   // Every file goes to a temporary folder beside out_dir, renamed when all are
   // written: the results appear together or not at all (throws: exit 74).
@@ -226,7 +237,7 @@ int command_run(const std::vector<std::string>& args) {
                     done == total);
   };
   spec.observer0 = trace || intervals ? &observers : nullptr;
-  auto outcome = sweep::run_replications(spec);
+  auto outcome = distributed_replications(spec);
   progress.finish();
   if (outcome.stopped || interrupt.interrupted()) {
     trace.reset();  // a partial trace is not kept
@@ -266,6 +277,11 @@ int command_sweep(const std::vector<std::string>& args) {
   const Loaded loaded = load(vm);
   const sweep::SweepSpec spec = sweep_spec_of(vm, loaded);
   note_threads(vm, spec.threads);
+  if (mpi_worker()) {  // another rank of an MPI job: computes points, writes nothing
+    InterruptWatcher interrupt;
+    serve_points(loaded.document, spec, interrupt.token());
+    return kOk;
+  }
   const auto out_dir = out_dir_of(vm, std::filesystem::path{"results"} / (loaded.scenario.name + "-sweep"));
   Progress shown(progress_mode(vm));
   const Stopwatch clock;
@@ -276,7 +292,7 @@ int command_sweep(const std::vector<std::string>& args) {
                  points_done == points);
   };
   InterruptWatcher interrupt;
-  const auto outcome = sweep::run_sweep(loaded.document, spec, out_dir, interrupt.token(), progress);
+  const auto outcome = sweep::run_sweep(loaded.document, spec, out_dir, interrupt.token(), progress, point_farm());
   shown.finish();
   if (outcome.interrupted || interrupt.interrupted()) {
     std::string again = "tracesim sweep";

@@ -10,7 +10,9 @@
 #include <system_error>
 #include <vector>
 
+#include "cluster_hooks.hpp"
 #include "commands.hpp"
+#include "tracesim/cluster/cluster.hpp"
 #include "tracesim/kernel/simulator.hpp"
 #include "tracesim/scenario/diagnostics.hpp"
 #include "tracesim/sweep/replications.hpp"
@@ -57,9 +59,27 @@ void print_nested(const std::exception& e) {
   }
 }
 
+int dispatch(int argc, char** argv);
+
 }  // namespace
 
+// Under MPI (docs/cluster.md) every rank runs the same command line; a rank
+// that fails ends the whole job, naming itself, rather than leaving the others
+// waiting for it. An interrupted job has already stopped every rank in order.
 int main(int argc, char** argv) {
+  tracesim::cluster::Session session{argc, argv};
+  const int code = dispatch(argc, argv);
+  if (code != tracesim::cli::kOk && code != tracesim::cli::kInterrupted && tracesim::cluster::ranks() > 1) {
+    std::cerr << "tracesim: rank " << tracesim::cluster::rank() << " of " << tracesim::cluster::ranks()
+              << " failed (exit code " << code << "); ending the MPI job\n";
+    session.abort(code);
+  }
+  return code;
+}
+
+namespace {
+
+int dispatch(int argc, char** argv) {
   using namespace tracesim::cli;
   std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
@@ -76,6 +96,7 @@ int main(int argc, char** argv) {
   }
   const std::string command = args[0];
   const std::vector<std::string> rest(args.begin() + 1, args.end());
+  if (!runs_on_this_rank(command)) return kOk;
   try {
     if (command == "check") return command_check(rest);
     if (command == "run") return command_run(rest);
@@ -120,3 +141,5 @@ int main(int argc, char** argv) {
     return kInternal;
   }
 }
+
+}  // namespace

@@ -114,6 +114,40 @@ PointRuns point_runs(const scenario::Document& document, const SweepSpec& spec,
   return out;
 }
 
+// Point p's file: every replication of `run` on `threads` workers. Empty when a
+// stop request left replications out; the first failure in replication order is rethrown.
+std::string point_text(const RunSpec& run, std::size_t p, const std::vector<std::string>& axis_keys,
+                       const std::vector<std::string>& values, unsigned threads) {
+  const auto reps = static_cast<std::size_t>(run.replications);
+  std::vector<std::vector<output::Kpi>> rows(reps);
+  std::vector<std::exception_ptr> errors(reps);
+  std::vector<char> stopped(reps, 0);
+  parallel_for(reps, threads, [&](std::size_t r) {
+    if (run.stop.stop_requested()) {
+      stopped[r] = 1;
+      return;
+    }
+    try {
+      const auto result = run_replication(run, r);
+      if (result.stopped) stopped[r] = 1;
+      else rows[r] = output::kpis(result);
+    } catch (...) {
+      errors[r] = std::current_exception();
+    }
+  });
+  for (const auto& e : errors)
+    if (e) std::rethrow_exception(e);
+  for (const char s : stopped)
+    if (s) return {};
+  return output::point_csv(output::PointRows{p, axis_keys, values, std::move(rows)});
+}
+
+std::vector<std::string> axis_keys_of(const SweepSpec& spec) {
+  std::vector<std::string> keys;
+  for (const Axis& a : spec.axes) keys.push_back(a.key);
+  return keys;
+}
+
 // A sweep.json read back (resume, merge): checked before it is trusted, since
 // its point count drives loops and it may have been edited or truncated.
 nlohmann::ordered_json parse_sweep_id(const std::string& text, const std::string& name) {
@@ -260,7 +294,7 @@ std::vector<std::vector<std::string>> grid(const std::vector<Axis>& axes) {
 }
 
 SweepOutcome run_sweep(const scenario::Document& document, const SweepSpec& spec, const fs::path& out_dir,
-                       std::stop_token stop, const SweepProgress& progress) {
+                       std::stop_token stop, const SweepProgress& progress, const PointFarm& farm) {
   const auto points = grid(spec.axes);
   const std::string resolved_base = scenario::identity_yaml(document.resolve(spec.base_overrides));
   const auto runs = point_runs(document, spec, points, stop);
@@ -292,6 +326,18 @@ SweepOutcome run_sweep(const scenario::Document& document, const SweepSpec& spec
   std::size_t reps_done = 0;
   const std::size_t reps_total = todo.size() * reps;
   if (progress) progress(outcome.points_done, outcome.points_in_shard, 0, reps_total);
+  if (farm) {
+    farm(
+        todo, [&](std::size_t p) { return point_text(runs.runs[p], p, axis_keys, points[p], spec.threads); },
+        [&](std::size_t p, std::string&& text) {
+          if (text.empty()) return;  // stopped: the point is left for --resume
+          output::write_file_atomic(out_dir / "points" / output::point_file_name(p), text);
+          ++outcome.points_done;
+          reps_done += reps;
+          if (progress) progress(outcome.points_done, outcome.points_in_shard, reps_done, reps_total);
+        });
+    todo.clear();  // every point went through the farm
+  }
   // Task k is replication k % reps of point k / reps: the order the pool took them in.
   parallel_for(todo.size() * reps, spec.threads, [&](std::size_t k) {
     const std::size_t t = k / reps;
@@ -332,6 +378,22 @@ SweepOutcome run_sweep(const scenario::Document& document, const SweepSpec& spec
     outcome.assembled = true;
   }
   return outcome;
+}
+
+SweepPoints::SweepPoints(const scenario::Document& document, SweepSpec spec)
+    : document_{document}, spec_{std::move(spec)}, points_{grid(spec_.axes)} {}
+
+std::string SweepPoints::run_point(std::size_t p, std::stop_token stop) const {
+  if (p >= points_.size()) throw std::out_of_range("sweep point " + std::to_string(p) + " is not in the grid");
+  auto overrides = spec_.base_overrides;
+  for (std::size_t a = 0; a < spec_.axes.size(); ++a) overrides.push_back({spec_.axes[a].key, points_[p][a], "--vary"});
+  RunSpec run;
+  run.plan = std::make_shared<const model::Plan>(model::compile(document_.resolve(overrides).platform));
+  run.seed = spec_.seed;
+  run.replications = spec_.replications;
+  run.event_budget = spec_.event_budget;
+  run.stop = stop;
+  return point_text(run, p, axis_keys_of(spec_), points_[p], spec_.threads);
 }
 
 std::size_t sweep_metadata_points(const std::string& text, const std::string& name) {

@@ -6,7 +6,7 @@
 # Run as: cmake -DROOT=<source dir> -P layering.cmake
 cmake_minimum_required(VERSION 3.25)
 
-set(modules kernel analytic model scenario output sweep report cli)
+set(modules kernel analytic model scenario output sweep report cluster cli)
 
 # Project modules each module may include (itself included).
 set(uses_kernel   kernel)
@@ -16,7 +16,10 @@ set(uses_scenario scenario model kernel)
 set(uses_output   output model kernel)
 set(uses_sweep    sweep scenario output model kernel)
 set(uses_report   report scenario output model kernel)
-set(uses_cli      cli sweep scenario output model kernel analytic report)
+# cluster moves a replication's results between the ranks of an MPI job: it knows the
+# model's RunResult and nothing above it; the CLI glues it to sweep.
+set(uses_cluster  cluster model kernel)
+set(uses_cli      cli sweep scenario output model kernel analytic report cluster)
 
 # Third-party libraries (Boost by component), each private to the modules named here.
 set(libs_kernel)
@@ -26,6 +29,7 @@ set(libs_scenario yaml-cpp)
 set(libs_output   nlohmann boost/math)
 set(libs_sweep    nlohmann boost/asio nlopt)
 set(libs_report   nlohmann)
+set(libs_cluster  mpi)  # the MPI C API (mpi.h), in cluster only
 set(libs_cli      nlohmann boost/asio boost/program_options boost/version)
 
 # Modules that may talk to the operating system (files, signals, processes).
@@ -71,6 +75,10 @@ foreach(module IN LISTS modules)
         set(lib "${CMAKE_MATCH_1}")
         if(NOT lib IN_LIST libs_${module})
           reject(${module} "${file}" "${line}" "may not use ${lib}")
+        endif()
+      elseif(target STREQUAL "mpi.h")
+        if(NOT "mpi" IN_LIST libs_${module})
+          reject(${module} "${file}" "${line}" "may not use MPI")
         endif()
       elseif(target STREQUAL "nlopt.hpp")
         if(NOT "nlopt" IN_LIST libs_${module})

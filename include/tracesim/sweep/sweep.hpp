@@ -72,6 +72,14 @@ struct SweepOutcome {
   bool assembled = false;           // points.csv and replications.csv written
 };
 
+/// Where the points of a sweep are computed, when not all on this process's
+/// threads (an MPI job, docs/cluster.md): called once with the points to run,
+/// it has `compute(p)` (point p's file, replications on SweepSpec::threads) run
+/// somewhere and `collect(p, file)` called on the calling thread for each.
+using PointFarm = std::function<void(const std::vector<std::size_t>& points,
+                                     const std::function<std::string(std::size_t)>& compute,
+                                     const std::function<void(std::size_t, std::string&&)>& collect)>;
+
 /// Runs the shard's grid points of `document` that `out_dir` does not already
 /// hold (each point is the document resolved with the base overrides, then the
 /// point's values with origin "--vary"), writing
@@ -81,8 +89,26 @@ struct SweepOutcome {
 /// point sees the same random streams (common random numbers). Throws
 /// scenario::ScenarioError if a point's scenario is invalid, std::runtime_error
 /// if out_dir holds a different sweep.
+/// With a `farm`, each point's replications run together wherever the farm sends
+/// the point, and its file is written here when it comes back: the same files.
 SweepOutcome run_sweep(const scenario::Document& document, const SweepSpec& spec,
-                       const std::filesystem::path& out_dir, std::stop_token stop, const SweepProgress& progress);
+                       const std::filesystem::path& out_dir, std::stop_token stop, const SweepProgress& progress,
+                       const PointFarm& farm = {});
+
+/// The points of a sweep for a process that only computes them (a rank of an
+/// MPI job other than 0): each resolved and compiled when asked for, nothing read
+/// or written on disk.
+class SweepPoints {
+ public:
+  SweepPoints(const scenario::Document& document, SweepSpec spec);
+  /// Point p's file, as run_sweep writes it (empty if `stop` was requested).
+  [[nodiscard]] std::string run_point(std::size_t p, std::stop_token stop) const;
+
+ private:
+  const scenario::Document& document_;
+  SweepSpec spec_;
+  std::vector<std::vector<std::string>> points_;
+};
 
 /// Combines shard folders into `out_dir`: the same files one unsharded run
 /// writes. Throws std::runtime_error naming missing points or mismatched sweeps.
