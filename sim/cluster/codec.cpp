@@ -15,7 +15,7 @@ namespace {
 
 static_assert(std::is_trivially_copyable_v<model::DayStats>, "DayStats is copied as bytes");
 // The structs copied field by field; a new field changes their size.
-static_assert(sizeof(model::TaskTotals) == 12 * 8 + 2 * sizeof(model::ReachTimes) + 3 * 8,
+static_assert(sizeof(model::TaskTotals) == 12 * 8 + 2 * sizeof(model::ReachTimes) + 4 * 8,
               "TaskTotals changed: update encode() and decode()");
 static_assert(sizeof(model::ReachTimes) == sizeof(std::vector<std::uint32_t>) + 16,
               "ReachTimes changed: update encode() and decode()");
@@ -25,9 +25,12 @@ static_assert(sizeof(model::InboundTotals) == 11 * 8 + sizeof(model::WaitTimes),
               "InboundTotals changed: update encode() and decode()");
 static_assert(sizeof(model::PoolTotals) == sizeof(std::string) + 6 * 8,
               "PoolTotals changed: update encode() and decode()");
+static_assert(std::is_trivially_copyable_v<model::BackOfficeTotals> && sizeof(model::BackOfficeTotals) == 5 * 8,
+              "BackOfficeTotals changed: update encode() and decode()");
+// events; the three flags; back_office; back_office_kinds and warm_up_days
 static_assert(sizeof(model::RunResult) == sizeof(std::vector<model::DayStats>) + sizeof(model::RunResult::tasks) +
                                               sizeof(std::vector<model::PoolTotals>) + sizeof(model::InboundTotals) +
-                                              8 + 8,
+                                              8 + 8 + sizeof(model::BackOfficeTotals) + 8,
               "RunResult changed: update encode() and decode()");
 
 constexpr std::uint32_t kMagic = 0x54524331;  // "TRC1"
@@ -114,7 +117,7 @@ std::string encode(const model::RunResult& result) {
   for (const auto& t : result.tasks) {
     for (auto v : {t.arrived, t.reached_call, t.reached_sms, t.not_reached, t.pending, t.reached_within_12h,
                    t.reached_within_24h, t.reached_within_deadline, t.attempts, t.connected, t.sms_sent, t.named,
-                   t.stale_dropped, t.stale_to_sms, t.to_national})
+                   t.stale_dropped, t.stale_to_sms, t.to_national, t.appointments})
       w.put(v);
     put_reach(w, t.reach_times);
     put_reach(w, t.first_call_times);
@@ -141,6 +144,10 @@ std::string encode(const model::RunResult& result) {
   w.put(result.events);
   w.put<std::uint8_t>(result.stopped ? 1 : 0);
   w.put<std::uint8_t>(result.stale_rules ? 1 : 0);
+  w.put<std::uint8_t>(result.outcomes ? 1 : 0);
+  w.put(result.back_office);
+  w.put<std::uint8_t>(result.back_office_kinds ? 1 : 0);
+  w.put(result.warm_up_days);
   return w.take();
 }
 
@@ -152,7 +159,7 @@ model::RunResult decode(const std::string& bytes) {
   for (auto& t : result.tasks) {
     for (auto* v : {&t.arrived, &t.reached_call, &t.reached_sms, &t.not_reached, &t.pending, &t.reached_within_12h,
                     &t.reached_within_24h, &t.reached_within_deadline, &t.attempts, &t.connected, &t.sms_sent,
-                    &t.named, &t.stale_dropped, &t.stale_to_sms, &t.to_national})
+                    &t.named, &t.stale_dropped, &t.stale_to_sms, &t.to_national, &t.appointments})
       *v = r.get<std::uint64_t>();
     t.reach_times = get_reach(r);
     t.first_call_times = get_reach(r);
@@ -181,6 +188,10 @@ model::RunResult decode(const std::string& bytes) {
   result.events = r.get<std::uint64_t>();
   result.stopped = r.get<std::uint8_t>() != 0;
   result.stale_rules = r.get<std::uint8_t>() != 0;
+  result.outcomes = r.get<std::uint8_t>() != 0;
+  result.back_office = r.get<model::BackOfficeTotals>();
+  result.back_office_kinds = r.get<std::uint8_t>() != 0;
+  result.warm_up_days = r.get<std::uint32_t>();
   if (!r.at_end()) Reader::fail();
   return result;
 }

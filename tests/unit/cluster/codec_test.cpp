@@ -14,7 +14,13 @@ namespace {
 
 model::RunResult one_replication() {
   sweep::RunSpec spec;
-  spec.plan = std::make_shared<const model::Plan>(model::compile(test::micro_platform({6, 9, 4}, 2, 2)));
+  // With the optional sections on (stale rules, outcomes, a warm-up), so their flags and
+  // counts cross too.
+  auto pc = test::micro_platform({6, 9, 4}, 2, 2);
+  pc.tasks[1].stale.action = model::StaleAction::Sms;
+  pc.tasks[0].outcomes.appointment = {0.5};
+  pc.calendar.warm_up_days = 1;
+  spec.plan = std::make_shared<const model::Plan>(model::compile(pc));
   spec.seed = 11;
   return sweep::run_replication(spec, 3);
 }
@@ -34,6 +40,10 @@ TEST_CASE("cluster: a replication's results cross between ranks unchanged", "[cl
   CHECK(copy.pools.size() == original.pools.size());
   CHECK(copy.pools[0].name == original.pools[0].name);
   CHECK(copy.events == original.events);
+  CHECK(copy.stale_rules);
+  CHECK(copy.outcomes);
+  CHECK(copy.warm_up_days == 1);
+  CHECK(copy.tasks[0].appointments == original.tasks[0].appointments);
   // Encoding is deterministic: the same result gives the same bytes.
   CHECK(cluster::encode(copy) == cluster::encode(original));
 }
