@@ -55,6 +55,7 @@ class Platform {
         national_{plan.national_capacity_per_day},
         days_{plan.day_count()} {
     work_.configure(plan_->ranks, plan_->order, plan_->index_before_contacts);
+    for (auto& lane : timer_lanes_) lane = sim_.add_lane();
   }
 
   RunResult run() {
@@ -185,10 +186,10 @@ class Platform {
       return;
     }
     if (plan_->tasks[ty].sms_at_deadline)
-      sim_.schedule_at(tasks_[ti].deadline, Phase::Arrival, kTaskDeadline, ti, tasks_[ti].gen);
+      sim_.schedule_in_lane(timer_lanes_[ty], tasks_[ti].deadline, Phase::Arrival, kTaskDeadline, ti, tasks_[ti].gen);
     if (plan_->tasks[ty].stale != StaleAction::Keep)
-      sim_.schedule_at(tasks_[ti].deadline + plan_->tasks[ty].stale_after, Phase::Arrival, kTaskStale, ti,
-                       tasks_[ti].gen);
+      sim_.schedule_in_lane(timer_lanes_[kTaskTypes + ty], tasks_[ti].deadline + plan_->tasks[ty].stale_after,
+                            Phase::Arrival, kTaskStale, ti, tasks_[ti].gen);
     if (tasks_[ti].inbound_first) {
       // The case calls the platform: it waits on the inbound line.
       tasks_[ti].state = TaskState::Inbound;
@@ -570,6 +571,7 @@ class Platform {
   Samplers samplers_;  // a copy: one indirection less per draw
   Arrivals arrivals_;
   kernel::Simulator sim_;
+  std::array<kernel::Simulator::LaneId, 2 * kTaskTypes> timer_lanes_{};  // deadline, then stale timers, by type
   Tally tally_;
   InboundLine line_;
   Roster roster_;
