@@ -7,6 +7,7 @@
 #   env TRACESIM (default build/release/sim/tracesim), REPLICATIONS (default: the
 #   scenario's), MONTHS (default "2021-03 2021-12": the months given a column),
 #   OUT (default: a temporary folder, removed at the end; set it to keep the runs).
+# Progress (one line per level) goes to standard error; the table to standard output.
 set -euo pipefail
 if [ $# -lt 3 ]; then
   echo "usage: $0 SCENARIO POOL LEVEL..." >&2
@@ -45,7 +46,10 @@ header+=" | named contacts reached ≤ 12 h | largest backlog at close | SMS sen
 rule+="|---:|---:|---:|"
 echo "$header"
 echo "$rule"
+n=0
 for level in "$@"; do
+  n=$((n + 1))
+  echo "staffing-table: level $n of $#: $level FTE" >&2
   dir="$out/fte-$level"
   "$bin" run "$scenario" "${reps[@]}" -q --out "$dir" \
     --set "staffing.pools.$pool.fte=[{from: $start, fte: $level}]" >/dev/null
