@@ -66,6 +66,10 @@ else
     --set 'demand.index_cases.curve={constant: 10000}' --set calendar.end=2021-12-31 --out "$out/c1"
   measure national_constant_2y "$bin" run bench/scenarios/national-2021.yaml -q -j 1 \
     --set 'demand.index_cases.curve={constant: 10000}' --set calendar.end=2022-12-31 --out "$out/c2"
+  # The searches of issue-sized questions: the least staff for a 12-hour target, and the fit.
+  measure staff_occitanie_2_threads "$bin" staff scenarios/occitanie-2021.yaml \
+    --target 'contacts.reached_within_12h >= 0.8' --pool tracers -j 2 -q --out "$out/staff"
+  measure calibrate_occitanie_2_threads "$bin" calibrate scenarios/occitanie-2021.yaml -j 2 -q --out "$out/cal"
   measure sweep_1_thread "$bin" sweep bench/scenarios/mmc.yaml --set calendar.end=2021-01-17 --vary 'inbound.per_day=13000:14400:200' -r 4 -j 1 -q --out "$out/s1"
   measure sweep_2_threads "$bin" sweep bench/scenarios/mmc.yaml --set calendar.end=2021-01-17 --vary 'inbound.per_day=13000:14400:200' -r 4 -j 2 -q --out "$out/s2"
 fi
