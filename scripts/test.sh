@@ -11,10 +11,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 TRACESIM_PRESET=ci bash scripts/setup.sh
-# The case-data converter is Python; its tests use the standard library only.
-if [ -f scripts/test_fetch_cases.py ]; then
-  python3 -m unittest scripts/test_fetch_cases.py
-fi
+# The case-data converter and the forecast are Python; their tests use the standard library only.
+python3 -m unittest scripts/test_fetch_cases.py scripts/test_forecast_cases.py
 # The .deb is installed for real (dpkg -i, then removed) where this runs as root.
 TRACESIM_DEB_INSTALL=1 ctest --preset ci
 
