@@ -181,8 +181,9 @@ class Platform {
     if (plan_->tasks[ty].sms_at_deadline)
       sim_.schedule_in_lane(timer_lanes_[ty], tasks_[ti].deadline, Phase::Arrival, kTaskDeadline, ti, tasks_[ti].gen);
     if (plan_->tasks[ty].stale != StaleAction::Keep)
-      sim_.schedule_in_lane(timer_lanes_[kTaskTypes + ty], tasks_[ti].deadline + plan_->tasks[ty].stale_after,
-                            Phase::Arrival, kTaskStale, ti, tasks_[ti].gen);
+      tasks_[ti].stale_check = sim_.schedule_in_lane(timer_lanes_[kTaskTypes + ty],
+                                                     tasks_[ti].deadline + plan_->tasks[ty].stale_after,
+                                                     Phase::Arrival, kTaskStale, ti, tasks_[ti].gen);
     if (tasks_[ti].inbound_first) {
       // The case calls the platform: it waits on the inbound line.
       tasks_[ti].state = TaskState::Inbound;
@@ -495,6 +496,7 @@ class Platform {
       tally_.call_outcome(t.type, draws_appointment(*plan_, t, arrivals_.outcome_engine(t.key)));
     }
     if (state == FinalState::ReachedByCall && !plan_->back_office.empty()) back_office_born(ti);
+    sim_.cancel(tasks_[ti].stale_check);  // no heap work for a check that would find nothing
     tasks_.finalize(ti, state, at, tally_);
   }
 
