@@ -93,18 +93,16 @@ class Platform {
   void handle(const kernel::Event& e) {
     switch (e.kind) {
       case kDayStart: on_day_start(static_cast<std::int32_t>(e.entity)); break;
-      case kTaskArrival: on_task_arrival(e.entity, e.data); break;
+      case kTaskArrival: if (tasks_.is_live(e.entity, e.data, TaskState::Scheduled)) arrive(e.entity); break;
       case kPlatformOpens: wake_idle(/*back_office=*/false); break;
       case kShiftStart: on_shift_start(e.entity, e.data); break;
-      case kBreakStart: if (shift_event_live(e)) roster_.start_break(e.entity, sim_.now()); break;
       case kBreakEnd: if (shift_event_live(e) && roster_.is_on_break(e.entity)) become_available(e.entity); break;
-      case kLastCall: if (shift_event_live(e)) roster_.pass_last_call(e.entity); break;
-      case kShiftEnd: if (shift_event_live(e)) on_shift_end(e.entity); break;
+      case kShiftMarks: roster_.run_marks(e.entity, e.data, [this](std::uint32_t a, Mark m) { on_mark(a, m); }); break;
       case kAttemptEnd: if (roster_.is_work_event_live(e.entity, e.data)) on_attempt_end(e.entity); break;
       case kInboundArrival: on_inbound_arrival(e.entity, e.data); break;
       case kInboundAbandon: on_inbound_abandon(e.entity, e.data); break;
       case kIndependentCall: on_independent_call(); break;
-      case kTaskReady: on_task_ready(e.entity, e.data); break;
+      case kTaskReady: if (tasks_.is_live(e.entity, e.data, TaskState::Waiting)) enqueue(e.entity); break;
       case kTaskDeadline: on_task_deadline(e.entity, e.data); break;
       case kTaskStale: if (is_stale_check_live(tasks_[e.entity], e.data)) drop_stale(e.entity); break;
       case kDayClose: close_day(e.entity, sim_.now(), *plan_, tasks_, tally_, roster_); break;
@@ -163,11 +161,6 @@ class Platform {
     schedule_next_independent();
   }
 
-  void on_task_arrival(std::uint32_t ti, std::uint32_t gen) {
-    if (tasks_[ti].gen != gen || tasks_[ti].state != TaskState::Scheduled) return;
-    arrive(ti);
-  }
-
   // A case or contact enters the platform now: counted, then routed to SMS or the work list.
   void arrive(std::uint32_t ti) {
     Task& t = tasks_[ti];
@@ -188,8 +181,9 @@ class Platform {
     if (plan_->tasks[ty].sms_at_deadline)
       sim_.schedule_in_lane(timer_lanes_[ty], tasks_[ti].deadline, Phase::Arrival, kTaskDeadline, ti, tasks_[ti].gen);
     if (plan_->tasks[ty].stale != StaleAction::Keep)
-      sim_.schedule_in_lane(timer_lanes_[kTaskTypes + ty], tasks_[ti].deadline + plan_->tasks[ty].stale_after,
-                            Phase::Arrival, kTaskStale, ti, tasks_[ti].gen);
+      tasks_[ti].stale_check = sim_.schedule_in_lane(timer_lanes_[kTaskTypes + ty],
+                                                     tasks_[ti].deadline + plan_->tasks[ty].stale_after,
+                                                     Phase::Arrival, kTaskStale, ti, tasks_[ti].gen);
     if (tasks_[ti].inbound_first) {
       // The case calls the platform: it waits on the inbound line.
       tasks_[ti].state = TaskState::Inbound;
@@ -473,11 +467,6 @@ class Platform {
     become_available(a);
   }
 
-  void on_task_ready(std::uint32_t ti, std::uint32_t gen) {
-    if (tasks_[ti].gen != gen || tasks_[ti].state != TaskState::Waiting) return;
-    enqueue(ti);
-  }
-
   void on_task_deadline(std::uint32_t ti, std::uint32_t gen) {
     Task& t = tasks_[ti];
     if (t.gen != gen || (t.state != TaskState::Queued && t.state != TaskState::Waiting)) return;
@@ -507,6 +496,7 @@ class Platform {
       tally_.call_outcome(t.type, draws_appointment(*plan_, t, arrivals_.outcome_engine(t.key)));
     }
     if (state == FinalState::ReachedByCall && !plan_->back_office.empty()) back_office_born(ti);
+    sim_.cancel(tasks_[ti].stale_check);  // no heap work for a check that would find nothing
     tasks_.finalize(ti, state, at, tally_);
   }
 
@@ -544,6 +534,12 @@ class Platform {
     const int n = roster_.shift_size(p, s);
     tally_.shift_started(p, plan_->pools[p].shifts[s].available, n);
     for (int i = 0; i < n; ++i) become_available(roster_.come_on(p, s, now, midnight));
+  }
+
+  void on_mark(std::uint32_t a, Mark m) {
+    if (m == Mark::Pause) return roster_.start_break(a, sim_.now());
+    if (m == Mark::LastCall) return roster_.pass_last_call(a);
+    on_shift_end(a);
   }
 
   void on_shift_end(std::uint32_t a) {

@@ -5,7 +5,7 @@ namespace tracesim::model::detail {
 
 using kernel::Phase;
 
-Roster::Roster(const Plan& plan, kernel::Simulator& sim) : plan_{plan}, sim_{sim} {
+Roster::Roster(const Plan& plan, kernel::Simulator& sim) : plan_{plan}, sim_{sim}, marks_{plan, sim} {
   const std::size_t pools = plan.pools.size();
   pool_active_from_.assign(pools, SimTime{});
   for (std::size_t p = 0; p < pools; ++p)
@@ -72,10 +72,7 @@ void Roster::plan_shift(std::uint32_t a, SimTime midnight) {
   ag.last_call_passed = false;
   ag.break_due = false;
   ag.next_pause = 0;
-  sim_.schedule_at(ag.shift_end, Phase::Release, kShiftEnd, a, ag.shift_serial);
-  sim_.schedule_at(ag.shift_end - pool.no_new_attempt_before_end, Phase::Release, kLastCall, a, ag.shift_serial);
-  for (const PauseRule& pause : shift.pauses)
-    sim_.schedule_at(midnight + pause.start, Phase::Release, kBreakStart, a, ag.shift_serial);
+  marks_.join(a, ag.shift_serial, ag.pool, ag.shift, midnight);
 }
 
 // The shift's pauses start in order, so the agent's counter names this one. A

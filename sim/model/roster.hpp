@@ -6,6 +6,7 @@
 
 #include "detail/entities.hpp"
 #include "detail/events.hpp"
+#include "shift_marks.hpp"
 #include "tracesim/kernel/assert.hpp"
 #include "tracesim/kernel/simulator.hpp"
 #include "tracesim/model/plan.hpp"
@@ -113,6 +114,14 @@ class Roster {
     return inbound;
   }
 
+  /// The event of shift marks `group`, mark `first`, is due: calls `f(agent, mark)`
+  /// for each agent and mark due now whose shift is still on (shift_marks.hpp).
+  template <class F>
+  void run_marks(std::uint32_t group, std::uint32_t first, F&& f) {
+    marks_.run(group, first, [&](std::uint32_t a, std::uint32_t serial, Mark m, std::uint32_t) {
+      if (is_shift_event_live(a, serial)) f(a, m);
+    });
+  }
   /// Shift events of agent `a` at `now`.
   void start_break(std::uint32_t a, SimTime now);
   [[nodiscard]] bool is_on_break(std::uint32_t a) const noexcept { return agents_[a].state == AgentState::Break; }
@@ -144,6 +153,7 @@ class Roster {
 
   const Plan& plan_;
   kernel::Simulator& sim_;
+  ShiftMarks marks_;
   std::vector<Agent> agents_;
   std::vector<std::uint32_t> free_agents_;
   std::vector<std::vector<std::uint32_t>> idle_;  // per pool

@@ -31,6 +31,10 @@ class TaskStore {
   [[nodiscard]] Task& operator[](std::uint32_t i) noexcept { return tasks_[i]; }
   [[nodiscard]] const Task& operator[](std::uint32_t i) const noexcept { return tasks_[i]; }
   [[nodiscard]] const std::vector<Task>& all() const noexcept { return tasks_; }
+  /// Task `ti` is still generation `gen` (an event names it) and in `state`.
+  [[nodiscard]] bool is_live(std::uint32_t ti, std::uint32_t gen, TaskState state) const noexcept {
+    return tasks_[ti].gen == gen && tasks_[ti].state == state;
+  }
 
   /// A new index case whose draws come from the engine of `key`; not yet arrived.
   std::uint32_t new_case(std::uint64_t key) {

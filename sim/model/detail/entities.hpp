@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "tracesim/kernel/rng.hpp"
+#include "tracesim/kernel/simulator.hpp"
 #include "tracesim/kernel/time.hpp"
 #include "tracesim/model/config.hpp"
 
@@ -29,6 +30,7 @@ struct Task {
   std::uint64_t key = 0;
   SimTime created{};
   SimTime deadline{};
+  kernel::EventId stale_check{};     // cancelled when the task is final: it would find nothing to do
   std::uint32_t gen = 0;             // bumped whenever queued entries or events become stale
   std::uint32_t contacts_total = 0;  // index cases: contacts they will name
   std::uint32_t contacts_created = 0;

@@ -12,10 +12,7 @@ enum Kind : std::uint16_t {
   kTaskArrival,
   kPlatformOpens,
   kShiftStart,
-  kBreakStart,
   kBreakEnd,
-  kLastCall,
-  kShiftEnd,
   kAttemptEnd,
   kTaskReady,
   kTaskDeadline,
@@ -25,6 +22,7 @@ enum Kind : std::uint16_t {
   kIndependentCall,
   kTaskStale,      // overload: a task's stale check
   kBackOfficeEnd,  // an agent finished a back-office item
+  kShiftMarks,     // a shift's pauses, last call or end, for every agent on it (shift_marks.hpp)
 };
 
 }  // namespace tracesim::model::detail
