@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 // `tracesim bench`: the benchmark suite in the binary, so that users measure their own
 // machine without a build tree (bench/run.sh adds the full-year and national runs).
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <string>
 #include <thread>
@@ -75,25 +77,62 @@ double kernel_hold(std::size_t pending, std::uint64_t events) {
   return static_cast<double>(events) / seconds_since(t0);
 }
 
+// One replication of `plan`, model only (compiled beforehand, outside the timing),
+// repeated until 3 runs or 10 s: the median wall time and the events of a run.
+struct ScenarioTiming {
+  double ms = 0;
+  double events = 0;
+  int runs = 0;
+};
+ScenarioTiming time_scenario(const model::Plan& plan) {
+  std::vector<double> ms;
+  ScenarioTiming timing;
+  const auto start = std::chrono::steady_clock::now();
+  while (ms.size() < 3 && (ms.empty() || seconds_since(start) < 10)) {
+    model::RunOptions o;
+    o.seed = 1;
+    const auto t0 = std::chrono::steady_clock::now();
+    const auto r = model::simulate(plan, o);
+    ms.push_back(1000 * seconds_since(t0));
+    timing.events = static_cast<double>(r.events);
+  }
+  std::sort(ms.begin(), ms.end());
+  timing.ms = ms[ms.size() / 2];
+  timing.runs = static_cast<int>(ms.size());
+  return timing;
+}
+
 }  // namespace
 
 int command_bench(const std::vector<std::string>& args) {
   po::options_description opts("Options");
   opts.add_options()("help,h", "show this help")("quick", "small sizes (a few seconds): checks, does not measure")
       ("json", po::value<std::string>(), "also write the results as JSON to this file")
-      ("threads,j", po::value<Whole>()->default_value(Whole{0}, "0"), "threads for the scaling test; 0 = the CPUs this process may use");
+      ("threads,j", po::value<Whole>()->default_value(Whole{0}, "0"), "threads for the scaling test; 0 = the CPUs this process may use")
+      ("scenario", po::value<std::vector<std::string>>()->composing(),
+       "also time one replication of this scenario, model only: the median of 3 runs (fewer past 10 s); "
+       "repeat for several, e.g. the installed occitanie-2021.yaml");
   po::variables_map vm;
   po::store(po::command_line_parser(args).options(opts).run(), vm);
   po::notify(vm);
   if (vm.count("help")) {
-    std::cout << "Usage: tracesim bench [--quick] [--json FILE]\n\nMeasures this machine: the event kernel "
+    std::cout << "Usage: tracesim bench [--quick] [--json FILE] [--scenario FILE]...\n\nMeasures this machine: the event kernel "
                  "(schedule + pop with 10^2, 10^4 and 10^6 pending events),\nthe Erlang-A call centre (1 million "
                  "callers, 110 agents) through the model, and replications\non 1 thread against all threads. "
                  "About a minute. bench/run.sh in the source tree adds the\nfull-year and national scenarios.\n\n"
-              << opts << "\nExample:\n  tracesim bench --json bench.json\n";
+              << opts
+              << "\nExamples:\n  tracesim bench --json bench.json\n"
+                 "  tracesim bench --scenario /usr/share/tracesim/scenarios/occitanie-2021.yaml   # installed\n"
+                 "  tracesim bench --scenario scenarios/occitanie-2021.yaml   # in the source tree\n";
     return kOk;
   }
   const bool quick = vm.count("quick") > 0;
+  // Scenarios are read first, so that a bad file fails before a minute of measuring.
+  std::vector<std::pair<std::string, model::Plan>> scenarios;
+  if (vm.count("scenario"))
+    for (const auto& file : vm["scenario"].as<std::vector<std::string>>())
+      scenarios.emplace_back(std::filesystem::path{file}.stem().string(),
+                             model::compile(scenario::load_scenario(file).platform));
   const unsigned threads = sweep::effective_threads(threads_of(vm));
   nlohmann::ordered_json results;
   auto report = [&](const std::string& name, double value, const char* unit) {
@@ -142,6 +181,11 @@ int command_bench(const std::vector<std::string>& args) {
   report("replications_1_thread_s", wall_one, "s");
   report("replications_" + std::to_string(threads) + "_threads_s", wall_many, "s");
   report("replications_speedup", wall_one / wall_many, "x");
+  for (const auto& [name, plan] : scenarios) {
+    const ScenarioTiming t = time_scenario(plan);
+    report(name + "_ms_per_replication", t.ms, "ms");
+    report(name + "_events_per_s", t.events / (t.ms / 1000), "events/s");
+  }
   results["threads"] = threads;
   results["hardware_threads"] = std::thread::hardware_concurrency();
   if (vm.count("json")) {

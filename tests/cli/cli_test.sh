@@ -72,6 +72,11 @@ rows=$(wc -l < "$work/a/daily.csv")
 expect_exit 0 "bench --quick" "$bin" bench --quick --json "$work/bench.json"
 python3 -c "import json,sys; d=json.load(open('$work/bench.json')); sys.exit(0 if d['mmc_callers'] > 0 and d['kernel_events_per_s_pending_100'] > 0 and 'replications_speedup' in d else 1)" \
   && pass=$((pass + 1)) || { echo "FAIL: bench.json lacks its figures"; failures=$((failures + 1)); }
+# --scenario times a shipped scenario too; a missing file fails at once, before any measuring.
+expect_exit 0 "bench --quick --scenario" "$bin" bench --quick --scenario "$src/scenarios/isere-2020.yaml" --json "$work/bench2.json"
+python3 -c "import json,sys; d=json.load(open('$work/bench2.json')); sys.exit(0 if d['isere-2020_ms_per_replication'] > 0 and d['isere-2020_events_per_s'] > 0 else 1)" \
+  && pass=$((pass + 1)) || { echo "FAIL: bench.json lacks the scenario's figures"; failures=$((failures + 1)); }
+expect_exit 66 "bench --scenario missing" "$bin" bench --quick --scenario "$work/none.yaml"
 
 # The real daily series of region 76 (shipped in data/cases), named with --cases:
 # each recorded positive is handled with probability share_handled = 0.1045, so over the 647,646
