@@ -21,8 +21,10 @@ import datetime
 import io
 import os
 import sys
-import tempfile
 import urllib.request
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from case_series import write_series  # noqa: E402  (next to this script)
 
 # Stable data.gouv.fr resource addresses of the SPF files (dataset "Données relatives aux
 # résultats des tests virologiques COVID-19 (SI-DEP)").
@@ -99,24 +101,6 @@ def convert(text, column, code, start, end, name):
     return rows
 
 
-def write_atomic(path, rows, force):
-    if os.path.exists(path) and not force:
-        raise FileExistsError(f"{path} exists; add --force to replace it")
-    folder = os.path.dirname(os.path.abspath(path))
-    os.makedirs(folder, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".fetch-cases-", dir=folder)
-    try:
-        with os.fdopen(fd, "w", newline="") as out:
-            out.write("date,positives\n")
-            for day, positives in rows:
-                out.write(f"{day.isoformat()},{positives}\n")
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.remove(tmp)
-        raise
-
-
 def main(argv):
     parser = argparse.ArgumentParser(
         description="Convert Santé publique France daily positives (SI-DEP) to tracesim's date,positives CSV.",
@@ -150,7 +134,7 @@ def main(argv):
             with urllib.request.urlopen(url, timeout=120) as response:
                 text, name = response.read().decode("utf-8-sig"), url
         rows = convert(text, column, code, start, end, name)
-        write_atomic(args.out, rows, args.force)
+        write_series(args.out, rows, args.force)
     except DataError as e:
         print(f"fetch-cases: {e}", file=sys.stderr)
         return 65

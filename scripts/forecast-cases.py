@@ -30,7 +30,9 @@ import datetime
 import math
 import os
 import sys
-import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from case_series import write_series  # noqa: E402  (next to this script)
 
 
 class DataError(Exception):
@@ -104,22 +106,6 @@ def project(series, until, days, weeks, growth=None):
     return out, growth
 
 
-def write_atomic(path, rows):
-    folder = os.path.dirname(os.path.abspath(path))
-    os.makedirs(folder, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".forecast-cases-", dir=folder)
-    try:
-        with os.fdopen(fd, "w", newline="") as out:
-            out.write("date,positives\n")
-            for day, positives in rows:
-                out.write(f"{day.isoformat()},{positives}\n")
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.remove(tmp)
-        raise
-
-
 def main(argv):
     parser = argparse.ArgumentParser(
         prog="forecast-cases",
@@ -133,6 +119,7 @@ def main(argv):
     parser.add_argument("--growth", type=float,
                         help="the weekly growth factor instead of the fitted one (1.0: flat; 1.2: +20 %% a week)")
     parser.add_argument("--out", help="the CSV to write (default: standard output)")
+    parser.add_argument("--force", action="store_true", help="replace --out if it exists")
     args = parser.parse_args(argv)
     try:
         until = datetime.date.fromisoformat(args.until)
@@ -157,8 +144,8 @@ def main(argv):
           file=sys.stderr)
     if args.out:
         try:
-            write_atomic(args.out, rows)
-        except OSError as e:
+            write_series(args.out, rows, args.force)
+        except OSError as e:  # FileExistsError included
             print(f"forecast-cases: {e}", file=sys.stderr)
             return 74
     else:

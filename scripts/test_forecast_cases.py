@@ -94,6 +94,15 @@ class ForecastCasesTest(unittest.TestCase):
             r = run(path, *extra)
             self.assertEqual(r.returncode, 2, extra)
 
+    def test_refuses_to_overwrite_without_force(self):
+        path = self.write(series(21, 100))
+        self.forecast(path, "--until", "2021-11-21")
+        out = os.path.join(self.dir.name, "forecast.csv")
+        r = run(path, "--until", "2021-11-21", "--out", out)
+        self.assertEqual(r.returncode, 74)
+        self.assertIn("exists; add --force", r.stderr)
+        self.forecast(path, "--until", "2021-11-21", "--force")
+
     def test_missing_file_is_a_file_error_and_nothing_is_written(self):
         out = os.path.join(self.dir.name, "forecast.csv")
         r = run(os.path.join(self.dir.name, "none.csv"), "--until", "2021-11-21", "--out", out)
