@@ -83,7 +83,7 @@ sweep::StaffSearch staff_search_of(const po::variables_map& vm, const scenario::
 void print_monotonicity(const sweep::StaffSearch& search, const sweep::StaffAnswer& answer) {
   if (answer.monotone()) return;
   std::cout << "warning: " << search.target.kpi << " is not monotone in staff over the levels tried; "
-            << "the bisection's answer may not be the least level\n";
+            << "the search's answer may not be the least level\n";
   auto level = [](const sweep::LevelResult& r) {
     char buf[160];
     std::snprintf(buf, sizeof buf, "%g: %.4f [%.4f, %.4f]", r.level, r.mean, r.low, r.high);
