@@ -30,9 +30,11 @@ namespace {
 constexpr Help kStaffHelp{
     "Usage: tracesim staff FILE --target 'KPI >= VALUE' (--pool NAME | --scale) [options]\n\n"
     "Finds the least staff for which the target holds with the given confidence across replications,\n"
-    "by bisection over the level grid, assuming the KPI improves with staff. Every level uses the same\n"
-    "random streams (common random numbers); replications are doubled while the confidence interval\n"
-    "straddles the target. Prints the answer with the KPI's mean and bounds there and one step below.",
+    "narrowing a bracket over the level grid, assuming the KPI improves with staff. Every level uses the\n"
+    "same random streams (common random numbers). Levels far from the target are settled by a first\n"
+    "pass of 2 or 4 replications; the answer and the level below it get the full verdict: -r\n"
+    "replications, doubled while the confidence interval straddles the target (no replication is run\n"
+    "twice). Prints the answer with the KPI's mean and bounds there and one step below.",
     "Examples:\n  tracesim staff scenarios/occitanie-2021.yaml --target 'contacts.reached_within_12h >= 0.9' --pool tracers\n"
     "  tracesim staff scenarios/inbound-tradeoff.yaml --target 'inbound.answer_rate >= 0.8' --scale\n"};
 
@@ -81,7 +83,7 @@ sweep::StaffSearch staff_search_of(const po::variables_map& vm, const scenario::
 void print_monotonicity(const sweep::StaffSearch& search, const sweep::StaffAnswer& answer) {
   if (answer.monotone()) return;
   std::cout << "warning: " << search.target.kpi << " is not monotone in staff over the levels tried; "
-            << "the bisection's answer may not be the least level\n";
+            << "the search's answer may not be the least level\n";
   auto level = [](const sweep::LevelResult& r) {
     char buf[160];
     std::snprintf(buf, sizeof buf, "%g: %.4f [%.4f, %.4f]", r.level, r.mean, r.low, r.high);
@@ -180,7 +182,7 @@ int command_staff(const std::vector<std::string>& args) {
       ("min", po::value<Real>(), "lowest level to consider (default 0 for --pool, 0.1 for --scale)")
       ("max", po::value<Real>(), "highest level to consider (default 500 for --pool, 3 for --scale)")
       ("step", po::value<Real>(), "level grid step (default 1 for --pool, 0.05 for --scale)")
-      ("replications,r", po::value<Count>()->default_value(Count{10}, "10"), "replications per level at first")
+      ("replications,r", po::value<Count>()->default_value(Count{10}, "10"), "replications of a level's verdict at first (after a first pass of 2, 4)")
       ("max-replications", po::value<Count>()->default_value(Count{160}, "160"), "replications doubled near the target up to this")
       ("seed", po::value<Whole>(), "seed, the same at every level (default: run.seed)")
       ("threads,j", po::value<Whole>()->default_value(Whole{0}, "0"), kThreadsHelp);
@@ -211,12 +213,23 @@ int command_staff(const std::vector<std::string>& args) {
   };
   std::optional<double> best;
   auto log = [&](const sweep::LevelResult& r) {
-    tried.push_back(r);
-    if (r.holds && (!best || r.level < *best)) best = r.level;
+    // One entry per level: its verdict replaces its first pass.
+    const auto same = std::find_if(tried.begin(), tried.end(), [&](const auto& t) { return t.level == r.level; });
+    if (same == tried.end()) tried.push_back(r);
+    else *same = r;
+    best.reset();
+    for (const auto& t : tried)
+      if (t.holds && (!best || t.level < *best)) best = t.level;
     save(nullptr);
     if (quiet) return;
+    const char* verdict = r.holds ? "holds" : "does not hold";
+    if (r.screened && !r.holds)
+      verdict = sweep::shown_not_to_hold(search.target, r) ? "does not hold (first pass)"
+                                                             : "undecided (first pass), placed by its mean";
+    else if (r.screened)
+      verdict = "holds (first pass)";
     std::fprintf(stderr, "  level %-8g %s: mean %.4f, %g%% bounds [%.4f, %.4f], %d replications -> %s", r.level, unit,
-                 r.mean, search.confidence * 100, r.low, r.high, r.replications, r.holds ? "holds" : "does not hold");
+                 r.mean, search.confidence * 100, r.low, r.high, r.replications, verdict);
     if (best) std::fprintf(stderr, "; least level holding so far %g", *best);
     std::fprintf(stderr, "\n");
   };
@@ -234,6 +247,7 @@ int command_staff(const std::vector<std::string>& args) {
     throw po::error(e.what());
   }
   save(&answer);
+  if (!quiet) std::fprintf(stderr, "  %d replications run in all\n", answer.replications_run);
   if (vm.count("report")) report::write_report(*out);
   if (vm.count("json")) {
     std::cout << staff_json(loaded.scenario, loaded.file, search, tried, &answer).dump(2) << "\n";

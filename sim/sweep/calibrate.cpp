@@ -7,6 +7,8 @@
 #include <cmath>
 #include <exception>
 #include <limits>
+#include <map>
+#include <string>
 #include <numeric>
 
 #include "tracesim/output/statistics.hpp"
@@ -158,6 +160,22 @@ bool bobyqa(Objective& objective, std::size_t dim, int max_evaluations) {
   return context.interrupted;
 }
 
+// The first candidates BOBYQA asks for from the centre of the unit box with an
+// initial step of 0.25 (bobyqa() below), before its model steers it: the centre,
+// then the centre plus the step along each axis, then minus the step along
+// each, at most `max_evaluations` of them.
+std::vector<std::vector<double>> first_design(std::size_t dim, int max_evaluations) {
+  std::vector<std::vector<double>> units{std::vector<double>(dim, 0.5)};
+  for (const double step : {0.25, -0.25})
+    for (std::size_t k = 0; k < dim; ++k) {
+      units.emplace_back(dim, 0.5);
+      units.back()[k] += step;
+    }
+  if (max_evaluations >= 0 && units.size() > static_cast<std::size_t>(max_evaluations))
+    units.resize(static_cast<std::size_t>(max_evaluations));
+  return units;
+}
+
 }  // namespace
 
 // Long: the evaluation closures share the resolved scenario, the options and the
@@ -189,7 +207,13 @@ CalibrationResult calibrate(const scenario::Document& document, const std::vecto
       o.push_back({cal.parameters[k].key, value_text(cal.parameters[k], values[k]), "calibration parameter"});
     return o;
   };
-  auto run_at = [&](const std::vector<scenario::Override>& o, std::vector<std::vector<double>>& per_target) {
+  auto values_of = [&](const std::vector<double>& unit) {
+    std::vector<double> values(dim);
+    for (std::size_t k = 0; k < dim; ++k)
+      values[k] = cal.parameters[k].min + std::clamp(unit[k], 0.0, 1.0) * (cal.parameters[k].max - cal.parameters[k].min);
+    return values;
+  };
+  auto spec_at = [&](const std::vector<scenario::Override>& o) {
     RunSpec run;
     run.plan = std::make_shared<const model::Plan>(model::compile(document.resolve(o).platform));
     run.seed = options.seed;
@@ -197,18 +221,57 @@ CalibrationResult calibrate(const scenario::Document& document, const std::vecto
     run.threads = options.threads;
     run.event_budget = options.event_budget;
     run.stop = stop;
-    const auto [results, stopped] = run_replications(run);
-    if (stopped) throw Interrupted{};
-    per_target.assign(cal.targets.size(), {});
-    for (const auto& r : results)
-      for (std::size_t i = 0; i < cal.targets.size(); ++i)
-        per_target[i].push_back(kpi_value(r, kpis[i]));
+    return run;
   };
-  auto values_of = [&](const std::vector<double>& unit) {
-    std::vector<double> values(dim);
-    for (std::size_t k = 0; k < dim; ++k)
-      values[k] = cal.parameters[k].min + std::clamp(unit[k], 0.0, 1.0) * (cal.parameters[k].max - cal.parameters[k].min);
-    return values;
+  auto kpis_of = [&](const std::vector<model::RunResult>& results) {
+    std::vector<std::vector<double>> per_target(cal.targets.size());
+    for (const auto& r : results)
+      for (std::size_t i = 0; i < cal.targets.size(); ++i) per_target[i].push_back(kpi_value(r, kpis[i]));
+    return per_target;
+  };
+  // A candidate's replications depend only on its overrides: a point whose values
+  // are written the same as one already run is not run again.
+  std::map<std::vector<std::string>, std::vector<std::vector<double>>> done;
+  auto texts_of = [](const std::vector<scenario::Override>& o) {
+    std::vector<std::string> texts;
+    for (const auto& x : o) texts.push_back(x.value);
+    return texts;
+  };
+  auto run_at = [&](const std::vector<scenario::Override>& o, std::vector<std::vector<double>>& per_target) {
+    if (const auto hit = done.find(texts_of(o)); hit != done.end()) {
+      per_target = hit->second;
+      return;
+    }
+    const auto [results, stopped] = run_replications(spec_at(o));
+    ++out.candidates_run;
+    if (stopped) throw Interrupted{};
+    per_target = kpis_of(results);
+    done.emplace(texts_of(o), per_target);
+  };
+  // BOBYQA's first 2n + 1 candidates do not depend on the objective (the centre of
+  // the box, then a step of +0.25 and -0.25 along each axis, in that order): their
+  // replications run as one batch, so no worker waits at the end of a candidate.
+  auto run_first_design = [&](const std::vector<std::vector<double>>& units) {
+    std::vector<std::vector<scenario::Override>> points;
+    std::vector<RunSpec> specs;
+    for (const auto& unit : units) {
+      auto o = with_values(values_of(unit));
+      const auto texts = texts_of(o);
+      const bool again = done.count(texts) > 0 || std::any_of(points.begin(), points.end(), [&](const auto& p) {
+                           return texts_of(p) == texts;
+                         });
+      if (again) continue;  // written the same as a point before it: one run serves both
+      try {
+        specs.push_back(spec_at(o));
+      } catch (const scenario::ScenarioError&) {
+        break;  // the search reports it when it gets there, after the candidates before it
+      }
+      points.push_back(std::move(o));
+    }
+    auto batch = run_batch(specs, options.threads);
+    out.candidates_run += static_cast<int>(points.size());
+    for (std::size_t p = 0; p < points.size(); ++p)
+      if (!batch[p].stopped) done.emplace(texts_of(points[p]), kpis_of(batch[p].results));
   };
   Best best;
   auto objective = [&](const std::vector<double>& unit) {
@@ -237,6 +300,7 @@ CalibrationResult calibrate(const scenario::Document& document, const std::vecto
 
   std::vector<std::vector<double>> per_target;
   if (!options.check_only && dim > 0) {
+    run_first_design(first_design(dim, cal.max_evaluations));
     out.interrupted = bobyqa(objective, dim, cal.max_evaluations);
     if (best.unit.empty()) throw Interrupted{};  // stopped before a single evaluation
     per_target = std::move(best.per_target);

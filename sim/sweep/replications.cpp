@@ -67,40 +67,51 @@ model::RunResult run_replication(const RunSpec& spec, std::size_t replication) {
   return model::simulate(*spec.plan, options);
 }
 
-Replications run_replications(const RunSpec& spec) {
-  const auto n = static_cast<std::size_t>(spec.replications);
+std::vector<Replications> run_batch(const std::vector<RunSpec>& specs, unsigned threads) {
+  // Job j is replication j - start[s] of the spec s with start[s] <= j < start[s + 1].
+  std::vector<std::size_t> start{0};
+  for (const auto& spec : specs) start.push_back(start.back() + static_cast<std::size_t>(std::max(0, spec.replications)));
+  const std::size_t n = start.back();
   std::vector<std::optional<model::RunResult>> slots(n);
   std::vector<std::exception_ptr> errors(n);
+  std::vector<int> done(specs.size(), 0);
   std::mutex progress_mutex;
-  int done = 0;
-  parallel_for(n, spec.threads, [&](std::size_t i) {
+  parallel_for(n, threads, [&](std::size_t job) {
+    const auto s = static_cast<std::size_t>(std::upper_bound(start.begin(), start.end(), job) - start.begin()) - 1;
+    const RunSpec& spec = specs[s];
     if (spec.stop.stop_requested()) return;
     try {
-      model::RunResult r = run_replication(spec, i);
-      if (!r.stopped) slots[i] = std::move(r);
+      model::RunResult r = run_replication(spec, static_cast<std::size_t>(spec.first) + (job - start[s]));
+      if (!r.stopped) slots[job] = std::move(r);
     } catch (...) {
-      errors[i] = std::current_exception();  // a worker never dies silently
+      errors[job] = std::current_exception();  // a worker never dies silently
     }
     const std::lock_guard lock{progress_mutex};
-    ++done;
+    ++done[s];
     try {
-      if (spec.progress) spec.progress(done, spec.replications);
+      if (spec.progress) spec.progress(done[s], spec.replications);
     } catch (...) {
-      if (!errors[i]) errors[i] = std::current_exception();
+      if (!errors[job]) errors[job] = std::current_exception();
     }
   });
   for (const auto& e : errors)
     if (e) std::rethrow_exception(e);  // first failure in replication order, not time order
-  Replications out;
-  out.results.reserve(n);
-  for (auto& s : slots) {
-    if (s) {
-      if (!out.stopped) out.results.push_back(std::move(*s));
-    } else {
-      out.stopped = true;
+  std::vector<Replications> out(specs.size());
+  for (std::size_t s = 0; s < specs.size(); ++s) {
+    out[s].results.reserve(start[s + 1] - start[s]);
+    for (std::size_t job = start[s]; job < start[s + 1]; ++job) {
+      if (slots[job]) {
+        if (!out[s].stopped) out[s].results.push_back(std::move(*slots[job]));
+      } else {
+        out[s].stopped = true;
+      }
     }
   }
   return out;
+}
+
+Replications run_replications(const RunSpec& spec) {
+  return std::move(run_batch({spec}, spec.threads).front());
 }
 
 }  // namespace tracesim::sweep

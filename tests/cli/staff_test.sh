@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # tracesim staff on stationary inbound scenarios agrees with tracesim erlang's
-# least-agents answer (Erlang C and Erlang A, 80 % answered within 20 s).
+# least-agents answer (Erlang C and Erlang A, 80 % answered within 20 s), and gives
+# the pinned answers and evidence of the cases checked against the plain bisection.
 # Usage: staff_test.sh TRACESIM_BINARY SOURCE_DIR
 set -u
 bin=$1 src=$2
@@ -17,6 +18,41 @@ compare() {  # scenario erlang-args...
 }
 compare erlang-c-rho085 --per-day 2040 --handle 6m                 # both: 12 agents
 compare erlang-a-rho110 --per-day 2640 --handle 6m --patience 10m  # both: 14 agents
+# The answers and their evidence, pinned on the cases where the search with first passes
+# was checked against the bisection that gave every level tried the full verdict
+# (docs/performance.md, "staff and calibrate: searches that waste nothing").
+pin() {  # name expected-stdout staff-args...
+  local name=$1 expected=$2; shift 2
+  local got
+  got=$("$bin" staff "$@" -j 2 -q 2>/dev/null)
+  if [ "$got" = "$expected" ]; then pass=$((pass + 1)); else
+    echo "FAIL: $name: expected"; echo "$expected"; echo "got"; echo "$got"; failures=$((failures + 1)); fi
+}
+pin erlang-c "least level of pool agents: 12
+  at answer    12         inbound.service_level = 0.8405, one-sided 95% bounds [0.8374, 0.8436] over 10 replications: holds
+  one below    11         inbound.service_level = 0.7161, one-sided 95% bounds [0.7109, 0.7212] over 10 replications: not shown to hold" \
+  "$src/tests/validation/erlang-c-rho085.yaml" --target 'inbound.service_level >= 0.8' --pool agents --min 5 --max 40
+pin erlang-a "least level of pool agents: 14
+  at answer    14         inbound.service_level = 0.8141, one-sided 95% bounds [0.8117, 0.8164] over 10 replications: holds
+  one below    13         inbound.service_level = 0.7199, one-sided 95% bounds [0.7170, 0.7229] over 10 replications: not shown to hold" \
+  "$src/tests/validation/erlang-a-rho110.yaml" --target 'inbound.service_level >= 0.8' --pool agents --min 5 --max 40
+pin inbound-tradeoff "least staff factor: 1.1
+  at answer    1.1        inbound.answer_rate = 0.8026, one-sided 95% bounds [0.8007, 0.8044] over 20 replications: holds
+  one below    1.05       inbound.answer_rate = 0.7802, one-sided 95% bounds [0.7784, 0.7820] over 10 replications: not shown to hold" \
+  "$src/scenarios/inbound-tradeoff.yaml" --target 'inbound.answer_rate >= 0.8' --scale
+pin mmc "least level of pool agents: 106
+  at answer    106        inbound.service_level = 0.8070, one-sided 95% bounds [0.8018, 0.8122] over 20 replications: holds
+  one below    105        inbound.service_level = 0.7780, one-sided 95% bounds [0.7705, 0.7854] over 10 replications: not shown to hold" \
+  "$src/bench/scenarios/mmc.yaml" --set calendar.end=2021-01-17 --target 'inbound.service_level >= 0.8' --pool agents \
+  --min 80 --max 200
+pin occitanie-0.8 "least level of pool tracers: 124
+  at answer    124        contacts.reached_within_12h = 0.8016, one-sided 95% bounds [0.8005, 0.8028] over 80 replications: holds
+  one below    123        contacts.reached_within_12h = 0.7954, one-sided 95% bounds [0.7927, 0.7980] over 10 replications: not shown to hold" \
+  "$src/scenarios/occitanie-2021.yaml" --target 'contacts.reached_within_12h >= 0.8' --pool tracers
+pin occitanie-0.9 "least level of pool tracers: 162
+  at answer    162        contacts.reached_within_12h = 0.9009, one-sided 95% bounds [0.9001, 0.9016] over 20 replications: holds
+  one below    161        contacts.reached_within_12h = 0.8985, one-sided 95% bounds [0.8975, 0.8995] over 10 replications: not shown to hold" \
+  "$src/scenarios/occitanie-2021.yaml" --target 'contacts.reached_within_12h >= 0.9' --pool tracers
 # A target that cannot be met is said so, not answered with a level.
 "$bin" staff "$src/tests/validation/erlang-c-rho085.yaml" --target 'inbound.service_level >= 0.999' \
   --pool agents --min 5 --max 9 -q 2>/dev/null | grep -q "does not hold" && pass=$((pass + 1)) || {

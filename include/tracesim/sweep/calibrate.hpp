@@ -41,6 +41,10 @@ struct CalibrationResult {
   std::vector<TargetOutcome> targets;
   double objective = 0;                      // sum of squared residuals of the fitted targets
   int evaluations = 0;
+  /// Candidates simulated: a candidate whose values are written the same as one
+  /// already simulated is not run again (its replications would be the same), and
+  /// BOBYQA's first candidates are simulated together before it asks for them.
+  int candidates_run = 0;
   int evaluations_to_tolerance = 0;          // first evaluation with every fitted target within tolerance; 0: none
   bool interrupted = false;                  // stopped early: the values are the best point so far
   std::string calibrated_yaml;               // the scenario with the fitted values
@@ -48,7 +52,8 @@ struct CalibrationResult {
 
 /// Searches the calibration parameters of `document`, resolved with `overrides`
 /// (NLopt's BOBYQA on the box of their bounds scaled to the unit box, common
-/// random numbers across candidates), to minimise the sum of squared, tolerance-scaled residuals of the
+/// random numbers across candidates, each candidate's replications on every
+/// thread, the 2n + 1 candidates of BOBYQA's first model as one batch), to minimise the sum of squared, tolerance-scaled residuals of the
 /// "fit" targets; then reports every target, held-out ones included. Each
 /// candidate is the document resolved with its values added as overrides of
 /// origin "calibration parameter", so a value that breaks a rule is reported like

@@ -18,13 +18,17 @@ namespace tracesim::sweep {
 /// replications done so far and the total.
 using ProgressFn = std::function<void(int done, int total)>;
 
-/// What run_replications runs: replications 0..replications-1 of one model.
+/// What run_replications runs: replications first..first+replications-1 of one
+/// model. Replication r's results depend only on the plan, the seed and r, so a
+/// run of 0..9 followed by a run of 10..19 gives exactly the replications of one
+/// run of 0..19.
 struct RunSpec {
   /// The compiled model every replication runs: compiled once, shared read-only
   /// by all workers.
   std::shared_ptr<const model::Plan> plan;
   std::uint64_t seed = 1;
   int replications = 1;
+  int first = 0;         // index of the first replication run
   unsigned threads = 0;  // 0: the CPUs this process may use (cpus.hpp)
   std::uint64_t event_budget = UINT64_MAX;
   std::stop_token stop;                  // replications not yet started are skipped once requested
@@ -35,7 +39,7 @@ struct RunSpec {
 /// The outcome of run_replications.
 struct Replications {
   // The completed replications in replication order; when stopped, only those
-  // before the first one left out (0 .. k-1), so that they are a smaller run.
+  // before the first one left out (first .. k-1), so that they are a smaller run.
   std::vector<model::RunResult> results;
   bool stopped = false;                   // true if a stop request left some replications out
 };
@@ -48,6 +52,14 @@ model::RunResult run_replication(const RunSpec& spec, std::size_t replication);
 /// results are stored by replication index, so the output does not depend on
 /// the thread count (rule R5). Rethrows the first failure in replication order.
 Replications run_replications(const RunSpec& spec);
+
+/// Runs every spec's replications as one batch of jobs on effective_threads(threads)
+/// workers (each spec's own `threads` is ignored), so that the workers do not
+/// wait at the end of one spec while the next could run. Returns one
+/// Replications per spec, each exactly what run_replications(spec) returns; a
+/// spec's progress counts its own replications. Rethrows the first failure in
+/// spec and replication order.
+std::vector<Replications> run_batch(const std::vector<RunSpec>& specs, unsigned threads);
 
 /// The thread count actually used for `requested`: 0 means the CPUs this
 /// process may use (available_cpus(): affinity, Slurm, cgroup quota).

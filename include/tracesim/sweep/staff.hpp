@@ -55,7 +55,7 @@ struct StaffSearch {
   Target target;
   StaffLever lever;
   double confidence = 0.95;      // one-sided
-  int replications = 10;         // first try at each level
+  int replications = 10;         // a level's verdict starts here (after the first pass)
   int max_replications = 160;    // doubled near the boundary up to this
   std::uint64_t seed = 1;
   std::uint64_t event_budget = UINT64_MAX;
@@ -70,17 +70,27 @@ struct LevelResult {
   double low = 0;    // one-sided confidence bounds of the mean
   double high = 0;
   bool holds = false;
+  /// A first pass (fewer replications than StaffSearch::replications): it only
+  /// steers the search. Unless its bounds are both on one side of the value,
+  /// it says nothing of the target, and `holds` is false.
+  bool screened = false;
 };
+
+/// Whether `r` shows that the target does not hold: a full evaluation where it
+/// was not shown to hold, or a first pass with both bounds on the wrong side.
+bool shown_not_to_hold(const Target& target, const LevelResult& r);
 
 struct StaffAnswer {
   bool found = false;            // false: the target does not hold even at lever.max
   double level = 0;
-  std::vector<LevelResult> tried;  // in the order tried
+  std::vector<LevelResult> tried;  // one per level, in the order first tried, with its last result
+  int replications_run = 0;      // replications simulated in all (each level's are run once)
   LevelResult at_answer;
   bool has_below = false;
   LevelResult below;             // one step below the answer
   // The search does not trust monotonicity: every pair of levels it tried is checked.
-  /// Tried levels above the answer at which the target is shown not to hold.
+  /// Tried levels above the answer at which the target is shown not to hold
+  /// (shown_not_to_hold).
   std::vector<LevelResult> fails_above;
   /// Pairs (lower level, higher level) tried where the KPI moves against the target
   /// as staff rises, beyond both confidence bounds.
@@ -93,15 +103,34 @@ struct StaffAnswer {
 void check_monotone(const Target& target, StaffAnswer& answer);
 
 /// The least level in [min, max] (on the step grid) at which the target holds
-/// with the given one-sided confidence, found by bisection, which assumes the
-/// KPI moves monotonically with staff; every level tried is then checked
-/// (check_monotone) and a non-monotone KPI is reported in the answer. Every level uses the same seed (common random numbers);
-/// replications are doubled while the confidence interval straddles the target.
+/// with the given one-sided confidence. Every level uses the same seed (common
+/// random numbers): replication r has the same random streams at every level.
+///
+/// A level's verdict is the rule of the search before it had a first pass:
+/// replications 0..R-1 (R = `replications`), doubled while the confidence
+/// interval straddles the target, up to `max_replications`; it holds when the
+/// one-sided bound is on the right side of the value. The search narrows a
+/// bracket (a level that holds above, one that does not below) with a first
+/// pass of 2, then 4 replications per level (when fewer than R): a level whose
+/// bounds are both on one side is settled by it; one still straddling is placed
+/// by its mean. The next level tried is the midpoint of the bracket, moved
+/// halfway towards the linear interpolation of the target between the
+/// bracket's means when they straddle it. When the bracket is one step wide, its
+/// two ends get the full verdict (their first-pass replications are reused,
+/// none is ever run twice); if either contradicts its first pass, the bracket is
+/// reopened from the levels already tried. So the answer is a level where the
+/// verdict holds with the level one step below where it does not, as with
+/// bisection on the verdicts alone, and the same level whenever the verdict is
+/// monotone in the level. Where it is not monotone the two searches may stop at
+/// different crossings: every level tried is checked (check_monotone) and a
+/// non-monotone KPI is reported in the answer.
+///
 /// Each level is `document` resolved with `overrides` and then the level's
 /// staff_overrides, so a level that breaks a rule of the scenario format throws
 /// scenario::ScenarioError with the same located message as the file would.
-/// `log` receives one line per level tried. Throws std::invalid_argument if the
-/// KPI does not exist (with the nearest names).
+/// `log` receives a line per result: a first pass, then the verdict if the
+/// level gets one (a level may thus be logged twice). Throws
+/// std::invalid_argument if the KPI does not exist (with the nearest names).
 StaffAnswer find_least_staff(const scenario::Document& document, const std::vector<scenario::Override>& overrides,
                              const StaffSearch& search, std::stop_token stop,
                              const std::function<void(const LevelResult&)>& log);
