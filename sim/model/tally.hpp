@@ -30,6 +30,13 @@ class Tally {
     ++today_->arrived[index_of(type)];
     result_.tasks[index_of(TaskType::ContactCall)].named += names;
   }
+  /// A task open at the start, from an initial state: on the books, not an arrival.
+  void task_initial(TaskType type) noexcept {
+    ++result_.tasks[index_of(type)].initial;
+    result_.initial_state = true;
+  }
+  /// The states saved at midnights, handed over with the results.
+  void add_snapshot(Snapshot s) { result_.snapshots.push_back(std::move(s)); }
   void sms_sent(TaskType type) noexcept {
     ++today_->sms_sent[index_of(type)];
     ++result_.tasks[index_of(type)].sms_sent;
@@ -173,6 +180,7 @@ class Tally {
   std::optional<WarmUp> warm_up_;
   DayStats* today_ = nullptr;
   Observer* observer_;
+  std::size_t first_day_ = 0;  // a run from a snapshot starts on a later day: the days before are not kept
 };
 
 }  // namespace tracesim::model::detail
