@@ -137,7 +137,7 @@ class Platform {
     open_from_ = day.open_from;
     open_until_ = day.open_until;
     const SimTime start = day.start;
-    if (d > 0 && static_cast<std::size_t>(d) == plan_->warm_up_days)
+    if (d > plan_->first_day && static_cast<std::size_t>(d) == plan_->warm_up_days)
       tally_.end_warm_up(line_.queue_area_until(start), start);
     generate_cases(day);
     if (day.is_open()) {

@@ -147,6 +147,7 @@ std::string snapshot_run_csv(const model::InitialState& s, const model::Platform
   };
   out += "seed," + std::to_string(r.seed) + "\n";
   out += "replication," + std::to_string(r.replication) + "\n";
+  out += "calendar_start," + kernel::iso_date(start) + "\n";  // times count from it
   out += "day," + kernel::iso_date(kernel::Date{start.days + r.day}) + "\n";
   out += "next_case," + std::to_string(r.next_case) + "\n";
   out += "next_call," + std::to_string(r.next_call) + "\n";

@@ -117,7 +117,7 @@ void read_run(std::istream& in, const std::string& name, const model::PlatformCo
   Table t{in, name, diags};
   if (!t.header({"field", "value"}, {})) return;
   std::map<std::string, int> seen;
-  std::set<std::string> expected{"seed",        "replication", "day",
+  std::set<std::string> expected{"calendar_start", "seed",        "replication", "day",
                                  "next_case",   "next_call",   "inbound_exact_ms",
                                  "sms_free_at", "day_counts",  "inbound_counts"};
   run.shift_carry.resize(config.pools.size());
@@ -172,7 +172,14 @@ void read_run(std::istream& in, const std::string& name, const model::PlatformCo
       engine(run.day_counts);
     else if (f == "inbound_counts")
       engine(run.inbound_counts);
-    else if (f == "day") {
+    else if (f == "calendar_start") {
+      kernel::Date d;
+      if (!kernel::parse_iso_date(v, d))
+        t.fail_in("value", "calendar_start: expected an ISO date, got '" + v + "'");
+      else if (d != config.calendar.start)
+        t.fail_in("value", "the snapshot counts its times from calendar.start " + v + "; the scenario starts on " +
+                               kernel::iso_date(config.calendar.start) + ": continue it with the same start");
+    } else if (f == "day") {
       kernel::Date d;
       if (!kernel::parse_iso_date(v, d))
         t.fail_in("value", "day: expected an ISO date, got '" + v + "'");

@@ -94,6 +94,8 @@ same_from 2021-03-16 "$work/small" "$work/small-again-16"
 # 3. What cannot be continued, or is asked wrongly.
 expect_rc 65 "$bin" run "$small" -q --from "$snap" --seed 6 --out "$work/x"
 expect_err "taken with seed 5"
+expect_rc 65 "$bin" run "$small" -q --from "$snap" --set calendar.start=2021-03-02 --out "$work/x"
+expect_err "continue it with the same start"
 expect_rc 65 "$bin" run "$small" -q --from "$snap" -r 4 --out "$work/x"
 expect_err "holds 3 replications"
 expect_rc 65 "$bin" run "$small" -q --out "$work/x" --snapshot-at 2021-03-08 \
