@@ -5,6 +5,7 @@
 #include "answers.hpp"
 #include "commands.hpp"
 
+#include <algorithm>
 #include <boost/program_options.hpp>
 #include <boost/version.hpp>
 #include <cstdio>
@@ -250,7 +251,9 @@ int command_run(const std::vector<std::string>& args) {
   // written: the results appear together or not at all (throws: exit 74).
   output::OutputFolder staging{out_dir};
 
-  const auto period = interval_period(vm, sc);
+  auto period = interval_period(vm, sc);
+  if (const auto& initial = sc.platform.initial_state)  // from a snapshot: its intervals start on its day
+    period.first = std::max(period.first, kernel::Date{sc.platform.calendar.start.days + initial->first_day});
   std::optional<output::CsvTrace> trace;
   if (vm.count("trace")) trace.emplace(staging.path());
   std::optional<output::IntervalRecorder> intervals;

@@ -67,6 +67,8 @@ fi
 # 2. Retries, SMS at a slow gateway and call-backs pending at midnight; two snapshots.
 small=$src/tests/data/snapshot-retries.yaml
 expect_rc 0 "$bin" run "$small" -q --snapshot-at 2021-03-08,2021-03-16 --out "$work/small"
+expect_rc 0 "$bin" run "$small" -q --from "$work/small/snapshots/2021-03-16" --intervals --out "$work/small-iv" &&
+  [ "$(sed -n 2p "$work/small-iv/intervals.csv" | cut -c1-16)" = 2021-03-16T00:00 ] && ok || fail "intervals of a continued run do not start on its day"
 for day in 2021-03-08 2021-03-16; do
   expect_rc 0 "$bin" run "$small" -q --from "$work/small/snapshots/$day" --out "$work/small-$day"
   same_from "$day" "$work/small" "$work/small-$day"
