@@ -93,6 +93,23 @@ done
 expect_rc 0 "$bin" run "$small" -q --from "$b" --out "$work/small-again-16"
 same_from 2021-03-16 "$work/small" "$work/small-again-16"
 
+# A sweep forks what-ifs from the snapshot: the point with the scenario's own staffing
+# gives the continued run's replications.
+expect_rc 0 "$bin" sweep "$small" -q -r 3 --from "$snap" --vary 'staffing.pools.tracers.fte[0].fte=18.3,25' \
+  --out "$work/small-sweep"
+grep -q '^0,18.3,3,' "$work/small-sweep/points.csv" && ok || fail "the sweep from a snapshot lacks its first point"
+python3 - "$work/small-2021-03-08/replications.csv" "$work/small-sweep/replications.csv" <<'EOF' && ok ||
+import csv, sys
+run = list(csv.DictReader(open(sys.argv[1])))
+sweep = [r for r in csv.DictReader(open(sys.argv[2])) if r["point"] == "0"]
+assert len(run) == len(sweep) == 3
+for a, b in zip(run, sweep):
+    assert a["replication"] == b["replication"]
+    for k in ("index.arrived", "contacts.arrived", "calls.attempts", "index.initial_open", "contacts.reached"):
+        assert a[k] == b[k], (k, a[k], b[k])
+EOF
+  fail "the sweep's first point is not the continued run"
+
 # 3. What cannot be continued, or is asked wrongly.
 expect_rc 65 "$bin" run "$small" -q --from "$snap" --seed 6 --out "$work/x"
 expect_err "taken with seed 5"
