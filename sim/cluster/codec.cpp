@@ -25,7 +25,7 @@ static_assert(sizeof(model::InboundTotals) == 11 * 8 + sizeof(model::WaitTimes),
               "InboundTotals changed: update encode() and decode()");
 static_assert(sizeof(model::PoolTotals) == sizeof(std::string) + 6 * 8,
               "PoolTotals changed: update encode() and decode()");
-static_assert(std::is_trivially_copyable_v<model::BackOfficeTotals> && sizeof(model::BackOfficeTotals) == 5 * 8,
+static_assert(std::is_trivially_copyable_v<model::BackOfficeTotals> && sizeof(model::BackOfficeTotals) == 6 * 8,
               "BackOfficeTotals changed: update encode() and decode()");
 // events; the three flags; back_office; back_office_kinds and warm_up_days; initial_state;
 // snapshots (not carried: run --snapshot-at refuses MPI ranks)

@@ -57,8 +57,9 @@ void check_conservation(const RunResult& r, const Ledger& l) {
            n(l.live_calls) + ")");
   }
   const BackOfficeTotals& bo = r.back_office;
-  if (bo.created != bo.done + bo.pending || bo.done_late > bo.done) {
-    broken("back office: created (" + n(bo.created) + ") != done (" + n(bo.done) + ", of which late " +
+  if (bo.initial + bo.created != bo.done + bo.pending || bo.done_late > bo.done) {
+    broken("back office: " + (bo.initial > 0 ? "waiting at the start (" + n(bo.initial) + ") + " : std::string{}) +
+           "created (" + n(bo.created) + ") != done (" + n(bo.done) + ", of which late " +
            n(bo.done_late) + ") + pending (" + n(bo.pending) + ")");
   }
   if (l.back_office_slots != l.free_back_office_slots + bo.pending) {

@@ -139,6 +139,14 @@ void restore_state(const InitialState& state, const Plan& plan, const RunOptions
     p.work.push(plan.segment_rank[t.segment], t.type, kernel::ms_of(t.deadline), ti, t.gen);
   }
 
+  // Back-office items waiting, in the order they were born.
+  for (const PendingBackOffice& b : state.back_office) {
+    if (b.kind >= plan.back_office.size())
+      throw SnapshotError("initial state: a back-office item's kind is out of range");
+    p.office.restore(b.created, b.deadline, b.work, b.kind);
+    p.tally.back_office_initial();
+  }
+
   // Callers due to call again, linked to their task if it is still open.
   std::vector<std::uint32_t> calls;
   calls.reserve(state.calls.size());

@@ -63,7 +63,8 @@ Snapshot capture_state(const Plan& plan, const RunOptions& options, std::int32_t
     refuse(std::to_string(p.roster.shifts_started() - p.roster.shifts_ended()) +
            " agents are on shift (a round-the-clock roster, or a call running past midnight)");
   if (p.line.waiting() > 0) refuse(std::to_string(p.line.waiting()) + " callers wait on the inbound line");
-  if (p.office.pending() > 0) refuse(std::to_string(p.office.pending()) + " back-office items are pending");
+  const std::vector<std::uint32_t> office = p.office.waiting_in_order();
+  if (p.office.pending() != office.size()) refuse("a back-office item is in hand");
 
   Snapshot snap;
   snap.date = plan.days[static_cast<std::size_t>(day)].date;
@@ -144,6 +145,11 @@ Snapshot capture_state(const Plan& plan, const RunOptions& options, std::int32_t
   // Every live caller is due to call again (none waits, none is in a call).
   for (std::uint32_t ci = 0; ci < p.line.slots(); ++ci)
     if (p.line.call(ci).live && call_row[ci] == kNone) refuse("a caller is neither waiting nor due");
+
+  for (const std::uint32_t i : office) {
+    const BackOfficeItem& it = p.office.item(i);
+    s.back_office.push_back(PendingBackOffice{it.created, it.deadline, it.work, it.kind});
+  }
 
   RunState run;
   run.seed = options.seed;

@@ -100,6 +100,7 @@ void take_off(PoolTotals& t, const PoolTotals& w) {
   t.active_days -= w.active_days;
 }
 void take_off(BackOfficeTotals& t, const BackOfficeTotals& w) {
+  t.initial -= w.initial;
   t.created -= w.created;
   t.done -= w.done;
   t.done_late -= w.done_late;

@@ -133,6 +133,11 @@ class Tally {
   }
   /// Back-office work: `n` items born; an agent of `pool` took one of `work`;
   /// one was done (`late`: after its deadline); `n` still pending at the horizon.
+  /// A back-office item waiting at the start, from a snapshot: on the books, not born in the run.
+  void back_office_initial() noexcept {
+    ++result_.back_office.initial;
+    result_.initial_state = true;
+  }
   void back_office_created(std::uint32_t n) noexcept {
     result_.back_office.created += n;
     today_->back_office_created += n;

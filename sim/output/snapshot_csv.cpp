@@ -135,6 +135,14 @@ std::string snapshot_events_csv(const model::InitialState& s, const model::Platf
   return out;
 }
 
+std::string snapshot_back_office_csv(const model::InitialState& s, const model::PlatformConfig& config) {
+  std::string out = "created,deadline,work_ms,kind\n";
+  for (const model::PendingBackOffice& b : s.back_office)
+    out += date_time(b.created, config.calendar.start) + "," + date_time(b.deadline, config.calendar.start) + "," +
+           std::to_string(b.work.count()) + "," + config.back_office[b.kind].name + "\n";
+  return out;
+}
+
 std::string snapshot_run_csv(const model::InitialState& s, const model::PlatformConfig& config) {
   std::string out = "field,value\n";
   if (!s.run) return out;
@@ -172,6 +180,7 @@ void write_snapshot(const std::filesystem::path& folder, std::size_t replication
   const std::string stem = "replication-" + std::to_string(replication);
   write_file_atomic(dir / (stem + ".csv"), snapshot_tasks_csv(snapshot.state, config));
   write_file_atomic(dir / (stem + ".events.csv"), snapshot_events_csv(snapshot.state, config));
+  write_file_atomic(dir / (stem + ".back_office.csv"), snapshot_back_office_csv(snapshot.state, config));
   write_file_atomic(dir / (stem + ".run.csv"), snapshot_run_csv(snapshot.state, config));
 }
 

@@ -79,12 +79,13 @@ void outcome_kpis(std::vector<Kpi>& out, const std::string& p, const model::Task
 
 // Back-office work, reported only when kinds are declared (so that other
 // scenarios' outputs keep their columns).
-void back_office_kpis(std::vector<Kpi>& out, const model::BackOfficeTotals& b) {
+void back_office_kpis(std::vector<Kpi>& out, const model::BackOfficeTotals& b, bool initial_state) {
+  if (initial_state) out.push_back({"back_office.initial_open", static_cast<double>(b.initial)});
   out.push_back({"back_office.created", static_cast<double>(b.created)});
   out.push_back({"back_office.done", static_cast<double>(b.done)});
   out.push_back({"back_office.done_late", static_cast<double>(b.done_late)});
   out.push_back({"back_office.pending", static_cast<double>(b.pending)});
-  out.push_back({"back_office.done_on_time_share", share(b.done - b.done_late, b.created)});
+  out.push_back({"back_office.done_on_time_share", share(b.done - b.done_late, b.created + b.initial)});
   out.push_back({"back_office.work_h", hours(b.work_ms)});
 }
 
@@ -142,7 +143,7 @@ std::vector<Kpi> kpis(const model::RunResult& r) {
   out.push_back({"sms.sent", static_cast<double>(r.tasks[0].sms_sent + r.tasks[1].sms_sent)});
   out.push_back({"backlog.max_at_close", static_cast<double>(max_backlog)});
   out.push_back({"backlog.mean_at_close", measured == 0 ? kNaN : backlog_sum / static_cast<double>(measured)});
-  if (r.back_office_kinds) back_office_kpis(out, r.back_office);
+  if (r.back_office_kinds) back_office_kpis(out, r.back_office, r.initial_state);
   std::int64_t staffed = 0;
   std::int64_t busy = 0;
   std::int64_t overtime = 0;

@@ -111,15 +111,46 @@ void read_events(std::istream& in, const std::string& name, const Context& ctx, 
   }
 }
 
+// The back-office items waiting, in the order they were born.
+void read_back_office(std::istream& in, const std::string& name, const Context& ctx, model::InitialState& s,
+                      Diagnostics& diags) {
+  Table t{in, name, diags};
+  if (!t.header({"created", "deadline", "work_ms", "kind"}, {})) return;
+  const auto& kinds = ctx.config.back_office;
+  while (t.row()) {
+    model::PendingBackOffice b;
+    const auto created = date_time(t.get("created"), ctx.config.calendar.start);
+    const auto deadline = date_time(t.get("deadline"), ctx.config.calendar.start);
+    const auto work = whole(t.get("work_ms"), std::uint64_t{1} << 40);
+    const auto kind = std::find_if(kinds.begin(), kinds.end(), [&](const auto& k) { return k.name == t.get("kind"); });
+    if (!created || *created > *ctx.midnight) {
+      t.fail_in("created",
+                "expected " + kDateTime + " not after the snapshot's midnight, got '" + t.get("created") + "'");
+    } else if (!deadline || *deadline < *created) {
+      t.fail_in("deadline", "expected " + kDateTime + " not before created, got '" + t.get("deadline") + "'");
+    } else if (!work) {
+      t.fail_in("work_ms", "expected a whole number of milliseconds, got '" + t.get("work_ms") + "'");
+    } else if (kind == kinds.end()) {
+      t.fail_in("kind", "no back-office kind named '" + t.get("kind") + "' in the scenario");
+    } else {
+      b.created = *created;
+      b.deadline = *deadline;
+      b.work = kernel::Duration{static_cast<std::int64_t>(*work)};
+      b.kind = static_cast<std::uint16_t>(kind - kinds.begin());
+      s.back_office.push_back(b);
+    }
+  }
+}
+
 // The run-level state: `field,value` rows, every field once.
 void read_run(std::istream& in, const std::string& name, const model::PlatformConfig& config, model::RunState& run,
               Diagnostics& diags) {
   Table t{in, name, diags};
   if (!t.header({"field", "value"}, {})) return;
   std::map<std::string, int> seen;
-  std::set<std::string> expected{"calendar_start", "seed",        "replication", "day",
-                                 "next_case",   "next_call",   "inbound_exact_ms",
-                                 "sms_free_at", "day_counts",  "inbound_counts"};
+  std::set<std::string> expected{"calendar_start", "seed",          "replication",      "day",
+                                 "next_case",      "next_call",     "inbound_exact_ms", "sms_free_at",
+                                 "day_counts",     "inbound_counts"};
   run.shift_carry.resize(config.pools.size());
   run.pool_active_from.resize(config.pools.size());
   for (std::size_t p = 0; p < config.pools.size(); ++p) {
@@ -243,6 +274,10 @@ void read_snapshot_folder(const std::filesystem::path& dir, const model::Platfor
     const auto events_file = dir / (stem + ".events.csv");
     if (diags.size() == before && open_file(events_file, events_in, diags))
       read_events(events_in, events_file.string(), ctx, s, diags);
+    const auto office_file = dir / (stem + ".back_office.csv");
+    std::ifstream office_in;
+    if (diags.size() == before && std::filesystem::exists(office_file) && open_file(office_file, office_in, diags))
+      read_back_office(office_in, office_file.string(), ctx, s, diags);
     if (diags.size() > before) return;
     s.run = std::move(run);
     out.replications.push_back(std::move(s));

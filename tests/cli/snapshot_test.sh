@@ -3,7 +3,8 @@
 # uninterrupted run's daily rows byte for byte from the snapshot's day on (and the
 # monthly row of a whole month after it), on occitanie-2021 and on a small scenario
 # with retries, SMS and call-backs pending at midnight; bad input and midnights that
-# cannot be continued are refused with their exit codes.
+# cannot be continued are refused with their exit codes. Back-office items waiting at
+# midnight are continued too.
 # Usage: snapshot_test.sh TRACESIM_BINARY SOURCE_DIR WORK_DIR
 set -u
 bin=$1 src=$2 work=$3
@@ -109,6 +110,19 @@ for a, b in zip(run, sweep):
         assert a[k] == b[k], (k, a[k], b[k])
 EOF
   fail "the sweep's first point is not the continued run"
+
+# Back-office items waiting at midnight (too few agents for the paperwork), after a dated
+# change (2021-03-08) and before it.
+office=$src/tests/data/back-office.yaml
+few='staffing.pools.tracers.fte[0].fte=6'
+expect_rc 0 "$bin" run "$office" -q --set "$few" --snapshot-at 2021-03-05,2021-03-10 --out "$work/office"
+[ "$(wc -l <"$work/office/snapshots/2021-03-10/replication-0.back_office.csv")" -gt 100 ] && ok ||
+  fail "no back-office items waiting at midnight"
+for day in 2021-03-05 2021-03-10; do
+  expect_rc 0 "$bin" run "$office" -q --set "$few" --from "$work/office/snapshots/$day" --out "$work/office-$day"
+  same_from "$day" "$work/office" "$work/office-$day"
+done
+grep -q '"back_office.initial_open"' "$work/office-2021-03-10/summary.json" && ok || fail "no back_office.initial_open"
 
 # 3. What cannot be continued, or is asked wrongly.
 expect_rc 65 "$bin" run "$small" -q --from "$snap" --seed 6 --out "$work/x"

@@ -83,6 +83,14 @@ struct PendingEvent {
   std::uint32_t day = 0;   // DayClose: the day (0-based)
 };
 
+/// A back-office item waiting for an agent (snapshots).
+struct PendingBackOffice {
+  SimTime created{};
+  SimTime deadline{};
+  kernel::Duration work{0};
+  std::uint16_t kind = 0;  // index into the scenario's back_office kinds
+};
+
 /// Run-level state of a snapshot: the sequential random streams and counters.
 struct RunState {
   std::uint64_t seed = 0;
@@ -100,9 +108,10 @@ struct RunState {
 
 struct InitialState {
   std::vector<OpenTask> tasks;
-  std::vector<PendingCall> calls;    // snapshots
-  std::vector<PendingEvent> events;  // snapshots, in the order they run
-  std::optional<RunState> run;       // snapshots
+  std::vector<PendingCall> calls;              // snapshots
+  std::vector<PendingEvent> events;            // snapshots, in the order they run
+  std::vector<PendingBackOffice> back_office;  // snapshots, in the order they were born
+  std::optional<RunState> run;                 // snapshots
 };
 
 /// A scenario's initial state: one shared by every replication (a user's file),

@@ -130,6 +130,7 @@ struct PoolTotals {
 
 /// Back-office work. Conservation: created == done + pending.
 struct BackOfficeTotals {
+  std::uint64_t initial = 0;    // waiting at the start, from a snapshot (not in created)
   std::uint64_t created = 0;
   std::uint64_t done = 0;
   std::uint64_t done_late = 0;  // done after the deadline (a part of done)

@@ -15,10 +15,11 @@ namespace tracesim::output {
 /// run-level state. Times are date-times to the millisecond from `config`'s calendar.
 std::string snapshot_tasks_csv(const model::InitialState& s, const model::PlatformConfig& config);
 std::string snapshot_events_csv(const model::InitialState& s, const model::PlatformConfig& config);
+std::string snapshot_back_office_csv(const model::InitialState& s, const model::PlatformConfig& config);
 std::string snapshot_run_csv(const model::InitialState& s, const model::PlatformConfig& config);
 
 /// Writes replication `replication`'s snapshot as DATE/replication-N.csv,
-/// .events.csv and .run.csv under `folder`, each file atomically.
+/// .events.csv, .back_office.csv and .run.csv under `folder`, each file atomically.
 void write_snapshot(const std::filesystem::path& folder, std::size_t replication, const model::Snapshot& snapshot,
                     const model::PlatformConfig& config);
 
