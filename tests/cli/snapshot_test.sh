@@ -65,6 +65,19 @@ assert e.task.dropna().isin(t.id).all() and "seed" in set(r.field)
 EOF
 fi
 
+# Every shipped scenario, continued from the midnight halfway through its calendar.
+for f in "$src"/scenarios/*.yaml; do
+  name=$(basename "$f" .yaml)
+  mid=$("$bin" check "$f" --json | python3 -c '
+import datetime, json, sys
+c = json.load(sys.stdin)
+start, end = (datetime.date.fromisoformat(c[k]) for k in ("start", "end"))
+print(start + (end - start) / 2)')
+  expect_rc 0 "$bin" run "$f" -r 2 -q --snapshot-at "$mid" --out "$work/$name"
+  expect_rc 0 "$bin" run "$f" -r 2 -q --from "$work/$name/snapshots/$mid" --out "$work/$name-mid"
+  same_from "$mid" "$work/$name" "$work/$name-mid"
+done
+
 # 2. Retries, SMS at a slow gateway and call-backs pending at midnight; two snapshots.
 small=$src/tests/data/snapshot-retries.yaml
 expect_rc 0 "$bin" run "$small" -q --snapshot-at 2021-03-08,2021-03-16 --out "$work/small"
