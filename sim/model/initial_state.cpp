@@ -83,31 +83,14 @@ void place_from_rules(const OpenTask& o, std::uint32_t ti, SimTime start, const 
                            kTaskStale, ti, t.gen);
 }
 
-}  // namespace
+using SlotOfId = std::unordered_map<std::uint64_t, std::uint32_t>;
 
-const InitialState* initial_state_for(const Plan& plan, const RunOptions& options) {
-  if (!plan.initial) return nullptr;
-  const InitialState* s = plan.initial->for_replication(options.replication);
-  if (s == nullptr && plan.initial->per_replication)
-    throw SnapshotError("the snapshot folder " + plan.initial->source + " holds " +
-                        std::to_string(plan.initial->replications.size()) + " replications; replication " +
-                        std::to_string(options.replication) + " has none (run at most " +
-                        std::to_string(plan.initial->replications.size()) + ")");
-  return s;
-}
-
-void restore_state(const InitialState& state, const Plan& plan, const RunOptions& options, PlatformParts p) {
+// The tasks in their states; the queued ones enter the work list in their order:
+// a snapshot's insertion order, or (a user's file) the order they were identified in.
+SlotOfId restore_tasks(const InitialState& state, const Plan& plan, PlatformParts& p) {
   const SimTime start{kernel::kDay * plan.first_day};
-  if (state.run) {
-    check_run(*state.run, plan, options);
-    p.arrivals.restore(*state.run);
-    p.sms.set_free_at(state.run->sms_free_at);
-    p.roster.restore(state.run->shift_carry, state.run->pool_active_from);
-  }
-  std::unordered_map<std::uint64_t, std::uint32_t> slot_of_id;
+  SlotOfId slot_of_id;
   slot_of_id.reserve(state.tasks.size());
-  // Queued tasks enter the work list in their order: a snapshot's insertion
-  // order, or (a user's file) the order they were identified in.
   std::vector<std::pair<std::pair<SimTime, std::uint64_t>, std::uint32_t>> queued;
   for (std::size_t row = 0; row < state.tasks.size(); ++row) {
     const OpenTask& o = state.tasks[row];
@@ -138,16 +121,17 @@ void restore_state(const InitialState& state, const Plan& plan, const RunOptions
     const Task& t = p.tasks[ti];
     p.work.push(plan.segment_rank[t.segment], t.type, kernel::ms_of(t.deadline), ti, t.gen);
   }
+  return slot_of_id;
+}
 
-  // Back-office items waiting, in the order they were born.
-  for (const PendingBackOffice& b : state.back_office) {
-    if (b.kind >= plan.back_office.size())
-      throw SnapshotError("initial state: a back-office item's kind is out of range");
-    p.office.restore(b.created, b.deadline, b.work, b.kind);
-    p.tally.back_office_initial();
-  }
+std::uint32_t slot_of(const SlotOfId& slots, std::uint64_t id) {
+  const auto it = slots.find(id);
+  if (it == slots.end()) throw SnapshotError("initial state: task " + std::to_string(id) + " is named but not listed");
+  return it->second;
+}
 
-  // Callers due to call again, linked to their task if it is still open.
+// The callers due to call again, linked to their task if it is still open: their slots.
+std::vector<std::uint32_t> restore_calls(const InitialState& state, const SlotOfId& slots, PlatformParts& p) {
   std::vector<std::uint32_t> calls;
   calls.reserve(state.calls.size());
   std::optional<std::uint32_t> tombstone;
@@ -155,10 +139,7 @@ void restore_state(const InitialState& state, const Plan& plan, const RunOptions
     std::uint32_t task = 0;
     std::uint32_t task_gen = 0;
     if (c.task) {
-      const auto it = slot_of_id.find(*c.task);
-      if (it == slot_of_id.end())
-        throw SnapshotError("initial state: a call names task " + std::to_string(*c.task) + ", not in the file");
-      task = it->second;
+      task = slot_of(slots, *c.task);
       task_gen = p.tasks[task].gen;
     } else if (c.origin == CallOrigin::IndexFirst || c.origin == CallOrigin::MissedCallBack) {
       if (!tombstone) tombstone = p.tasks.tombstone();
@@ -169,26 +150,24 @@ void restore_state(const InitialState& state, const Plan& plan, const RunOptions
     p.line.call(ci).retrials = c.retrials;
     calls.push_back(ci);
   }
+  return calls;
+}
 
-  const auto task_slot = [&](std::uint64_t id) {
-    const auto it = slot_of_id.find(id);
-    if (it == slot_of_id.end())
-      throw SnapshotError("initial state: an event names task " + std::to_string(id) + ", not in the file");
-    return it->second;
-  };
-  // The pending events, in their order: scheduled one after the other, they keep it.
+// The pending events, in their order: scheduled one after the other, they keep it.
+void restore_events(const InitialState& state, const SlotOfId& slots, const std::vector<std::uint32_t>& calls,
+                    PlatformParts& p) {
   for (const PendingEvent& e : state.events) {
     switch (e.kind) {
       case PendingKind::TaskArrival:
       case PendingKind::TaskReady: {
-        const std::uint32_t ti = task_slot(e.task);
+        const std::uint32_t ti = slot_of(slots, e.task);
         p.sim.schedule_at(e.at, e.phase, e.kind == PendingKind::TaskArrival ? kTaskArrival : kTaskReady, ti,
                           p.tasks[ti].gen);
         break;
       }
       case PendingKind::TaskDeadline:
       case PendingKind::TaskStale: {
-        const std::uint32_t ti = task_slot(e.task);
+        const std::uint32_t ti = slot_of(slots, e.task);
         const std::size_t ty = index_of(p.tasks[ti].type);
         const bool deadline = e.kind == PendingKind::TaskDeadline;
         p.sim.schedule_in_lane(p.lanes[deadline ? ty : kTaskTypes + ty], e.at, e.phase,
@@ -212,6 +191,35 @@ void restore_state(const InitialState& state, const Plan& plan, const RunOptions
         break;
     }
   }
+}
+
+}  // namespace
+
+const InitialState* initial_state_for(const Plan& plan, const RunOptions& options) {
+  if (!plan.initial) return nullptr;
+  const InitialState* s = plan.initial->for_replication(options.replication);
+  if (s == nullptr && plan.initial->per_replication)
+    throw SnapshotError("the snapshot folder " + plan.initial->source + " holds " +
+                        std::to_string(plan.initial->replications.size()) + " replications; replication " +
+                        std::to_string(options.replication) + " has none (run at most " +
+                        std::to_string(plan.initial->replications.size()) + ")");
+  return s;
+}
+
+void restore_state(const InitialState& state, const Plan& plan, const RunOptions& options, PlatformParts p) {
+  if (state.run) {
+    check_run(*state.run, plan, options);
+    p.arrivals.restore(*state.run);
+    p.sms.set_free_at(state.run->sms_free_at);
+    p.roster.restore(state.run->shift_carry, state.run->pool_active_from);
+  }
+  const SlotOfId slots = restore_tasks(state, plan, p);
+  for (const PendingBackOffice& b : state.back_office) {  // waiting, in the order they were born
+    if (b.kind >= plan.back_office.size()) throw SnapshotError("initial state: a back-office kind is out of range");
+    p.office.restore(b.created, b.deadline, b.work, b.kind);
+    p.tally.back_office_initial();
+  }
+  restore_events(state, slots, restore_calls(state, slots, p), p);
 }
 
 }  // namespace tracesim::model::detail

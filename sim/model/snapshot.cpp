@@ -49,26 +49,21 @@ CallOrigin origin_of(CallKind k) noexcept {
   return CallOrigin::Independent;
 }
 
-}  // namespace
-
-Snapshot capture_state(const Plan& plan, const RunOptions& options, std::int32_t day, PlatformParts p) {
-  const std::string date = kernel::iso_date(plan.days[static_cast<std::size_t>(day)].date);
-  const auto refuse = [&](const std::string& why) {
-    throw SnapshotError("cannot save the state at " + date + " 00:00 (replication " +
-                        std::to_string(options.replication) + "): " + why +
+// Why a midnight cannot be continued: thrown, naming the day and the replication.
+struct Refusal {
+  std::string date;
+  std::uint64_t replication;
+  [[noreturn]] void operator()(const std::string& why) const {
+    throw SnapshotError("cannot save the state at " + date + " 00:00 (replication " + std::to_string(replication) +
+                        "): " + why +
                         "; a snapshot is only taken when no agent is on shift and nobody waits on the line "
                         "(docs/outputs.md, Snapshots)");
-  };
-  if (p.roster.shifts_started() != p.roster.shifts_ended())
-    refuse(std::to_string(p.roster.shifts_started() - p.roster.shifts_ended()) +
-           " agents are on shift (a round-the-clock roster, or a call running past midnight)");
-  if (p.line.waiting() > 0) refuse(std::to_string(p.line.waiting()) + " callers wait on the inbound line");
-  const std::vector<std::uint32_t> office = p.office.waiting_in_order();
-  if (p.office.pending() != office.size()) refuse("a back-office item is in hand");
+  }
+};
 
-  Snapshot snap;
-  snap.date = plan.days[static_cast<std::size_t>(day)].date;
-  InitialState& s = snap.state;
+// Every task not free, numbered in slot order (row_of: slot -> row), and the
+// queued ones' places in the work list's insertion order.
+std::vector<std::uint64_t> capture_tasks(const PlatformParts& p, const Refusal& refuse, InitialState& s) {
   const std::vector<Task>& all = p.tasks.all();
   std::vector<std::uint64_t> row_of(all.size(), kNone);
   for (std::uint32_t ti = 0; ti < all.size(); ++ti) {
@@ -91,7 +86,14 @@ Snapshot capture_state(const Plan& plan, const RunOptions& options, std::int32_t
   const std::vector<std::uint32_t> order = p.work.live_in_order(
       [&](std::uint32_t ti, std::uint32_t gen) { return all[ti].gen == gen && all[ti].state == TaskState::Queued; });
   for (std::size_t k = 0; k < order.size(); ++k) s.tasks[row_of[order[k]]].exact->queue_position = k;
+  return row_of;
+}
 
+// The pending events in run order, each naming its task or caller; stale ones
+// (they would do nothing) are left out, and day starts are scheduled again.
+void capture_events(const PlatformParts& p, const Refusal& refuse, const std::vector<std::uint64_t>& row_of,
+                    InitialState& s) {
+  const std::vector<Task>& all = p.tasks.all();
   const auto task_live = [&](const kernel::Event& e) {
     return e.entity < all.size() && all[e.entity].state != TaskState::Free && all[e.entity].gen == e.data;
   };
@@ -103,7 +105,7 @@ Snapshot capture_state(const Plan& plan, const RunOptions& options, std::int32_t
       case kTaskReady:
       case kTaskDeadline:
       case kTaskStale:
-        if (!task_live(e)) continue;  // stale: it would do nothing
+        if (!task_live(e)) continue;
         pe.kind = e.kind == kTaskArrival    ? PendingKind::TaskArrival
                   : e.kind == kTaskReady    ? PendingKind::TaskReady
                   : e.kind == kTaskDeadline ? PendingKind::TaskDeadline
@@ -136,7 +138,6 @@ Snapshot capture_state(const Plan& plan, const RunOptions& options, std::int32_t
         break;
       case kShiftStart:
         refuse("a shift starts later from an earlier day's roster");
-        break;
       default:
         continue;  // kDayStart (scheduled again), and events of agents, all off shift: stale
     }
@@ -145,12 +146,9 @@ Snapshot capture_state(const Plan& plan, const RunOptions& options, std::int32_t
   // Every live caller is due to call again (none waits, none is in a call).
   for (std::uint32_t ci = 0; ci < p.line.slots(); ++ci)
     if (p.line.call(ci).live && call_row[ci] == kNone) refuse("a caller is neither waiting nor due");
+}
 
-  for (const std::uint32_t i : office) {
-    const BackOfficeItem& it = p.office.item(i);
-    s.back_office.push_back(PendingBackOffice{it.created, it.deadline, it.work, it.kind});
-  }
-
+RunState capture_run(const Plan& plan, const RunOptions& options, std::int32_t day, const PlatformParts& p) {
   RunState run;
   run.seed = options.seed;
   run.replication = options.replication;
@@ -164,7 +162,30 @@ Snapshot capture_state(const Plan& plan, const RunOptions& options, std::int32_t
       from = p.roster.pool_active_from()[pool];
     run.pool_active_from.push_back(from);
   }
-  s.run = std::move(run);
+  return run;
+}
+
+}  // namespace
+
+Snapshot capture_state(const Plan& plan, const RunOptions& options, std::int32_t day, PlatformParts p) {
+  Snapshot snap;
+  snap.date = plan.days[static_cast<std::size_t>(day)].date;
+  const Refusal refuse{kernel::iso_date(snap.date), options.replication};
+  if (p.roster.shifts_started() != p.roster.shifts_ended())
+    refuse(std::to_string(p.roster.shifts_started() - p.roster.shifts_ended()) +
+           " agents are on shift (a round-the-clock roster, or a call running past midnight)");
+  if (p.line.waiting() > 0) refuse(std::to_string(p.line.waiting()) + " callers wait on the inbound line");
+  const std::vector<std::uint32_t> office = p.office.waiting_in_order();
+  if (p.office.pending() != office.size()) refuse("a back-office item is in hand");
+
+  InitialState& s = snap.state;
+  const std::vector<std::uint64_t> row_of = capture_tasks(p, refuse, s);
+  capture_events(p, refuse, row_of, s);
+  for (const std::uint32_t i : office) {
+    const BackOfficeItem& it = p.office.item(i);
+    s.back_office.push_back(PendingBackOffice{it.created, it.deadline, it.work, it.kind});
+  }
+  s.run = capture_run(plan, options, day, p);
   return snap;
 }
 

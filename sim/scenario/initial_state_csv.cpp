@@ -27,13 +27,22 @@ const std::vector<std::string> kOptional{"id",      "attempts",        "last_att
                                          "segment", "contacts_listed", "contacts_to_list", "state",
                                          "key",     "engine",          "inbound_first",    "queue"};
 
-bool read_task(Table& t, const Context& ctx, std::size_t row, bool exact, model::OpenTask& o) {
-  const kernel::Date start = ctx.config.calendar.start;
+// One row of a file of open tasks, read column by column; every problem is
+// reported at its column and makes the row wrong.
+struct Row {
+  Table& t;
+  const Context& ctx;
+  bool exact;
   bool good = true;
-  const auto bad = [&](const std::string& col, const std::string& msg) {
+  void bad(const std::string& col, const std::string& msg) {
     t.fail_in(col, msg);
     good = false;
-  };
+  }
+};
+
+void read_identity(Row& r, std::size_t row, model::OpenTask& o, std::optional<model::OpenState>& state) {
+  Table& t = r.t;
+  const auto bad = [&](const std::string& col, const std::string& msg) { r.bad(col, msg); };
   o.id = row;
   if (t.has("id")) {
     const auto id = whole(t.get("id"), UINT64_MAX - 1);
@@ -49,26 +58,32 @@ bool read_task(Table& t, const Context& ctx, std::size_t row, bool exact, model:
     o.type = model::TaskType::ContactCall;
   else
     bad("type", "expected index or contact, got '" + type + "'");
+  if (!r.exact) return;
+  const std::string s = t.get("state");
+  if (s == "scheduled")
+    state = model::OpenState::Scheduled;
+  else if (s == "queued")
+    state = model::OpenState::Queued;
+  else if (s == "waiting")
+    state = model::OpenState::Waiting;
+  else if (s == "inbound")
+    state = model::OpenState::Inbound;
+  else
+    bad("state", "expected scheduled, queued, waiting or inbound, got '" + s + "'");
+}
+
+// identified, attempts, last_attempt, deadline: in range, in order, not after the start
+// (a snapshot's scheduled task arrives after its midnight).
+void read_times(Row& r, bool scheduled, model::OpenTask& o) {
+  Table& t = r.t;
+  const Context& ctx = r.ctx;
+  const bool exact = r.exact;
+  const auto bad = [&](const std::string& col, const std::string& msg) { r.bad(col, msg); };
+  const kernel::Date start = ctx.config.calendar.start;
   const model::TaskConfig& rule = ctx.config.tasks[model::index_of(o.type)];
   const SimTime limit = ctx.midnight.value_or(SimTime{});
   const std::string when =
       ctx.midnight ? "the snapshot's midnight" : "the run's start (" + kernel::iso_date(start) + " 00:00)";
-
-  std::optional<model::OpenState> state;
-  if (exact) {
-    const std::string s = t.get("state");
-    if (s == "scheduled")
-      state = model::OpenState::Scheduled;
-    else if (s == "queued")
-      state = model::OpenState::Queued;
-    else if (s == "waiting")
-      state = model::OpenState::Waiting;
-    else if (s == "inbound")
-      state = model::OpenState::Inbound;
-    else
-      bad("state", "expected scheduled, queued, waiting or inbound, got '" + s + "'");
-  }
-  const bool scheduled = state == model::OpenState::Scheduled;
   if (const auto at = date_time(t.get("identified"), start)) {
     o.identified = *at;
     if (!scheduled && *at > limit) bad("identified", t.get("identified") + " is after " + when);
@@ -108,6 +123,13 @@ bool read_task(Table& t, const Context& ctx, std::size_t row, bool exact, model:
     else
       o.deadline = *at;
   }
+}
+
+// segment (by name), contacts listed and still to list.
+void read_placement(Row& r, model::OpenTask& o) {
+  Table& t = r.t;
+  const Context& ctx = r.ctx;
+  const auto bad = [&](const std::string& col, const std::string& msg) { r.bad(col, msg); };
   const auto& segments = ctx.config.index_cases.segments;
   const std::string seg = t.get("segment");
   if (seg.empty()) {
@@ -131,9 +153,15 @@ bool read_task(Table& t, const Context& ctx, std::size_t row, bool exact, model:
     else
       (std::string{col} == "contacts_listed" ? o.contacts_listed : o.contacts_to_list) = static_cast<std::uint32_t>(*n);
   }
-  if (!exact || !state) return good;
+}
+
+// The columns exact continuation needs (snapshot rows).
+void read_exact(Row& r, model::OpenState state, model::OpenTask& o) {
+  Table& t = r.t;
+  const bool scheduled = state == model::OpenState::Scheduled;
+  const auto bad = [&](const std::string& col, const std::string& msg) { r.bad(col, msg); };
   model::TaskExact e;
-  e.state = *state;
+  e.state = state;
   const auto key = whole(t.get("key"), UINT64_MAX);
   const auto engine = whole(t.get("engine"), UINT64_MAX);
   if (!key) bad("key", "expected a whole number, got '" + t.get("key") + "'");
@@ -141,7 +169,7 @@ bool read_task(Table& t, const Context& ctx, std::size_t row, bool exact, model:
   const std::string inbound = t.get("inbound_first");
   if (inbound != "0" && inbound != "1") bad("inbound_first", "expected 0 or 1, got '" + inbound + "'");
   const std::string queue = t.get("queue");
-  if (*state == model::OpenState::Queued) {
+  if (state == model::OpenState::Queued) {
     const auto q = whole(queue, UINT64_MAX - 1);
     if (!q)
       bad("queue", "a queued task needs its place in the work list, got '" + queue + "'");
@@ -151,12 +179,22 @@ bool read_task(Table& t, const Context& ctx, std::size_t row, bool exact, model:
     bad("queue", "only queued tasks have a place in the work list");
   }
   if (!scheduled && !o.deadline) bad("deadline", "required in a snapshot for an open task");
-  if (!good) return false;
+  if (!r.good) return;
   e.key = *key;
   e.engine = *engine;
   e.inbound_first = inbound == "1";
   o.exact = e;
-  return true;
+}
+
+// Reads the current row's task; false (with diagnostics) if it is wrong.
+bool read_task(Table& t, const Context& ctx, std::size_t row, bool exact, model::OpenTask& o) {
+  Row r{t, ctx, exact};
+  std::optional<model::OpenState> state;
+  read_identity(r, row, o, state);
+  read_times(r, state == model::OpenState::Scheduled, o);
+  read_placement(r, o);
+  if (exact && state) read_exact(r, *state, o);
+  return r.good;
 }
 
 }  // namespace

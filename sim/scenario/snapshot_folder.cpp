@@ -143,6 +143,79 @@ void read_back_office(std::istream& in, const std::string& name, const Context& 
 }
 
 // The run-level state: `field,value` rows, every field once.
+// The value `v` of run-level field `f` (known, and seen once), into `run`.
+void read_run_field(Table& t, const model::PlatformConfig& config, const std::string& f, const std::string& v,
+                    model::RunState& run) {
+  const auto number = [&](std::uint64_t& out) {
+    if (const auto n = whole(v, UINT64_MAX))
+      out = *n;
+    else
+      t.fail_in("value", f + ": expected a whole number, got '" + v + "'");
+  };
+  const auto real = [&](double& out) {
+    char* end = nullptr;
+    const double d = std::strtod(v.c_str(), &end);
+    if (v.empty() || end != v.c_str() + v.size() || !std::isfinite(d))
+      t.fail_in("value", f + ": expected a number, got '" + v + "'");
+    else
+      out = d;
+  };
+  const auto engine = [&](std::mt19937_64& out) {
+    std::istringstream text(v);
+    text >> out;
+    if (!text || !(text >> std::ws).eof())
+      t.fail_in("value", f + ": expected the engine's state (312 words and a position)");
+  };
+  if (f == "seed")
+    number(run.seed);
+  else if (f == "replication")
+    number(run.replication);
+  else if (f == "next_case")
+    number(run.next_case);
+  else if (f == "next_call")
+    number(run.next_call);
+  else if (f == "inbound_exact_ms")
+    real(run.inbound_exact_ms);
+  else if (f == "day_counts")
+    engine(run.day_counts);
+  else if (f == "inbound_counts")
+    engine(run.inbound_counts);
+  else if (f == "calendar_start") {
+    kernel::Date d;
+    if (!kernel::parse_iso_date(v, d))
+      t.fail_in("value", "calendar_start: expected an ISO date, got '" + v + "'");
+    else if (d != config.calendar.start)
+      t.fail_in("value", "the snapshot counts its times from calendar.start " + v + "; the scenario starts on " +
+                             kernel::iso_date(config.calendar.start) + ": continue it with the same start");
+  } else if (f == "day") {
+    kernel::Date d;
+    if (!kernel::parse_iso_date(v, d))
+      t.fail_in("value", "day: expected an ISO date, got '" + v + "'");
+    else
+      run.day = d.days - config.calendar.start.days;
+  } else if (f == "sms_free_at") {
+    if (const auto at = date_time(v, config.calendar.start))
+      run.sms_free_at = *at;
+    else
+      t.fail_in("value", f + ": expected " + kDateTime + ", got '" + v + "'");
+  } else if (f.rfind("active_from.", 0) == 0) {
+    const auto p =
+        static_cast<std::size_t>(std::find_if(config.pools.begin(), config.pools.end(),
+                                              [&](const auto& pool) { return "active_from." + pool.name == f; }) -
+                                 config.pools.begin());
+    if (v.empty()) return;
+    if (const auto at = date_time(v, config.calendar.start))
+      run.pool_active_from[p] = *at;
+    else
+      t.fail_in("value", f + ": expected " + kDateTime + " or nothing, got '" + v + "'");
+  } else {
+    for (std::size_t p = 0; p < config.pools.size(); ++p)
+      for (std::size_t s = 0; s < config.pools[p].shifts.size(); ++s)
+        if (f == "shift_carry." + config.pools[p].name + "." + config.pools[p].shifts[s].name)
+          real(run.shift_carry[p][s]);
+  }
+}
+
 void read_run(std::istream& in, const std::string& name, const model::PlatformConfig& config, model::RunState& run,
               Diagnostics& diags) {
   Table t{in, name, diags};
@@ -169,74 +242,7 @@ void read_run(std::istream& in, const std::string& name, const model::PlatformCo
       t.fail_in("field", "'" + f + "' appears twice");
       continue;
     }
-    const auto number = [&](std::uint64_t& out) {
-      if (const auto n = whole(v, UINT64_MAX))
-        out = *n;
-      else
-        t.fail_in("value", f + ": expected a whole number, got '" + v + "'");
-    };
-    const auto real = [&](double& out) {
-      char* end = nullptr;
-      const double d = std::strtod(v.c_str(), &end);
-      if (v.empty() || end != v.c_str() + v.size() || !std::isfinite(d))
-        t.fail_in("value", f + ": expected a number, got '" + v + "'");
-      else
-        out = d;
-    };
-    const auto engine = [&](std::mt19937_64& out) {
-      std::istringstream text(v);
-      text >> out;
-      if (!text || !(text >> std::ws).eof())
-        t.fail_in("value", f + ": expected the engine's state (312 words and a position)");
-    };
-    if (f == "seed")
-      number(run.seed);
-    else if (f == "replication")
-      number(run.replication);
-    else if (f == "next_case")
-      number(run.next_case);
-    else if (f == "next_call")
-      number(run.next_call);
-    else if (f == "inbound_exact_ms")
-      real(run.inbound_exact_ms);
-    else if (f == "day_counts")
-      engine(run.day_counts);
-    else if (f == "inbound_counts")
-      engine(run.inbound_counts);
-    else if (f == "calendar_start") {
-      kernel::Date d;
-      if (!kernel::parse_iso_date(v, d))
-        t.fail_in("value", "calendar_start: expected an ISO date, got '" + v + "'");
-      else if (d != config.calendar.start)
-        t.fail_in("value", "the snapshot counts its times from calendar.start " + v + "; the scenario starts on " +
-                               kernel::iso_date(config.calendar.start) + ": continue it with the same start");
-    } else if (f == "day") {
-      kernel::Date d;
-      if (!kernel::parse_iso_date(v, d))
-        t.fail_in("value", "day: expected an ISO date, got '" + v + "'");
-      else
-        run.day = d.days - config.calendar.start.days;
-    } else if (f == "sms_free_at") {
-      if (const auto at = date_time(v, config.calendar.start))
-        run.sms_free_at = *at;
-      else
-        t.fail_in("value", f + ": expected " + kDateTime + ", got '" + v + "'");
-    } else if (f.rfind("active_from.", 0) == 0) {
-      const auto p =
-          static_cast<std::size_t>(std::find_if(config.pools.begin(), config.pools.end(),
-                                                [&](const auto& pool) { return "active_from." + pool.name == f; }) -
-                                   config.pools.begin());
-      if (v.empty()) continue;
-      if (const auto at = date_time(v, config.calendar.start))
-        run.pool_active_from[p] = *at;
-      else
-        t.fail_in("value", f + ": expected " + kDateTime + " or nothing, got '" + v + "'");
-    } else {
-      for (std::size_t p = 0; p < config.pools.size(); ++p)
-        for (std::size_t s = 0; s < config.pools[p].shifts.size(); ++s)
-          if (f == "shift_carry." + config.pools[p].name + "." + config.pools[p].shifts[s].name)
-            real(run.shift_carry[p][s]);
-    }
+    read_run_field(t, config, f, v, run);
   }
   for (const auto& f : expected)
     if (!seen.count(f)) diags.push_back(Diagnostic{name, 0, 0, "", "missing the field '" + f + "'"});
