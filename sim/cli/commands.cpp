@@ -5,6 +5,7 @@
 #include "answers.hpp"
 #include "commands.hpp"
 
+#include <algorithm>
 #include <boost/program_options.hpp>
 #include <boost/version.hpp>
 #include <cstdio>
@@ -22,6 +23,7 @@
 #include "tracesim/analytic/erlang.hpp"
 #include "tracesim/output/atomic_file.hpp"
 #include "tracesim/output/monthly.hpp"
+#include "tracesim/output/snapshot.hpp"
 #include "tracesim/output/long_form.hpp"
 #include "tracesim/output/summary.hpp"
 #include "tracesim/output/trace.hpp"
@@ -53,7 +55,11 @@ constexpr Help kRunHelp{
     "Examples:\n  tracesim run scenarios/occitanie-2021.yaml\n"
     "  tracesim run scenarios/occitanie-2021.yaml -r 50 -j 2 --seed 7 --out results/occ-seed7\n"
     "  tracesim run scenarios/occitanie-2021.yaml --cases data/cases/occitanie-76.csv\n"
-    "  tracesim run scenarios/occitanie-2021.yaml --set calendar.end=2021-03-31 --trace\n"};
+    "  tracesim run scenarios/occitanie-2021.yaml --set calendar.end=2021-03-31 --trace\n"
+    "  tracesim run scenarios/occitanie-2021.yaml --snapshot-at 2021-12-01 --out results/occ\n"
+    "  tracesim run scenarios/occitanie-2021.yaml --from results/occ/snapshots/2021-12-01 "
+    "--set 'staffing.pools.tracers.fte[2].fte=105'\n"
+    "  tracesim run scenarios/occitanie-2021.yaml --from backlog.csv --set calendar.start=2021-12-06\n"};
 
 constexpr Help kSweepHelp{
     "Usage: tracesim sweep FILE [options]\n\nRuns every combination of the varied keys "
@@ -108,6 +114,33 @@ int write_interrupted_run(output::OutputFolder& staging, const std::filesystem::
             << " finished in order (0 to " << kept.size() - 1 << ") of " << asked << " to " << out_dir.string()
             << "/ (no traces, intervals or report: they follow replication 0 to the end)\n";
   return kInterrupted;
+}
+
+// --snapshot-at DATE[,DATE...] as days of the calendar, in order; each after the
+// run's first day (a snapshot is of a midnight the run passes) and within the calendar.
+std::vector<std::int32_t> snapshot_days_of(const po::variables_map& vm, const scenario::Scenario& sc) {
+  std::vector<std::int32_t> days;
+  if (!vm.count("snapshot-at")) return days;
+  if (in_mpi_job()) throw po::error("--snapshot-at is not available over MPI ranks: run it in one process");
+  const auto& cal = sc.platform.calendar;
+  const std::int32_t first = sc.platform.initial_state ? sc.platform.initial_state->first_day : 0;
+  std::istringstream list(vm["snapshot-at"].as<std::string>());
+  std::string text;
+  while (std::getline(list, text, ',')) {
+    kernel::Date d;
+    if (!kernel::parse_iso_date(text, d))
+      throw po::error("--snapshot-at expects ISO dates YYYY-MM-DD separated by commas, got '" + text + "'");
+    const std::int32_t day = d.days - cal.start.days;
+    if (day <= first || d > cal.end)
+      throw po::error("--snapshot-at " + text + ": expected a day after the run's first day (" +
+                      kernel::iso_date(kernel::Date{cal.start.days + first}) + ") and not after calendar.end (" +
+                      kernel::iso_date(cal.end) + ")");
+    if (!days.empty() && day <= days.back())
+      throw po::error("--snapshot-at: give the dates in increasing order, each once");
+    days.push_back(day);
+  }
+  if (days.empty()) throw po::error("--snapshot-at expects at least one date");
+  return days;
 }
 
 // "i/n" as a 0-based shard index and a shard count.
@@ -186,6 +219,9 @@ int command_run(const std::vector<std::string>& args) {
        "also write intervals.csv (replication 0, per 30 minutes) for the days FROM:TO, or all days without a value, "
        "and reach_by_arrival_day.csv")
       ("report", "also write report.html, the run drawn as one self-contained page (see tracesim report); implies --intervals")
+      ("snapshot-at", po::value<std::string>(),
+       "DATE[,DATE...]: save each replication's state at 00:00 of these days in snapshots/DATE/ (continue with "
+       "--from FOLDER: the same results from that day on)")
       ("quiet,q", "no progress and no summary table");
   po::variables_map vm;
   if (!parse_command(args, opts, vm, kRunHelp)) return kOk;
@@ -215,7 +251,9 @@ int command_run(const std::vector<std::string>& args) {
   // written: the results appear together or not at all (throws: exit 74).
   output::OutputFolder staging{out_dir};
 
-  const auto period = interval_period(vm, sc);
+  auto period = interval_period(vm, sc);
+  if (const auto& initial = sc.platform.initial_state)  // from a snapshot: its intervals start on its day
+    period.first = std::max(period.first, kernel::Date{sc.platform.calendar.start.days + initial->first_day});
   std::optional<output::CsvTrace> trace;
   if (vm.count("trace")) trace.emplace(staging.path());
   std::optional<output::IntervalRecorder> intervals;
@@ -237,7 +275,14 @@ int command_run(const std::vector<std::string>& args) {
                     done == total);
   };
   spec.observer0 = trace || intervals ? &observers : nullptr;
-  auto outcome = distributed_replications(spec);
+  spec.snapshot_days = snapshot_days_of(vm, sc);
+  auto outcome = sweep::Replications{};
+  try {
+    outcome = distributed_replications(spec);
+  } catch (const model::SnapshotError& e) {
+    std::cerr << "tracesim run: " << e.what() << "; no output written\n";
+    return kInvalidInput;
+  }
   progress.finish();
   if (outcome.stopped || interrupt.interrupted()) {
     trace.reset();  // a partial trace is not kept
@@ -245,6 +290,9 @@ int command_run(const std::vector<std::string>& args) {
   }
   const auto& results = outcome.results;
   write_run_files(staging.path(), loaded.file, sc, results);
+  for (std::size_t r = 0; r < results.size(); ++r)
+    for (const model::Snapshot& s : results[r].snapshots)
+      output::write_snapshot(staging.path() / "snapshots", r, s, sc.platform);
   if (trace) trace->commit();
   if (intervals) write_interval_files(staging.path(), *intervals, period);
   if (vm.count("report")) report::write_report(staging.path());

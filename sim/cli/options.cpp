@@ -17,6 +17,16 @@ namespace po = boost::program_options;
 namespace tracesim::cli {
 namespace {
 
+// Single-quoted YAML: a quote in the path is doubled, so the path cannot inject keys.
+std::string quoted_path(const std::filesystem::path& path, const std::string& option) {
+  std::string quoted;
+  for (const char c : path.string()) {
+    if (static_cast<unsigned char>(c) < 0x20) throw po::error(option + ": the path contains a control character");
+    quoted += c == '\'' ? std::string{"''"} : std::string{c};
+  }
+  return "'" + quoted + "'";
+}
+
 std::vector<scenario::Override> overrides_of(const po::variables_map& vm) {
   std::vector<scenario::Override> out;
   if (vm.count("set"))
@@ -44,6 +54,18 @@ std::vector<scenario::Override> overrides_of(const po::variables_map& vm) {
       quoted += c == '\'' ? std::string{"''"} : std::string{c};
     }
     out.push_back({"demand.index_cases.curve", "{daily_csv: '" + quoted + "'}", "--cases"});
+  }
+  if (vm.count("from")) {  // a file of open tasks, or a snapshot folder
+    const auto path = std::filesystem::absolute(vm["from"].as<std::string>());
+    std::error_code ec;
+    const auto status = std::filesystem::status(path, ec);
+    if (!std::filesystem::exists(status))
+      throw scenario::InputError("cannot read the initial state '" + path.string() +
+                                 "' given by --from: no such file or folder");
+    if (!std::filesystem::is_regular_file(status) && !std::filesystem::is_directory(status))
+      throw scenario::InputError("cannot read the initial state '" + path.string() +
+                                 "' given by --from: not a regular file or a folder (a device or pipe)");
+    out.push_back({"initial_state", quoted_path(path, "--from"), "--from"});
   }
   return out;
 }
@@ -117,7 +139,10 @@ bool parse_command(const std::vector<std::string>& args, const po::options_descr
 
 void add_scenario_options(po::options_description& opts, const char* set_help) {
   opts.add_options()("set", po::value<std::vector<std::string>>()->composing(), set_help)
-      ("cases", po::value<std::string>(), "daily positives CSV (date,positives) to use as the case curve");
+      ("cases", po::value<std::string>(), "daily positives CSV (date,positives) to use as the case curve")
+      ("from", po::value<std::string>(),
+       "start from this open work (the key initial_state): a CSV of open tasks, or a snapshot folder written by "
+       "run --snapshot-at (the run then starts on the snapshot's day)");
 }
 
 Loaded load(const po::variables_map& vm) {

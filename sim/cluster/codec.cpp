@@ -15,7 +15,7 @@ namespace {
 
 static_assert(std::is_trivially_copyable_v<model::DayStats>, "DayStats is copied as bytes");
 // The structs copied field by field; a new field changes their size.
-static_assert(sizeof(model::TaskTotals) == 12 * 8 + 2 * sizeof(model::ReachTimes) + 4 * 8,
+static_assert(sizeof(model::TaskTotals) == 13 * 8 + 2 * sizeof(model::ReachTimes) + 4 * 8,
               "TaskTotals changed: update encode() and decode()");
 static_assert(sizeof(model::ReachTimes) == sizeof(std::vector<std::uint32_t>) + 16,
               "ReachTimes changed: update encode() and decode()");
@@ -25,12 +25,14 @@ static_assert(sizeof(model::InboundTotals) == 11 * 8 + sizeof(model::WaitTimes),
               "InboundTotals changed: update encode() and decode()");
 static_assert(sizeof(model::PoolTotals) == sizeof(std::string) + 6 * 8,
               "PoolTotals changed: update encode() and decode()");
-static_assert(std::is_trivially_copyable_v<model::BackOfficeTotals> && sizeof(model::BackOfficeTotals) == 5 * 8,
+static_assert(std::is_trivially_copyable_v<model::BackOfficeTotals> && sizeof(model::BackOfficeTotals) == 6 * 8,
               "BackOfficeTotals changed: update encode() and decode()");
-// events; the three flags; back_office; back_office_kinds and warm_up_days
+// events; the three flags; back_office; back_office_kinds and warm_up_days; initial_state;
+// snapshots (not carried: run --snapshot-at refuses MPI ranks)
 static_assert(sizeof(model::RunResult) == sizeof(std::vector<model::DayStats>) + sizeof(model::RunResult::tasks) +
                                               sizeof(std::vector<model::PoolTotals>) + sizeof(model::InboundTotals) +
-                                              8 + 8 + sizeof(model::BackOfficeTotals) + 8,
+                                              8 + 8 + sizeof(model::BackOfficeTotals) + 8 + 8 +
+                                              sizeof(std::vector<model::Snapshot>),
               "RunResult changed: update encode() and decode()");
 
 constexpr std::uint32_t kMagic = 0x54524331;  // "TRC1"
@@ -117,7 +119,7 @@ std::string encode(const model::RunResult& result) {
   for (const auto& t : result.tasks) {
     for (auto v : {t.arrived, t.reached_call, t.reached_sms, t.not_reached, t.pending, t.reached_within_12h,
                    t.reached_within_24h, t.reached_within_deadline, t.attempts, t.connected, t.sms_sent, t.named,
-                   t.stale_dropped, t.stale_to_sms, t.to_national, t.appointments})
+                   t.stale_dropped, t.stale_to_sms, t.to_national, t.appointments, t.initial})
       w.put(v);
     put_reach(w, t.reach_times);
     put_reach(w, t.first_call_times);
@@ -148,6 +150,7 @@ std::string encode(const model::RunResult& result) {
   w.put(result.back_office);
   w.put<std::uint8_t>(result.back_office_kinds ? 1 : 0);
   w.put(result.warm_up_days);
+  w.put<std::uint8_t>(result.initial_state ? 1 : 0);
   return w.take();
 }
 
@@ -159,7 +162,7 @@ model::RunResult decode(const std::string& bytes) {
   for (auto& t : result.tasks) {
     for (auto* v : {&t.arrived, &t.reached_call, &t.reached_sms, &t.not_reached, &t.pending, &t.reached_within_12h,
                     &t.reached_within_24h, &t.reached_within_deadline, &t.attempts, &t.connected, &t.sms_sent,
-                    &t.named, &t.stale_dropped, &t.stale_to_sms, &t.to_national, &t.appointments})
+                    &t.named, &t.stale_dropped, &t.stale_to_sms, &t.to_national, &t.appointments, &t.initial})
       *v = r.get<std::uint64_t>();
     t.reach_times = get_reach(r);
     t.first_call_times = get_reach(r);
@@ -192,6 +195,7 @@ model::RunResult decode(const std::string& bytes) {
   result.back_office = r.get<model::BackOfficeTotals>();
   result.back_office_kinds = r.get<std::uint8_t>() != 0;
   result.warm_up_days = r.get<std::uint32_t>();
+  result.initial_state = r.get<std::uint8_t>() != 0;
   if (!r.at_end()) Reader::fail();
   return result;
 }

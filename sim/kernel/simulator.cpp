@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "tracesim/kernel/simulator.hpp"
 
+#include <algorithm>
 #include <string>
 #include <utility>
 
@@ -98,6 +99,25 @@ EventId Simulator::schedule_in_lane(LaneId lane, SimTime at, Phase phase, std::u
   l.ring[(l.first + l.count++) & (l.ring.size() - 1)] = entry;
   ++lane_waiting_;
   return id;
+}
+
+std::vector<Event> Simulator::pending_events() const {
+  std::vector<Entry> live;
+  live.reserve(pending());
+  const auto keep = [&](Entry e) {
+    if (slots_[slot_of(e)].seq == seq_of(e)) live.push_back(e);
+  };
+  for (const Entry e : heap_) keep(e);
+  for (const Lane& l : lanes_)
+    for (std::size_t k = 0; k < l.count; ++k) keep(l.ring[(l.first + k) & (l.ring.size() - 1)]);
+  std::sort(live.begin(), live.end());  // as integers: by (time, phase, sequence)
+  std::vector<Event> out;
+  out.reserve(live.size());
+  for (const Entry e : live) {
+    const Slot& s = slots_[slot_of(e)];
+    out.push_back(Event{at_ms(time_of(e)), phase_of(e), s.kind, s.entity, s.data});
+  }
+  return out;
 }
 
 bool Simulator::cancel(EventId id) noexcept {

@@ -24,6 +24,7 @@ enum class Stream : std::uint32_t {
   InboundCalls = 4,
   CallOutcomes = 5,  // the outcome of a reached call (an appointment), keyed by the task
   BackOffice = 6,
+  InitialState = 7,  // the engines of the tasks of a user's initial-state file, keyed by row
 };
 
 /// What a new index case draws from its own engine when it is created.
@@ -51,6 +52,25 @@ class Arrivals {
   /// The engine of the outcome of task `task_key`'s reached call.
   [[nodiscard]] kernel::KeyedEngine outcome_engine(std::uint64_t task_key) const noexcept {
     return kernel::KeyedEngine{rng_.key(stream(Stream::CallOutcomes), task_key)};
+  }
+  /// The key of task `row` of a user's initial-state file.
+  [[nodiscard]] std::uint64_t initial_task_key(std::uint64_t row) const noexcept {
+    return rng_.key(stream(Stream::InitialState), row);
+  }
+  /// The sequential streams and counters, saved in a snapshot and restored from it.
+  void save(RunState& s) const {
+    s.day_counts = day_counts_;
+    s.inbound_counts = inbound_counts_;
+    s.inbound_exact_ms = inbound_exact_ms_;
+    s.next_case = next_case_;
+    s.next_call = next_call_;
+  }
+  void restore(const RunState& s) {
+    day_counts_ = s.day_counts;
+    inbound_counts_ = s.inbound_counts;
+    inbound_exact_ms_ = s.inbound_exact_ms;
+    next_case_ = s.next_case;
+    next_call_ = s.next_call;
   }
   /// The key of the next call of the independent inbound stream.
   std::uint64_t next_call_key() noexcept { return rng_.key(stream(Stream::InboundCalls), next_call_++); }

@@ -44,6 +44,27 @@ std::uint32_t BackOffice::born(const std::vector<BackOfficeRule>& rules, std::ui
   return count;
 }
 
+std::vector<std::uint32_t> BackOffice::waiting_in_order() const {
+  std::vector<Entry> waiting = queue_;
+  std::sort(waiting.begin(), waiting.end(), [](const Entry& a, const Entry& b) { return a.seq < b.seq; });
+  std::vector<std::uint32_t> out;
+  out.reserve(waiting.size());
+  for (const Entry& e : waiting) out.push_back(e.item);
+  return out;
+}
+
+void BackOffice::restore(SimTime created, SimTime deadline, Duration work, std::uint16_t kind) {
+  const std::uint32_t i = take_slot(items_, free_);
+  BackOfficeItem& it = items_[i];
+  it.created = created;
+  it.deadline = deadline;
+  it.work = work;
+  it.kind = kind;
+  it.live = true;
+  queue_.push_back(Entry{kernel::ms_of(it.deadline), next_seq_++, i});
+  std::push_heap(queue_.begin(), queue_.end(), After{});
+}
+
 std::optional<std::uint32_t> BackOffice::take() {
   if (queue_.empty()) return std::nullopt;
   std::pop_heap(queue_.begin(), queue_.end(), After{});

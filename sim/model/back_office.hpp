@@ -46,6 +46,11 @@ class BackOffice {
   /// Item `i`, in hand, is done at `now`: its slot is freed. True if after its deadline.
   bool finish(std::uint32_t i, SimTime now);
 
+  /// The waiting items in the order they were born (saved in a snapshot).
+  [[nodiscard]] std::vector<std::uint32_t> waiting_in_order() const;
+  /// An item restored from a snapshot: waits behind those restored before it.
+  void restore(SimTime created, SimTime deadline, Duration work, std::uint16_t kind);
+
   /// Items born and not done (waiting or in hand), counted one by one.
   [[nodiscard]] std::uint64_t pending() const noexcept;
   [[nodiscard]] std::uint64_t slots() const noexcept { return items_.size(); }

@@ -21,8 +21,10 @@ void check_conservation(const RunResult& r, const Ledger& l) {
     const TaskTotals& t = r.tasks[ty];
     const std::uint64_t out =
         t.reached_call + t.reached_sms + t.not_reached + t.stale_dropped + t.to_national + t.pending;
-    if (t.arrived != out) {
-      broken(std::string{name_of(static_cast<TaskType>(ty))} + ": arrived (" + n(t.arrived) + ") != reached by call (" +
+    if (t.initial + t.arrived != out) {
+      broken(std::string{name_of(static_cast<TaskType>(ty))} + ": " +
+             (t.initial > 0 ? "open at the start (" + n(t.initial) + ") + " : std::string{}) + "arrived (" +
+             n(t.arrived) + ") != reached by call (" +
              n(t.reached_call) + ") + reached by SMS (" + n(t.reached_sms) + ") + not reached (" + n(t.not_reached) +
              (t.stale_dropped + t.to_national > 0 ? ") + dropped as stale (" + n(t.stale_dropped) +
                                                         ") + handed to the national level (" + n(t.to_national)
@@ -55,8 +57,9 @@ void check_conservation(const RunResult& r, const Ledger& l) {
            n(l.live_calls) + ")");
   }
   const BackOfficeTotals& bo = r.back_office;
-  if (bo.created != bo.done + bo.pending || bo.done_late > bo.done) {
-    broken("back office: created (" + n(bo.created) + ") != done (" + n(bo.done) + ", of which late " +
+  if (bo.initial + bo.created != bo.done + bo.pending || bo.done_late > bo.done) {
+    broken("back office: " + (bo.initial > 0 ? "waiting at the start (" + n(bo.initial) + ") + " : std::string{}) +
+           "created (" + n(bo.created) + ") != done (" + n(bo.done) + ", of which late " +
            n(bo.done_late) + ") + pending (" + n(bo.pending) + ")");
   }
   if (l.back_office_slots != l.free_back_office_slots + bo.pending) {

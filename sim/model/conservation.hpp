@@ -25,7 +25,8 @@ struct Ledger {
 };
 
 /// Throws InternalError, naming the identity and its numbers, if the run lost or
-/// invented a task, an inbound call or an agent: per task type, arrived ==
+/// invented a task, an inbound call or an agent: per task type, open at the
+/// start (an initial state) + arrived ==
 /// reached by call + by SMS + not reached + dropped as stale + handed to the
 /// national level + pending; offered inbound calls ==
 /// answered + abandoned + refused + waiting; back-office items created ==

@@ -78,6 +78,8 @@ class InboundLine {
     free_calls_.push_back(ci);
   }
   [[nodiscard]] InboundCall& call(std::uint32_t ci) noexcept { return calls_[ci]; }
+  /// Call slots in use or free (a snapshot reads the live ones).
+  [[nodiscard]] std::size_t slots() const noexcept { return calls_.size(); }
   /// Whether an event for call `ci` at generation `gen` still applies.
   [[nodiscard]] bool is_live(std::uint32_t ci, std::uint32_t gen) const noexcept {
     return calls_[ci].gen == gen && calls_[ci].live;

@@ -171,6 +171,8 @@ Plan compile_one(const PlatformConfig& c) {
   Plan p;
   p.days = compile_days(c);
   p.warm_up_days = static_cast<std::size_t>(std::max(0, c.calendar.warm_up_days));
+  p.initial = c.initial_state;
+  if (p.initial) p.first_day = p.initial->first_day;
   for (DayPlan& day : p.days)
     day.holiday = std::find(c.holidays.dates.begin(), c.holidays.dates.end(), day.date) != c.holidays.dates.end();
   if (c.pools.empty()) throw std::invalid_argument("staffing: no pool");

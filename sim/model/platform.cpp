@@ -21,6 +21,7 @@
 #include "detail/events.hpp"
 #include "epochs.hpp"
 #include "inbound_line.hpp"
+#include "initial_state.hpp"
 #include "outbound.hpp"
 #include "roster.hpp"
 #include "sms.hpp"
@@ -58,15 +59,24 @@ class Platform {
     for (auto& lane : timer_lanes_) lane = sim_.add_lane();
   }
 
-  RunResult run() {
-    for (std::int32_t d = 0; d < days_; ++d)
+  RunResult run() {  // from the first day and initial state; saves the state at each snapshot day
+    for (std::int32_t d = plan_->first_day; d < days_; ++d)
       sim_.schedule_at(day_start(d), Phase::Release, kDayStart, static_cast<std::uint32_t>(d));
-    if (plan_->independent_calls) schedule_next_independent();
+    const InitialState* initial = initial_state_for(*plan_, opt_);
+    if (plan_->independent_calls && !(initial && initial->run)) schedule_next_independent();
+    if (initial) restore_state(*initial, *plan_, opt_, parts());
     sim_.set_event_budget(opt_.event_budget);
     sim_.set_stop_token(opt_.stop);
-    const auto outcome =
-        sim_.run_until(day_start(days_), [this](const kernel::Event& e) { handle(e); });
-    return close_books(outcome == kernel::RunOutcome::Stopped);
+    const auto on = [this](const kernel::Event& e) { handle(e); };
+    for (const std::int32_t day : opt_.snapshot_days) {
+      if (sim_.run_until(day_start(day) - kernel::kMillisecond, on) == kernel::RunOutcome::Stopped)
+        return close_books(true);
+      tally_.add_snapshot(capture_state(*plan_, opt_, day, parts()));
+    }
+    return close_books(sim_.run_until(day_start(days_), on) == kernel::RunOutcome::Stopped);
+  }
+  PlatformParts parts() {
+    return {sim_, timer_lanes_, tasks_, work_, line_, roster_, arrivals_, sms_, office_, tally_};
   }
 
  private:
@@ -125,7 +135,7 @@ class Platform {
     open_from_ = day.open_from;
     open_until_ = day.open_until;
     const SimTime start = day.start;
-    if (d > 0 && static_cast<std::size_t>(d) == plan_->warm_up_days)
+    if (d > plan_->first_day && static_cast<std::size_t>(d) == plan_->warm_up_days)
       tally_.end_warm_up(line_.queue_area_until(start), start);
     generate_cases(day);
     if (day.is_open()) {
@@ -152,8 +162,7 @@ class Platform {
   }
 
   void schedule_next_independent() {
-    if (const std::optional<SimTime> at = arrivals_.next_independent())
-      sim_.schedule_at(*at, Phase::Arrival, kIndependentCall, 0);
+    if (const auto at = arrivals_.next_independent()) sim_.schedule_at(*at, Phase::Arrival, kIndependentCall, 0);
   }
 
   void on_independent_call() {
@@ -235,14 +244,7 @@ class Platform {
     const SimTime now = sim_.now();
     tally_.call_offered();
     const bool open = is_open_now();
-    std::uint32_t agent = kNoAgent;
-    if (open) {
-      for (std::size_t p = 0; p < plan_->pools.size(); ++p) {
-        if (!plan_->pools[p].inbound || roster_.idle(p).empty()) continue;
-        agent = roster_.idle(p).back();
-        break;
-      }
-    }
+    const std::uint32_t agent = open ? roster_.idle_for_inbound() : kNoAgent;
     const OfferOutcome offer = line_.offer(ci, now, open, agent != kNoAgent);
     switch (offer.result) {
       case Offer::Refused:
@@ -559,7 +561,7 @@ class Platform {
         if (!try_start(roster_.idle(p).back())) break;  // no work for this pool's skills
   }
 
-  static constexpr std::uint32_t kNoAgent = UINT32_MAX;
+  static constexpr std::uint32_t kNoAgent = Roster::kNoAgent;
 
   const Plan* plan_;  // the plan in force today (epochs_)
   Epochs epochs_;

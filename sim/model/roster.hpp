@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "detail/entities.hpp"
@@ -40,6 +41,13 @@ class Roster {
   [[nodiscard]] const Agent& agent(std::uint32_t a) const noexcept { return agents_[a]; }
   /// Idle agents of pool `p`, the most recently idle last.
   [[nodiscard]] const std::vector<std::uint32_t>& idle(std::size_t p) const noexcept { return idle_[p]; }
+  static constexpr std::uint32_t kNoAgent = UINT32_MAX;
+  /// The most recently idle agent of the first pool that answers the line; kNoAgent if none.
+  [[nodiscard]] std::uint32_t idle_for_inbound() const noexcept {
+    for (std::size_t p = 0; p < plan_.pools.size(); ++p)
+      if (plan_.pools[p].inbound && !idle_[p].empty()) return idle_[p].back();
+    return kNoAgent;
+  }
   /// Whether an attempt-end event for agent `a` at generation `gen` still applies.
   [[nodiscard]] bool is_work_event_live(std::uint32_t a, std::uint32_t gen) const noexcept {
     return agents_[a].gen == gen;
@@ -131,6 +139,17 @@ class Roster {
   /// At a day's close at `now`: opens a reinforcement pool `activation_delay`
   /// after its trigger, closes it from the next day when the backlog has recovered.
   void update_reinforcements(std::uint64_t backlog, double at_risk_share, SimTime now);
+
+  /// The state carried from day to day (saved in a snapshot): the fractional agents
+  /// carried over, per pool and shift, and when each reinforcement pool is staffed from.
+  [[nodiscard]] const std::vector<std::vector<double>>& shift_carry() const noexcept { return shift_carry_; }
+  [[nodiscard]] const std::vector<SimTime>& pool_active_from() const noexcept { return pool_active_from_; }
+  [[nodiscard]] bool is_reinforcement_active(std::size_t p) const noexcept { return pool_active_from_[p] != kNever; }
+  void restore(const std::vector<std::vector<double>>& carry, const std::vector<std::optional<SimTime>>& active_from) {
+    shift_carry_ = carry;
+    for (std::size_t p = 0; p < active_from.size() && p < pool_active_from_.size(); ++p)
+      if (plan_.pools[p].reinforcement) pool_active_from_[p] = active_from[p] ? *active_from[p] : kNever;
+  }
 
   /// Storage and shift counts for the end-of-run books.
   [[nodiscard]] std::uint64_t shifts_started() const noexcept { return shifts_started_; }

@@ -29,6 +29,9 @@ class SmsGateway {
     free_at_ = at + plan_.sms_interval;
     return at + plan_.sms_delivery_delay;
   }
+  /// When the gateway is free again (saved in a snapshot).
+  [[nodiscard]] SimTime free_at() const noexcept { return free_at_; }
+  void set_free_at(SimTime t) noexcept { free_at_ = t; }
   /// Contacts an index case reached by SMS declares online, of the `remaining` it
   /// has not named yet; the others stay unknown.
   std::uint32_t declared_contacts(kernel::KeyedEngine& rng, std::uint32_t remaining) const {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "tally.hpp"
 
+#include <algorithm>
+
 namespace tracesim::model::detail {
 
 Tally::Tally(const Plan& plan, Observer* observer) : observer_{observer} {
@@ -15,7 +17,8 @@ Tally::Tally(const Plan& plan, Observer* observer) : observer_{observer} {
   result_.warm_up_days = static_cast<std::uint32_t>(plan.warm_up_days);
   result_.pools.resize(plan.pools.size());
   for (std::size_t p = 0; p < plan.pools.size(); ++p) result_.pools[p].name = plan.pool_names[p];
-  today_ = &result_.days.front();
+  first_day_ = static_cast<std::size_t>(std::clamp<std::int32_t>(plan.first_day, 0, plan.day_count() - 1));
+  today_ = &result_.days[first_day_];
 }
 
 void Tally::task_final(const Task& t, FinalState state, SimTime at) {
@@ -64,7 +67,8 @@ void take_off(WaitTimes& t, const WaitTimes& w) {
   t.count -= w.count;
 }
 void take_off(TaskTotals& t, const TaskTotals& w) {
-  for (auto [field, warm] : {std::pair{&t.arrived, w.arrived}, {&t.reached_call, w.reached_call},
+  for (auto [field, warm] : {std::pair{&t.arrived, w.arrived}, {&t.initial, w.initial},
+                             {&t.reached_call, w.reached_call},
                              {&t.reached_sms, w.reached_sms}, {&t.not_reached, w.not_reached},
                              {&t.pending, w.pending}, {&t.reached_within_12h, w.reached_within_12h},
                              {&t.reached_within_24h, w.reached_within_24h},
@@ -96,6 +100,7 @@ void take_off(PoolTotals& t, const PoolTotals& w) {
   t.active_days -= w.active_days;
 }
 void take_off(BackOfficeTotals& t, const BackOfficeTotals& w) {
+  t.initial -= w.initial;
   t.created -= w.created;
   t.done -= w.done;
   t.done_late -= w.done_late;
@@ -120,6 +125,11 @@ RunResult Tally::close(const Ledger& books, std::uint64_t events, bool stopped) 
     for (std::size_t p = 0; p < result_.pools.size(); ++p) take_off(result_.pools[p], warm_up_->pools[p]);
     take_off(result_.inbound, warm_up_->inbound);
     take_off(result_.back_office, warm_up_->back_office);
+  }
+  if (first_day_ > 0) {  // a run from a snapshot: its days start on the snapshot's day
+    result_.days.erase(result_.days.begin(), result_.days.begin() + static_cast<std::ptrdiff_t>(first_day_));
+    const auto first = static_cast<std::uint32_t>(first_day_);
+    result_.warm_up_days = result_.warm_up_days > first ? result_.warm_up_days - first : 0;
   }
   return std::move(result_);
 }

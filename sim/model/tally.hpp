@@ -30,6 +30,13 @@ class Tally {
     ++today_->arrived[index_of(type)];
     result_.tasks[index_of(TaskType::ContactCall)].named += names;
   }
+  /// A task open at the start, from an initial state: on the books, not an arrival.
+  void task_initial(TaskType type) noexcept {
+    ++result_.tasks[index_of(type)].initial;
+    result_.initial_state = true;
+  }
+  /// The states saved at midnights, handed over with the results.
+  void add_snapshot(Snapshot s) { result_.snapshots.push_back(std::move(s)); }
   void sms_sent(TaskType type) noexcept {
     ++today_->sms_sent[index_of(type)];
     ++result_.tasks[index_of(type)].sms_sent;
@@ -126,6 +133,11 @@ class Tally {
   }
   /// Back-office work: `n` items born; an agent of `pool` took one of `work`;
   /// one was done (`late`: after its deadline); `n` still pending at the horizon.
+  /// A back-office item waiting at the start, from a snapshot: on the books, not born in the run.
+  void back_office_initial() noexcept {
+    ++result_.back_office.initial;
+    result_.initial_state = true;
+  }
   void back_office_created(std::uint32_t n) noexcept {
     result_.back_office.created += n;
     today_->back_office_created += n;
@@ -173,6 +185,7 @@ class Tally {
   std::optional<WarmUp> warm_up_;
   DayStats* today_ = nullptr;
   Observer* observer_;
+  std::size_t first_day_ = 0;  // a run from a snapshot starts on a later day: the days before are not kept
 };
 
 }  // namespace tracesim::model::detail

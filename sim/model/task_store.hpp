@@ -46,6 +46,25 @@ class TaskStore {
     t.state = TaskState::Scheduled;
     return ti;
   }
+  /// A task of `type` from an initial state, its engine in state `engine`; not yet placed.
+  std::uint32_t new_task(std::uint64_t key, std::uint64_t engine, TaskType type) {
+    const std::uint32_t ti = take_slot(tasks_, free_);
+    Task& t = tasks_[ti];
+    t.key = key;
+    t.rng = kernel::KeyedEngine{engine};  // an engine's state is its next seed
+    t.type = type;
+    t.state = TaskState::Scheduled;
+    return ti;
+  }
+  /// A free slot that a restored call whose task has left can point to: its
+  /// generation never matches the call's.
+  std::uint32_t tombstone() {
+    const std::uint32_t ti = take_slot(tasks_, free_);
+    tasks_[ti].state = TaskState::Free;
+    ++tasks_[ti].gen;
+    free_.push_back(ti);
+    return ti;
+  }
   /// The next contact named by index case `parent`; not yet arrived. May
   /// reallocate the store: refer to tasks by number across this call.
   std::uint32_t new_contact(std::uint32_t parent) {

@@ -39,6 +39,21 @@ class WorkList {
     std::push_heap(h.begin(), h.end(), After{});
   }
 
+  /// The live entries' tasks in the order they were added (saved in a snapshot):
+  /// pushed again in this order, they keep their order among themselves.
+  template <class Live>
+  [[nodiscard]] std::vector<std::uint32_t> live_in_order(Live&& live) const {
+    std::vector<Entry> all;
+    for (const auto& h : heaps_)
+      for (const Entry& e : h)
+        if (live(e.task, e.gen)) all.push_back(e);
+    std::sort(all.begin(), all.end(), [](const Entry& a, const Entry& b) { return a.seq < b.seq; });
+    std::vector<std::uint32_t> out;
+    out.reserve(all.size());
+    for (const Entry& e : all) out.push_back(e.task);
+    return out;
+  }
+
   /// Removes and returns the best live task among the allowed types, scanning
   /// ranks in order; std::nullopt if none.
   template <class Live>

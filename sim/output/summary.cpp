@@ -20,19 +20,21 @@ double share(std::uint64_t num, std::uint64_t den) {
 
 double hours(std::int64_t ms) { return static_cast<double>(ms) / 3'600'000.0; }
 
+// The shares are of every task handled: those arrived and those open at the start.
 void task_kpis(std::vector<Kpi>& out, const std::string& p, const model::TaskTotals& t) {
   const std::uint64_t reached = t.reached_call + t.reached_sms;
+  const std::uint64_t handled = t.arrived + t.initial;
   out.push_back({p + ".arrived", static_cast<double>(t.arrived)});
   out.push_back({p + ".reached_by_call", static_cast<double>(t.reached_call)});
   out.push_back({p + ".reached_by_sms", static_cast<double>(t.reached_sms)});
   out.push_back({p + ".reached", static_cast<double>(reached)});
   out.push_back({p + ".not_reached", static_cast<double>(t.not_reached)});
   out.push_back({p + ".pending", static_cast<double>(t.pending)});
-  out.push_back({p + ".reached_within_12h", share(t.reached_within_12h, t.arrived)});
-  out.push_back({p + ".reached_within_24h", share(t.reached_within_24h, t.arrived)});
-  out.push_back({p + ".reached_within_deadline", share(t.reached_within_deadline, t.arrived)});
-  out.push_back({p + ".reached_ever", share(reached, t.arrived)});
-  out.push_back({p + ".reached_by_sms_share", share(t.reached_sms, t.arrived)});
+  out.push_back({p + ".reached_within_12h", share(t.reached_within_12h, handled)});
+  out.push_back({p + ".reached_within_24h", share(t.reached_within_24h, handled)});
+  out.push_back({p + ".reached_within_deadline", share(t.reached_within_deadline, handled)});
+  out.push_back({p + ".reached_ever", share(reached, handled)});
+  out.push_back({p + ".reached_by_sms_share", share(t.reached_sms, handled)});
   out.push_back({p + ".time_to_reach_mean_h",
                  t.reach_times.count ? hours(t.reach_times.sum_ms) / static_cast<double>(t.reach_times.count) : kNaN});
   for (const auto& [name, q] : {std::pair{"p50", 0.5}, std::pair{"p90", 0.9}, std::pair{"p95", 0.95}})
@@ -77,12 +79,13 @@ void outcome_kpis(std::vector<Kpi>& out, const std::string& p, const model::Task
 
 // Back-office work, reported only when kinds are declared (so that other
 // scenarios' outputs keep their columns).
-void back_office_kpis(std::vector<Kpi>& out, const model::BackOfficeTotals& b) {
+void back_office_kpis(std::vector<Kpi>& out, const model::BackOfficeTotals& b, bool initial_state) {
+  if (initial_state) out.push_back({"back_office.initial_open", static_cast<double>(b.initial)});
   out.push_back({"back_office.created", static_cast<double>(b.created)});
   out.push_back({"back_office.done", static_cast<double>(b.done)});
   out.push_back({"back_office.done_late", static_cast<double>(b.done_late)});
   out.push_back({"back_office.pending", static_cast<double>(b.pending)});
-  out.push_back({"back_office.done_on_time_share", share(b.done - b.done_late, b.created)});
+  out.push_back({"back_office.done_on_time_share", share(b.done - b.done_late, b.created + b.initial)});
   out.push_back({"back_office.work_h", hours(b.work_ms)});
 }
 
@@ -107,6 +110,10 @@ std::vector<Kpi> kpis(const model::RunResult& r) {
   if (r.outcomes) {
     outcome_kpis(out, "index", r.tasks[0]);
     outcome_kpis(out, "contacts", r.tasks[1]);
+  }
+  if (r.initial_state) {  // open at the start (an initial state, or a snapshot continued)
+    out.push_back({"index.initial_open", static_cast<double>(r.tasks[0].initial)});
+    out.push_back({"contacts.initial_open", static_cast<double>(r.tasks[1].initial)});
   }
   out.push_back({"people.arrived", static_cast<double>(r.tasks[0].arrived + r.tasks[1].arrived)});
   out.push_back({"people.reached", static_cast<double>(r.tasks[0].reached_call + r.tasks[0].reached_sms +
@@ -136,7 +143,7 @@ std::vector<Kpi> kpis(const model::RunResult& r) {
   out.push_back({"sms.sent", static_cast<double>(r.tasks[0].sms_sent + r.tasks[1].sms_sent)});
   out.push_back({"backlog.max_at_close", static_cast<double>(max_backlog)});
   out.push_back({"backlog.mean_at_close", measured == 0 ? kNaN : backlog_sum / static_cast<double>(measured)});
-  if (r.back_office_kinds) back_office_kpis(out, r.back_office);
+  if (r.back_office_kinds) back_office_kpis(out, r.back_office, r.initial_state);
   std::int64_t staffed = 0;
   std::int64_t busy = 0;
   std::int64_t overtime = 0;

@@ -10,6 +10,7 @@
 
 #include "overrides.hpp"
 #include "tracesim/scenario/cases_csv.hpp"
+#include "tracesim/scenario/initial_state_csv.hpp"
 #include "schema.hpp"
 #include "sections.hpp"
 #include "tracesim/scenario/document.hpp"
@@ -55,6 +56,11 @@ Scenario load_node(const std::string& text, const std::string& name, const std::
     ctx.locate(d);
   }
   if (!semantic.empty()) throw ScenarioError(std::move(semantic));
+  if (!sc.platform.initial_state_file.empty()) {  // read against the whole scenario: its segments, rules, calendar
+    Diagnostics state;
+    sc.platform.initial_state = read_initial_state(sc.platform.initial_state_file, sc.platform, state);
+    if (!state.empty()) throw ScenarioError(std::move(state));
+  }
   if (sc.changes.empty()) return sc;
   auto fresh_tree = [&] {
     YAML::Node tree = parse_yaml(text, name);

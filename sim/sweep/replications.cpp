@@ -63,6 +63,7 @@ model::RunResult run_replication(const RunSpec& spec, std::size_t replication) {
   options.replication = replication;
   options.event_budget = spec.event_budget;
   options.stop = spec.stop;
+  options.snapshot_days = spec.snapshot_days;
   if (replication == 0) options.observer = spec.observer0;  // only replication 0 is traced
   return model::simulate(*spec.plan, options);
 }

@@ -91,6 +91,11 @@ class Simulator {
   /// the id is empty. Lazy: the entry is skipped when it reaches the top.
   bool cancel(EventId id) noexcept;
 
+  /// The live pending events (cancelled ones left out) in the order they will run:
+  /// (time, phase, sequence). For saving a run's state; it allocates the list, so it
+  /// is never called on the hot path.
+  [[nodiscard]] std::vector<Event> pending_events() const;
+
   /// Events scheduled and not yet run or skipped (cancelled ones included until popped).
   [[nodiscard]] std::size_t pending() const noexcept { return heap_.size() + lane_waiting_; }
   [[nodiscard]] std::uint64_t events_processed() const noexcept { return processed_; }

@@ -292,6 +292,7 @@ inline TaskConfig task_defaults(Duration deadline, Duration talk) {
 
 /// Everything the contact-tracing model needs for one run.
 struct PlatformConfig;
+struct InitialStates;  // initial_state.hpp
 
 /// The parameters in force from `from` (00:00) on: the whole configuration with
 /// every dated change up to that date applied (the scenario's `changes`). Only
@@ -316,6 +317,11 @@ struct PlatformConfig {
   HolidayStaffing holidays;  // overload: reduced staffing on given dates
   NationalLevelConfig national_level;  // overload: takes stale tasks handed over
   std::vector<BackOfficeKind> back_office;  // kinds of back-office work; empty: none
+  // The open work the run starts with (initial_state): as written, the file or
+  // folder read (absolute), and what it holds; none: the run starts empty.
+  std::string initial_state_path;
+  std::string initial_state_file;
+  std::shared_ptr<const InitialStates> initial_state;
 };
 
 /// Names used in scenario files, outputs and messages.

@@ -13,6 +13,7 @@
 #include "tracesim/kernel/time.hpp"
 #include "tracesim/model/config.hpp"
 #include "tracesim/model/distribution.hpp"
+#include "tracesim/model/initial_state.hpp"
 
 // A PlatformConfig compiled for the event loop: flat rules, per-day tables and
 // samplers, worked out once. Immutable after compile(), so one plan serves every
@@ -133,6 +134,10 @@ struct Samplers {
 /// Everything one replication reads, compiled from a PlatformConfig.
 struct Plan {
   std::size_t warm_up_days = 0;  // the first days, left out of every total (kept in the days)
+  // The open work the run starts with (none: it starts empty), and the day it
+  // starts on (a snapshot's; days before it are not simulated).
+  std::shared_ptr<const InitialStates> initial;
+  std::int32_t first_day = 0;
   // Calendar
   std::vector<DayPlan> days;
   // Demand

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <stop_token>
+#include <vector>
 
 #include "tracesim/model/config.hpp"
 #include "tracesim/model/internal_error.hpp"
@@ -19,6 +20,9 @@ struct RunOptions {
   std::uint64_t event_budget = UINT64_MAX;   // kernel::EventBudgetExceeded beyond this
   std::stop_token stop{};                    // checked periodically; a stopped run is flagged
   Observer* observer = nullptr;              // optional: per-attempt and per-task facts
+  // Days (0-based, after the run's first day, in increasing order) at whose
+  // start (00:00) the replication's state is saved in RunResult::snapshots.
+  std::vector<std::int32_t> snapshot_days;
 };
 
 /// Simulates one replication of a compiled platform from the calendar's start

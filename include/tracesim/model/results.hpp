@@ -9,6 +9,7 @@
 #include "tracesim/kernel/calendar.hpp"
 #include "tracesim/kernel/time.hpp"
 #include "tracesim/model/config.hpp"
+#include "tracesim/model/initial_state.hpp"
 
 // Facts one replication produced. The model fills them; tracesim::output
 // formats them (rule O2). Times are integer milliseconds.
@@ -66,6 +67,7 @@ struct ReachTimes {
 /// + not_reached + stale_dropped + to_national + pending.
 struct TaskTotals {
   std::uint64_t arrived = 0;
+  std::uint64_t initial = 0;  // open at the start, from an initial state (not in arrived)
   std::uint64_t reached_call = 0;
   std::uint64_t reached_sms = 0;
   std::uint64_t not_reached = 0;
@@ -128,6 +130,7 @@ struct PoolTotals {
 
 /// Back-office work. Conservation: created == done + pending.
 struct BackOfficeTotals {
+  std::uint64_t initial = 0;    // waiting at the start, from a snapshot (not in created)
   std::uint64_t created = 0;
   std::uint64_t done = 0;
   std::uint64_t done_late = 0;  // done after the deadline (a part of done)
@@ -149,6 +152,8 @@ struct RunResult {
   bool back_office_kinds = false;  // back-office work was declared (its counts are reported)
   // The first days were a warm-up: the totals above leave them out, `days` keeps them.
   std::uint32_t warm_up_days = 0;
+  bool initial_state = false;        // the run started from an initial state (its counts are reported)
+  std::vector<Snapshot> snapshots;   // the states asked for (RunOptions::snapshot_days), in date order
 };
 
 }  // namespace tracesim::model

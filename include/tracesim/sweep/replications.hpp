@@ -34,6 +34,7 @@ struct RunSpec {
   std::stop_token stop;                  // replications not yet started are skipped once requested
   ProgressFn progress;                   // optional
   model::Observer* observer0 = nullptr;  // optional; receives replication 0's facts
+  std::vector<std::int32_t> snapshot_days;  // days whose 00:00 state every replication saves
 };
 
 /// The outcome of run_replications.

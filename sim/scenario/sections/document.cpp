@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // The top level of a scenario file: its version, its name and its sections.
+#include <filesystem>
+
 #include "../sections.hpp"
 
 namespace tracesim::scenario::detail {
@@ -17,6 +19,23 @@ void read_schema_version(ReadContext& ctx, const Field& f, Scenario& sc) {
                   std::to_string(*v));
     throw ScenarioError(ctx.diags);
   }
+}
+
+// A file of open tasks or a snapshot folder, relative to the scenario's folder;
+// its content is read once the whole scenario is (load.cpp), against its segments and rules.
+void read_initial_state(ReadContext& ctx, const Field& f, Scenario& sc) {
+  const auto path = read_string(ctx, f);
+  if (!path) return;
+  std::filesystem::path p{*path};
+  if (p.is_relative()) p = ctx.base_dir / p;
+  std::error_code ec;
+  if (!std::filesystem::exists(p, ec)) {
+    ctx.error(f.node, f.path, "cannot read the initial state '" + p.string() + "': no such file or folder");
+    return;
+  }
+  sc.platform.initial_state_path = *path;
+  const auto absolute = std::filesystem::weakly_canonical(std::filesystem::absolute(p), ec);
+  sc.platform.initial_state_file = ec ? p.string() : absolute.string();
 }
 
 }  // namespace
@@ -49,6 +68,15 @@ const Keys<Scenario>& document_keys() {
               .required(),
           back_office_key(),
           B::mapping("run", &Scenario::run, run_keys(), Style::Block, "replications, seed, event budget"),
+          B::custom("initial_state", read_initial_state,
+                    [](YAML::Emitter& out, const Scenario& sc) {
+                      // The resolved file may be read from another folder: name what was read.
+                      const auto& p = sc.platform;
+                      out << (p.initial_state_file.empty() ? p.initial_state_path : p.initial_state_file);
+                    },
+                    "open work the run starts with: a CSV of open tasks, or a snapshot folder (relative to the "
+                    "scenario's folder)")
+              .written_if([](const Scenario& sc) { return !sc.platform.initial_state_path.empty(); }),
           B::mapping("calibration", &Scenario::calibration, calibration_keys(), Style::Block,
                      "free parameters and targets for tracesim calibrate")
               .written_if([](const Scenario& sc) {
@@ -59,7 +87,7 @@ const Keys<Scenario>& document_keys() {
           changes_key(),
       },
       {"schema_version", "name", "description", "calendar", "demand", "tasks", "attempt", "sms", "inbound",
-       "back_office", "staffing", "run", "sweep", "calibration", "changes"}};
+       "back_office", "staffing", "run", "initial_state", "sweep", "calibration", "changes"}};
   return keys;
 }
 
