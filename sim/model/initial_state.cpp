@@ -68,7 +68,9 @@ void place_from_rules(const OpenTask& o, std::uint32_t ti, SimTime start, const 
   const std::size_t ty = index_of(o.type);
   const TaskRule& rule = plan.tasks[ty];
   Task& t = p.tasks[ti];
-  const SimTime ready = o.last_attempt ? *o.last_attempt + rule.spacing_after(o.attempts) : start;
+  const SimTime ready = o.next_attempt   ? *o.next_attempt  // booked: it overrides the spacing
+                        : o.last_attempt ? *o.last_attempt + rule.spacing_after(o.attempts)
+                                         : start;
   if (ready > start) {
     t.state = TaskState::Waiting;
     p.sim.schedule_at(ready, Phase::Arrival, kTaskReady, ti, t.gen);

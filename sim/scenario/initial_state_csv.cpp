@@ -23,9 +23,10 @@ namespace {
 
 // The columns of a file of open tasks; the snapshot columns make it a snapshot's.
 const std::vector<std::string> kRequired{"type", "identified"};
-const std::vector<std::string> kOptional{"id",      "attempts",        "last_attempt",     "deadline",
-                                         "segment", "contacts_listed", "contacts_to_list", "state",
-                                         "key",     "engine",          "inbound_first",    "queue"};
+const std::vector<std::string> kOptional{"id",      "attempts",        "last_attempt",     "next_attempt",
+                                         "deadline", "segment",        "contacts_listed",  "contacts_to_list",
+                                         "state",   "key",             "engine",           "inbound_first",
+                                         "queue"};
 
 // One row of a file of open tasks, read column by column; every problem is
 // reported at its column and makes the row wrong.
@@ -112,7 +113,19 @@ void read_times(Row& r, bool scheduled, model::OpenTask& o) {
     else
       o.last_attempt = *at;
   }
-  if (!exact && o.attempts > 0 && !o.last_attempt) bad("last_attempt", "required when attempts > 0");
+  if (!t.get("next_attempt").empty()) {
+    const auto at = date_time(t.get("next_attempt"), start);
+    if (exact)
+      bad("next_attempt", "not in a snapshot's rows: its next attempt is one of its events");
+    else if (!at)
+      bad("next_attempt", "expected " + kDateTime + " or nothing, got '" + t.get("next_attempt") + "'");
+    else if (*at < o.identified || (o.last_attempt && *at < *o.last_attempt))
+      bad("next_attempt", "before the task was identified or last tried");
+    else
+      o.next_attempt = *at;
+  }
+  if (!exact && o.attempts > 0 && !o.last_attempt && !o.next_attempt)
+    bad("last_attempt", "required when attempts > 0 (or give next_attempt)");
   if (!exact && o.attempts == 0 && o.last_attempt) bad("last_attempt", "given, but attempts is 0");
   if (!t.get("deadline").empty()) {
     const auto at = date_time(t.get("deadline"), start);

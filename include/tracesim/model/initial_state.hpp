@@ -45,6 +45,7 @@ struct OpenTask {
   SimTime identified{};                 // arrival (Scheduled: the arrival to come)
   std::uint16_t attempts = 0;           // outbound attempts already made
   std::optional<SimTime> last_attempt;  // when the last one ended; none if no attempt
+  std::optional<SimTime> next_attempt;  // when it may be tried again, if known (a call-back booked)
   std::optional<SimTime> deadline;      // none: identified + the type's deadline
   std::uint8_t segment = 0;
   std::uint32_t contacts_listed = 0;   // index cases: contacts already listed (their own rows, if open)

@@ -107,6 +107,28 @@ TEST_CASE("model: open work from a file is handled in the order and at the times
   CHECK(r.initial_state);
 }
 
+TEST_CASE("model: a booked next attempt overrides the retry spacing", "[model][initial_state]") {
+  // Contact K, identified at midnight, tried once, its call-back booked for 09:30: no
+  // last_attempt needed; dialled at 09:30 (attempt 2), not when the agent comes at 08:00.
+  // Contact L's booking (Sunday 23:00) is already past: it is dialled at 08:00.
+  auto pc = micro();
+  scenario::Diagnostics diags;
+  auto state = read(
+      "type,identified,attempts,next_attempt\n"
+      "contact,2021-03-01T00:00,1,2021-03-01T09:30\n"
+      "contact,2021-02-28T22:00,1,2021-02-28T23:00\n",
+      pc, diags);
+  REQUIRE(diags.empty());
+  pc.initial_state = shared(std::move(state));
+  test::Recorder rec;
+  test::run(pc, &rec);
+  REQUIRE(rec.attempts.size() == 2);
+  CHECK(rec.attempts[0].attempt == 2);
+  CHECK(ms_of(rec.attempts[0].start) == at(0, "08:00"));
+  CHECK(rec.attempts[1].attempt == 2);
+  CHECK(ms_of(rec.attempts[1].start) == at(0, "09:30"));
+}
+
 TEST_CASE("model: a file of open tasks is read strictly, every problem located", "[model][initial_state]") {
   auto pc = micro();
   const auto problems = [&](const std::string& text) {
@@ -120,6 +142,13 @@ TEST_CASE("model: a file of open tasks is read strictly, every problem located",
     CHECK(d[0].line == 1);
     CHECK(d[0].column == 17);
     CHECK_THAT(d[0].message, Catch::Contains("unknown column 'priority'"));
+  }
+  SECTION("a next attempt before the last one") {
+    const auto d = problems("type,identified,attempts,last_attempt,next_attempt\n"
+                            "contact,2021-02-28T10:00,1,2021-02-28T12:00,2021-02-28T11:00\n");
+    REQUIRE(d.size() == 1);
+    CHECK(d[0].line == 2);
+    CHECK_THAT(d[0].message, Catch::Contains("next_attempt: before the task was identified or last tried"));
   }
   SECTION("a time after the run's start") {
     const auto d = problems("type,identified\ncontact,2021-03-01T00:00:01\n");
