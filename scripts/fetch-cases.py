@@ -24,7 +24,7 @@ import sys
 import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from case_series import write_series  # noqa: E402  (next to this script)
+from atomic_write import write_series  # noqa: E402  (next to this script)
 
 # Stable data.gouv.fr resource addresses of the SPF files (dataset "Données relatives aux
 # résultats des tests virologiques COVID-19 (SI-DEP)").

@@ -32,7 +32,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from case_series import write_series  # noqa: E402  (next to this script)
+from atomic_write import write_series  # noqa: E402  (next to this script)
 
 
 class DataError(Exception):

@@ -11,8 +11,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 TRACESIM_PRESET=ci bash scripts/setup.sh
-# The case-data converter and the forecast are Python; their tests use the standard library only.
-python3 -m unittest scripts/test_fetch_cases.py scripts/test_forecast_cases.py
+# The helper scripts (case data, forecast, backlog) are Python; their tests use the standard library only.
+python3 -m unittest scripts/test_fetch_cases.py scripts/test_forecast_cases.py scripts/test_backlog_from_snapshot.py
 # The .deb is installed for real (dpkg -i, then removed) where this runs as root.
 TRACESIM_DEB_INSTALL=1 ctest --preset ci
 
