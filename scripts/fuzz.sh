@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 harnesses=("$@")
-[ ${#harnesses[@]} -gt 0 ] || harnesses=(scenario cases_csv overrides sweep_json)
+[ ${#harnesses[@]} -gt 0 ] || harnesses=(scenario cases_csv open_tasks overrides sweep_json)
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz -j "$(nproc)" >/dev/null
 mkdir -p build/fuzz/findings
