@@ -320,7 +320,7 @@
     var tried = a.tried.slice().sort(function (x, y) { return x.level - y.level; });
     var levels = tried.map(function (r) { return r.level; });
     section('Evidence at each level', 'Point: the mean over the replications run at that level; bars: the one-sided ' +
-      'confidence bounds; green where the target holds. Levels were tried in bisection order (table below).');
+      'confidence bounds; green where the target holds. The table below lists the levels in the order the search tried them.');
     var g = grid();
     chart(g, t.kpi + ' against ' + lever, 'dashed: the target ' + t.op + ' ' + t.value, { type: 'line',
       data: { labels: levels, datasets: [
