@@ -44,8 +44,15 @@ class ShiftMarks {
   void run(std::uint32_t group, std::uint32_t first, F&& f) {
     const SimTime at = time_of(groups_[group], first);
     const std::uint32_t marks = mark_count(groups_[group]);
+    // Usually `first` is the only mark due now: then no member needs the marks scanned.
+    bool several = false;
+    for (std::uint32_t k = first + 1; k < marks && !several; ++k) several = time_of(groups_[group], k) == at;
     for (std::size_t i = 0; i < groups_[group].members.size(); ++i) {
       const Member m = groups_[group].members[i];  // a copy: f may grow groups_
+      if (!several) {
+        f(m.agent, m.serial, kind_of(first), first < 2 ? 0u : first - 2);
+        continue;
+      }
       for (std::uint32_t k = first; k < marks; ++k)
         if (time_of(groups_[group], k) == at) f(m.agent, m.serial, kind_of(k), k < 2 ? 0u : k - 2);
     }
