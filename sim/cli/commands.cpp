@@ -236,14 +236,14 @@ int command_run(const std::vector<std::string>& args) {
   sc.run.event_budget = event_budget_of(vm, sc.run.event_budget);
   const unsigned threads = threads_of(vm);
   note_threads(vm, threads);
+  sweep::RunSpec spec;
+  spec.plan = std::make_shared<const model::Plan>(model::compile(sc.platform));
+  spec.seed = sc.run.seed;
+  spec.replications = sc.run.replications;
+  spec.threads = threads;
+  spec.event_budget = sc.run.event_budget;
   if (mpi_worker()) {  // another rank of an MPI job: computes replications, writes nothing
-    sweep::RunSpec share;
-    share.plan = std::make_shared<const model::Plan>(model::compile(sc.platform));
-    share.seed = sc.run.seed;
-    share.replications = sc.run.replications;
-    share.threads = threads;
-    share.event_budget = sc.run.event_budget;
-    serve_replications(share);
+    serve_replications(spec);
     return kOk;
   }
   const std::filesystem::path out_dir = out_dir_of(vm, std::filesystem::path{"results"} / sc.name);
@@ -262,12 +262,6 @@ int command_run(const std::vector<std::string>& args) {
   InterruptWatcher interrupt;
   Progress progress(progress_mode(vm));
   const Stopwatch clock;
-  sweep::RunSpec spec;
-  spec.plan = std::make_shared<const model::Plan>(model::compile(sc.platform));
-  spec.seed = sc.run.seed;
-  spec.replications = sc.run.replications;
-  spec.threads = threads;
-  spec.event_budget = sc.run.event_budget;
   spec.stop = interrupt.token();
   spec.progress = [&](int done, int total) {
     progress.update(sc.name + ": " + std::to_string(done) + "/" + std::to_string(total) + " replications, " +
