@@ -11,8 +11,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 TRACESIM_PRESET=ci bash scripts/setup.sh
-# The helper scripts (case data, forecast, backlog) are Python; their tests use the standard library only.
-python3 -m unittest scripts/test_fetch_cases.py scripts/test_forecast_cases.py scripts/test_backlog_from_snapshot.py
+# The helper scripts (case data, forecast, backlog, peak-month scan) are Python; their tests use the standard library only.
+python3 -m unittest scripts/test_fetch_cases.py scripts/test_forecast_cases.py scripts/test_backlog_from_snapshot.py \
+  scripts/test_peak_months_scan.py
 # The .deb is installed for real (dpkg -i, then removed) where this runs as root.
 TRACESIM_DEB_INSTALL=1 ctest --preset ci
 
