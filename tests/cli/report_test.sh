@@ -29,6 +29,8 @@ check "report.html written" test -s "$page"
 check "the page carries its data" grep -q 'id="tracesim-data"' "$page"
 check "the page inlines Chart.js" grep -q "Chart.js v" "$page"
 check "the page loads nothing from elsewhere" bash -c "! grep -Eq '<(script|link|img|iframe)[^>]*(src|href)=' '$page'"
+# Every page carries the whole script: its calibrate view must name the optimiser in use.
+check "the calibrate view names BOBYQA, the optimiser calibrate uses" grep -q "(BOBYQA, common random numbers)" "$page"
 "$bin" run "$src/scenarios/occitanie-2021.yaml" --set calendar.end=2021-03-31 -r 3 -q --report --out "$work/run2" || exit 1
 cp "$work/run2/report.html" "$work/page-of-run.html"
 "$bin" report "$work/run2" > /dev/null

@@ -349,7 +349,7 @@
   function calibrateReport() {
     var a = data.answer;
     header('tracesim calibrate: ' + a.scenario, a.check_only ? 'The scenario\'s targets at its own parameter values.'
-      : 'The fit of the scenario\'s free parameters to its fitted targets (Nelder-Mead, common random numbers).',
+      : 'The fit of the scenario\'s free parameters to its fitted targets (BOBYQA, common random numbers).',
       [['evaluations', a.evaluations], ['replications each', a.replications], ['seed', a.seed],
        ['sum of squared residuals', fmt(a.objective)], ['finished', a.complete ? 'yes' : 'no (interrupted)'],
        ['scenario file', a.scenario_file]]);
