@@ -17,6 +17,7 @@ EventBudgetExceeded::EventBudgetExceeded(std::uint64_t budget, SimTime at)
 
 Simulator::Simulator() {
   heap_.reserve(1024);
+  heap_.push_back(kNone);  // the sentinel: the heap's top is never missing
   slots_.reserve(1024);
   free_slots_.reserve(1024);
 }
@@ -34,7 +35,7 @@ namespace {
 }  // namespace
 
 inline EventId Simulator::schedule_entry(SimTime at, Phase phase, std::uint16_t kind, std::uint32_t entity,
-                                         std::uint32_t data, std::uint32_t lane, Entry& entry) {
+                                         std::uint32_t data, Entry& entry) {
   if (at < now_ || ms_of(at) > kMaxTimeMs) [[unlikely]]
     refuse_time(at, now_);
   std::uint32_t slot;
@@ -50,7 +51,7 @@ inline EventId Simulator::schedule_entry(SimTime at, Phase phase, std::uint16_t 
   }
   // 2^52 sequences: at a billion events a second, 52 days of events in one run.
   const std::uint64_t seq = next_seq_++ & kSeqMask;
-  slots_[slot] = Slot{seq, kind, entity, data, lane};
+  slots_[slot] = Slot{seq, kind, entity, data};
   entry = (static_cast<Entry>(static_cast<std::uint64_t>(ms_of(at))) << kTimeShift) |
           (static_cast<Entry>(static_cast<std::uint64_t>(phase) & 3u) << kPhaseShift) |
           (static_cast<Entry>(seq) << kSeqShift) | slot;
@@ -59,7 +60,7 @@ inline EventId Simulator::schedule_entry(SimTime at, Phase phase, std::uint16_t 
 
 EventId Simulator::schedule_at(SimTime at, Phase phase, std::uint16_t kind, std::uint32_t entity, std::uint32_t data) {
   Entry entry;
-  const EventId id = schedule_entry(at, phase, kind, entity, data, kNoLane, entry);
+  const EventId id = schedule_entry(at, phase, kind, entity, data, entry);
   heap_.push_back(entry);
   sift_up(heap_.size() - 1);
   return id;
@@ -77,18 +78,12 @@ EventId Simulator::schedule_in_lane(LaneId lane, SimTime at, Phase phase, std::u
   // one comes after it in the queue's order: the lane stays sorted.
   const Entry time_phase = (static_cast<Entry>(static_cast<std::uint64_t>(ms_of(at))) << kTimeShift) |
                            (static_cast<Entry>(static_cast<std::uint64_t>(phase) & 3u) << kPhaseShift);
-  if (l.head_in_heap && time_phase < (l.last >> kPhaseShift << kPhaseShift)) {
+  if (l.count > 0 && time_phase < (l.last >> kPhaseShift << kPhaseShift)) {
     return schedule_at(at, phase, kind, entity, data);
   }
   Entry entry;
-  const EventId id = schedule_entry(at, phase, kind, entity, data, lane, entry);
+  const EventId id = schedule_entry(at, phase, kind, entity, data, entry);
   l.last = entry;
-  if (!l.head_in_heap) {
-    l.head_in_heap = true;
-    heap_.push_back(entry);
-    sift_up(heap_.size() - 1);
-    return id;
-  }
   if (l.count == l.ring.size()) {
     // Full: double the ring, its entries in order from the start (only at a new peak).
     std::vector<Entry> bigger(2 * l.ring.size());
@@ -98,6 +93,10 @@ EventId Simulator::schedule_in_lane(LaneId lane, SimTime at, Phase phase, std::u
   }
   l.ring[(l.first + l.count++) & (l.ring.size() - 1)] = entry;
   ++lane_waiting_;
+  if (l.count == 1 && entry < lane_head_) {  // a new head, earlier than every other lane's
+    lane_head_ = entry;
+    head_lane_ = lane;
+  }
   return id;
 }
 
@@ -105,7 +104,7 @@ std::vector<Event> Simulator::pending_events() const {
   std::vector<Entry> live;
   live.reserve(pending());
   const auto keep = [&](Entry e) {
-    if (slots_[slot_of(e)].seq == seq_of(e)) live.push_back(e);
+    if (e != kNone && slots_[slot_of(e)].seq == seq_of(e)) live.push_back(e);
   };
   for (const Entry e : heap_) keep(e);
   for (const Lane& l : lanes_)
@@ -126,17 +125,16 @@ bool Simulator::cancel(EventId id) noexcept {
   return true;
 }
 
-bool Simulator::pop(Event& out) noexcept {
-  const Entry top = heap_.front();
-  Slot& slot = slots_[slot_of(top)];
-  if (slot.lane == kNoLane || !advance_lane(lanes_[slot.lane])) {
-    const Entry last = heap_.back();
+bool Simulator::pop(Entry top, Event& out) noexcept {
+  if (top != lane_head_) {  // the heap's top (sequences are unique: never both)
+    const Entry last = heap_.back();  // the sentinel stays: at worst it is `last`
     heap_.pop_back();
-    if (!heap_.empty()) {
-      heap_.front() = last;
-      sift_down(0);
-    }
+    heap_.front() = last;
+    sift_down(0);
+  } else {
+    pop_lane();
   }
+  Slot& slot = slots_[slot_of(top)];
   const bool live = slot.seq == seq_of(top);
   slot.seq = 0;
   free_slots_.push_back(slot_of(top));  // capacity reserved by schedule: never reallocates here
@@ -149,24 +147,34 @@ bool Simulator::pop(Event& out) noexcept {
   return true;
 }
 
-// The top was `lane`'s head: its next live event, if any, takes the top's place (it
-// is not earlier). Cancelled events behind the head leave without touching the heap.
-bool Simulator::advance_lane(Lane& lane) noexcept {
+// Takes the earliest lane head. Cancelled events behind it leave at once, so
+// the lane's next head is live (or the lane is empty).
+void Simulator::pop_lane() noexcept {
+  Lane& lane = lanes_[head_lane_];
+  lane.first = (lane.first + 1) & (lane.ring.size() - 1);
+  --lane.count;
+  --lane_waiting_;
   while (lane.count > 0) {
     const Entry e = lane.ring[lane.first];
+    if (slots_[slot_of(e)].seq == seq_of(e)) break;
+    slots_[slot_of(e)].seq = 0;
+    free_slots_.push_back(slot_of(e));
     lane.first = (lane.first + 1) & (lane.ring.size() - 1);
     --lane.count;
     --lane_waiting_;
-    if (slots_[slot_of(e)].seq != seq_of(e)) {
-      free_slots_.push_back(slot_of(e));
-      continue;
-    }
-    heap_.front() = e;
-    sift_down(0);
-    return true;
   }
-  lane.head_in_heap = false;
-  return false;
+  find_lane_head();
+}
+
+void Simulator::find_lane_head() noexcept {
+  lane_head_ = kNone;
+  for (std::uint32_t k = 0; k < lanes_.size(); ++k) {
+    const Lane& l = lanes_[k];
+    if (l.count > 0 && l.ring[l.first] < lane_head_) {
+      lane_head_ = l.ring[l.first];
+      head_lane_ = k;
+    }
+  }
 }
 
 void Simulator::sift_up(std::size_t i) noexcept {

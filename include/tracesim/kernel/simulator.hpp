@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <stdexcept>
 #include <stop_token>
@@ -74,11 +75,13 @@ class Simulator {
   }
 
   /// A lane holds events whose (time, phase) never decrease in the order they are
-  /// scheduled, such as a timer a fixed delay after each arrival. Only a lane's
-  /// earliest event sits in the heap; the others wait behind it in order, each
-  /// added and taken in constant time, so a long train of timers costs the heap
-  /// one entry, and a cancelled one leaves without touching the heap. Events run
-  /// in exactly the same order as with schedule_at.
+  /// scheduled, such as a timer a fixed delay after each arrival, or a stream
+  /// whose next arrival is drawn when the previous one happens. Its events never
+  /// enter the heap: they wait in order, each added and taken in constant time,
+  /// and the next event is the earlier of the heap's top and the lanes' heads, so
+  /// a lane event costs no heap operation and a cancelled one leaves without
+  /// touching the heap. Events run in exactly the same order as with schedule_at.
+  /// Meant for a few lanes: each pop from a lane looks at every lane's head.
   using LaneId = std::uint32_t;
   LaneId add_lane();
 
@@ -97,7 +100,7 @@ class Simulator {
   [[nodiscard]] std::vector<Event> pending_events() const;
 
   /// Events scheduled and not yet run or skipped (cancelled ones included until popped).
-  [[nodiscard]] std::size_t pending() const noexcept { return heap_.size() + lane_waiting_; }
+  [[nodiscard]] std::size_t pending() const noexcept { return heap_.size() - 1 + lane_waiting_; }
   [[nodiscard]] std::uint64_t events_processed() const noexcept { return processed_; }
 
   /// The run throws EventBudgetExceeded once more than `budget` events have run.
@@ -116,8 +119,12 @@ class Simulator {
   template <class Handler>
   RunOutcome run_until(SimTime horizon, Handler&& handler) {
     Event event;
-    while (!heap_.empty() && time_of(heap_.front()) <= ms_of(horizon)) {
-      if (!pop(event)) continue;  // cancelled
+    // After every event at the horizon, and before kNone (no event).
+    const Entry last = std::min((static_cast<Entry>(static_cast<std::uint64_t>(ms_of(horizon))) << kTimeShift) |
+                                    ((Entry{1} << kTimeShift) - 1),
+                                kNone - 1);
+    for (Entry next; (next = next_entry()) <= last;) {
+      if (!pop(next, event)) continue;  // cancelled
       now_ = event.time;
       if (++processed_ > budget_) throw EventBudgetExceeded(budget_, now_);
       if ((processed_ % kStopCheckInterval) == 0 && stop_.stop_requested()) {
@@ -126,7 +133,7 @@ class Simulator {
       }
       handler(event);
     }
-    const bool empty = heap_.empty();
+    const bool empty = next_entry() == kNone;
     if (now_ < horizon) now_ = horizon;
     return empty ? RunOutcome::QueueEmpty : RunOutcome::ReachedHorizon;
   }
@@ -153,38 +160,46 @@ class Simulator {
     return static_cast<Phase>(static_cast<std::uint64_t>(e >> kPhaseShift) & ((1u << kPhaseBits) - 1));
   }
 
-  static constexpr std::uint32_t kNoLane = UINT32_MAX;
+  // No event: above every entry (times are below 2^42 ms).
+  static constexpr Entry kNone = ~Entry{0};
+
   struct Slot {
     std::uint64_t seq = 0;  // of the live event using it; 0 if cancelled or free
     std::uint16_t kind = 0;
     std::uint32_t entity = 0;
     std::uint32_t data = 0;
-    std::uint32_t lane = kNoLane;  // the lane it was scheduled through, if any
   };
-  // A lane's waiting events, in order, behind the one in the heap: a ring of
-  // ring.size() (a power of two) entries, `count` of them from `first`.
+  // A lane's events, in order: a ring of ring.size() (a power of two) entries,
+  // `count` of them from `first`; the first is the lane's head.
   struct Lane {
     std::vector<Entry> ring = std::vector<Entry>(64);
     std::size_t first = 0;
     std::size_t count = 0;
-    bool head_in_heap = false;
     Entry last = 0;  // the latest event scheduled through the lane while it is not empty
   };
 
   EventId schedule_entry(SimTime at, Phase phase, std::uint16_t kind, std::uint32_t entity, std::uint32_t data,
-                         std::uint32_t lane, Entry& entry);
+                         Entry& entry);
 
-  bool pop(Event& out) noexcept;  // false if the popped entry was cancelled
-  bool advance_lane(Lane& lane) noexcept;
+  // The next entry to run, cancelled or not: the heap's top or the earliest lane head.
+  [[nodiscard]] Entry next_entry() const noexcept {
+    const Entry top = heap_.front();  // kNone, the sentinel, when the heap holds no event
+    return lane_head_ < top ? lane_head_ : top;
+  }
+  bool pop(Entry next, Event& out) noexcept;  // pops `next` (next_entry()); false if it was cancelled
+  void pop_lane() noexcept;      // takes the earliest lane head off its lane
+  void find_lane_head() noexcept;
   void sift_up(std::size_t i) noexcept;
   void sift_down(std::size_t i) noexcept;
 
   SimTime now_{};
-  std::vector<Entry> heap_;  // 4-ary min-heap
+  std::vector<Entry> heap_;  // 4-ary min-heap, with kNone as a sentinel that is never popped
   std::vector<Slot> slots_;
   std::vector<std::uint32_t> free_slots_;
   std::vector<Lane> lanes_;
-  std::size_t lane_waiting_ = 0;
+  Entry lane_head_ = kNone;     // the earliest of the lanes' heads
+  std::uint32_t head_lane_ = 0;  // its lane
+  std::size_t lane_waiting_ = 0;  // events in lanes, heads included
   std::uint64_t next_seq_ = 1;
   std::uint64_t processed_ = 0;
   std::uint64_t budget_ = UINT64_MAX;

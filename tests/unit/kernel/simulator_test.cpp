@@ -258,3 +258,29 @@ TEST_CASE("kernel: events through lanes run exactly as through the heap alone", 
   CHECK(seen_laned.size() > 3 * 10000);
   CHECK(seen_laned == seen_direct);
 }
+
+TEST_CASE("kernel: lane events count as pending, are listed in order and keep the run going", "[kernel]") {
+  Simulator sim;
+  const Simulator::LaneId lane = sim.add_lane();
+  sim.schedule_in_lane(lane, at_ms(10), Phase::Arrival, 1, 0);
+  const EventId cancelled = sim.schedule_in_lane(lane, at_ms(20), Phase::Arrival, 1, 1);
+  sim.schedule_in_lane(lane, at_ms(30), Phase::Arrival, 1, 2);
+  sim.schedule_at(at_ms(15), Phase::Arrival, 2, 3);
+  CHECK(sim.pending() == 4);
+  REQUIRE(sim.cancel(cancelled));
+  const std::vector<Event> listed = sim.pending_events();
+  REQUIRE(listed.size() == 3);
+  CHECK(listed[0].entity == 0);
+  CHECK(listed[1].entity == 3);
+  CHECK(listed[2].entity == 2);
+  std::vector<std::uint32_t> seen;
+  // Only a lane event lies past the horizon: the run reached it, the queue is not empty.
+  CHECK(sim.run_until(at_ms(25), [&](const Event& e) { seen.push_back(e.entity); }) ==
+        RunOutcome::ReachedHorizon);
+  CHECK(seen == std::vector<std::uint32_t>{0, 3});
+  CHECK(sim.pending() == 1);
+  CHECK(sim.run_until(at_ms(100), [&](const Event& e) { seen.push_back(e.entity); }) == RunOutcome::QueueEmpty);
+  CHECK(seen == std::vector<std::uint32_t>{0, 3, 2});
+  CHECK(sim.pending() == 0);
+  CHECK(ms_of(sim.now()) == 100);
+}
