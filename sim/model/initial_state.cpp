@@ -81,7 +81,7 @@ void place_from_rules(const OpenTask& o, std::uint32_t ti, SimTime start, const 
   if (rule.sms_at_deadline)
     p.sim.schedule_in_lane(p.lanes[ty], std::max(start, t.deadline), Phase::Arrival, kTaskDeadline, ti, t.gen);
   if (rule.stale != StaleAction::Keep)
-    t.stale_check = p.sim.schedule_in_lane(p.lanes[kTaskTypes + ty], std::max(start, t.deadline + rule.stale_after),
+    t.stale_check = p.sim.schedule_in_lane(p.lanes[kStaleLanes + ty], std::max(start, t.deadline + rule.stale_after),
                                            Phase::Arrival, kTaskStale, ti, t.gen);
 }
 
@@ -172,7 +172,7 @@ void restore_events(const InitialState& state, const SlotOfId& slots, const std:
         const std::uint32_t ti = slot_of(slots, e.task);
         const std::size_t ty = index_of(p.tasks[ti].type);
         const bool deadline = e.kind == PendingKind::TaskDeadline;
-        const kernel::EventId id = p.sim.schedule_in_lane(p.lanes[deadline ? ty : kTaskTypes + ty], e.at, e.phase,
+        const kernel::EventId id = p.sim.schedule_in_lane(p.lanes[deadline ? ty : kStaleLanes + ty], e.at, e.phase,
                                                           deadline ? kTaskDeadline : kTaskStale, ti, p.tasks[ti].gen);
         if (!deadline) p.tasks[ti].stale_check = id;  // cancelled when the task is final, as in the run it came from
         break;
@@ -184,7 +184,7 @@ void restore_events(const InitialState& state, const SlotOfId& slots, const std:
         break;
       }
       case PendingKind::IndependentCall:
-        p.sim.schedule_at(e.at, e.phase, kIndependentCall, 0);
+        p.sim.schedule_in_lane(p.lanes[kIndependentCallsLane], e.at, e.phase, kIndependentCall, 0);
         break;
       case PendingKind::PlatformOpens:
         p.sim.schedule_at(e.at, e.phase, kPlatformOpens, 0);

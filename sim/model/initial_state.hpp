@@ -6,6 +6,7 @@
 
 #include "arrivals.hpp"
 #include "back_office.hpp"
+#include "detail/events.hpp"
 #include "inbound_line.hpp"
 #include "roster.hpp"
 #include "sms.hpp"
@@ -24,7 +25,7 @@ namespace tracesim::model::detail {
 
 struct PlatformParts {
   kernel::Simulator& sim;
-  const std::array<kernel::Simulator::LaneId, 2 * kTaskTypes>& lanes;  // deadline, then stale timers, by type
+  const Lanes& lanes;  // events.hpp
   TaskStore& tasks;
   WorkList& work;
   InboundLine& line;

@@ -56,7 +56,7 @@ class Platform {
         national_{plan.national_capacity_per_day},
         days_{plan.day_count()} {
     work_.configure(plan_->ranks, plan_->order, plan_->index_before_contacts);
-    for (auto& lane : timer_lanes_) lane = sim_.add_lane();
+    for (auto& lane : lanes_) lane = sim_.add_lane();
   }
 
   RunResult run() {  // from the first day and initial state; saves the state at each snapshot day
@@ -76,7 +76,7 @@ class Platform {
     return close_books(sim_.run_until(day_start(days_), on) == kernel::RunOutcome::Stopped);
   }
   PlatformParts parts() {
-    return {sim_, timer_lanes_, tasks_, work_, line_, roster_, arrivals_, sms_, office_, tally_};
+    return {sim_, lanes_, tasks_, work_, line_, roster_, arrivals_, sms_, office_, tally_};
   }
 
  private:
@@ -162,7 +162,8 @@ class Platform {
   }
 
   void schedule_next_independent() {
-    if (const auto at = arrivals_.next_independent()) sim_.schedule_at(*at, Phase::Arrival, kIndependentCall, 0);
+    if (const auto at = arrivals_.next_independent())
+      sim_.schedule_in_lane(lanes_[kIndependentCallsLane], *at, Phase::Arrival, kIndependentCall, 0);
   }
 
   void on_independent_call() {
@@ -188,9 +189,9 @@ class Platform {
       return;
     }
     if (plan_->tasks[ty].sms_at_deadline)
-      sim_.schedule_in_lane(timer_lanes_[ty], tasks_[ti].deadline, Phase::Arrival, kTaskDeadline, ti, tasks_[ti].gen);
+      sim_.schedule_in_lane(lanes_[ty], tasks_[ti].deadline, Phase::Arrival, kTaskDeadline, ti, tasks_[ti].gen);
     if (plan_->tasks[ty].stale != StaleAction::Keep)
-      tasks_[ti].stale_check = sim_.schedule_in_lane(timer_lanes_[kTaskTypes + ty],
+      tasks_[ti].stale_check = sim_.schedule_in_lane(lanes_[kStaleLanes + ty],
                                                      tasks_[ti].deadline + plan_->tasks[ty].stale_after,
                                                      Phase::Arrival, kTaskStale, ti, tasks_[ti].gen);
     if (tasks_[ti].inbound_first) {
@@ -569,7 +570,7 @@ class Platform {
   Samplers samplers_;  // a copy: one indirection less per draw
   Arrivals arrivals_;
   kernel::Simulator sim_;
-  std::array<kernel::Simulator::LaneId, 2 * kTaskTypes> timer_lanes_{};  // deadline, then stale timers, by type
+  Lanes lanes_{};  // the kernel's lanes (events.hpp)
   Tally tally_;
   InboundLine line_;
   Roster roster_;

@@ -1,7 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
+
+#include "tracesim/kernel/simulator.hpp"
+#include "tracesim/model/config.hpp"
 
 // The event kinds of the model (private to the model): the coordinator's switch
 // dispatches on them, and components schedule them in the kernel.
@@ -24,5 +29,12 @@ enum Kind : std::uint16_t {
   kBackOfficeEnd,  // an agent finished a back-office item
   kShiftMarks,     // a shift's pauses, last call or end, for every agent on it (shift_marks.hpp)
 };
+
+// The kernel's lanes (Simulator::add_lane), streams of events in time order that
+// cost no heap operation: each task type's deadline timers, then its stale checks,
+// then the independent inbound calls (the next one is drawn when one arrives).
+inline constexpr std::size_t kStaleLanes = kTaskTypes;
+inline constexpr std::size_t kIndependentCallsLane = 2 * kTaskTypes;
+using Lanes = std::array<kernel::Simulator::LaneId, 2 * kTaskTypes + 1>;
 
 }  // namespace tracesim::model::detail
