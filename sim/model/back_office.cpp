@@ -13,7 +13,21 @@ namespace tracesim::model::detail {
 BackOffice::BackOffice() {
   items_.reserve(256);
   free_.reserve(256);
-  queue_.reserve(256);
+}
+
+void BackOffice::add(std::uint16_t kind, Entry e) {
+  if (queues_.size() <= kind) queues_.resize(kind + 1u);
+  Queue& q = queues_[kind];
+  if (q.head > 1024 && 2 * q.head > q.entries.size()) {  // drop the taken prefix: amortised, no allocation
+    q.entries.erase(q.entries.begin(), q.entries.begin() + static_cast<std::ptrdiff_t>(q.head));
+    q.head = 0;
+  }
+  if (q.empty() || !(e < q.entries.back())) {
+    q.entries.push_back(e);
+  } else {  // restored out of order: keep the queue sorted
+    q.entries.insert(std::upper_bound(q.entries.begin() + static_cast<std::ptrdiff_t>(q.head), q.entries.end(), e), e);
+  }
+  ++waiting_;
 }
 
 std::uint32_t BackOffice::born(const std::vector<BackOfficeRule>& rules, std::uint64_t key, TaskType type,
@@ -36,8 +50,7 @@ std::uint32_t BackOffice::born(const std::vector<BackOfficeRule>& rules, std::ui
       it.work = rule.work(rng);
       it.kind = static_cast<std::uint16_t>(k);
       it.live = true;
-      queue_.push_back(Entry{kernel::ms_of(it.deadline), next_seq_++, i});
-      std::push_heap(queue_.begin(), queue_.end(), After{});
+      add(it.kind, Entry{kernel::ms_of(it.deadline), next_seq_++, i});
     }
     count += n;
   }
@@ -45,7 +58,10 @@ std::uint32_t BackOffice::born(const std::vector<BackOfficeRule>& rules, std::ui
 }
 
 std::vector<std::uint32_t> BackOffice::waiting_in_order() const {
-  std::vector<Entry> waiting = queue_;
+  std::vector<Entry> waiting;
+  waiting.reserve(waiting_);
+  for (const Queue& q : queues_)
+    waiting.insert(waiting.end(), q.entries.begin() + static_cast<std::ptrdiff_t>(q.head), q.entries.end());
   std::sort(waiting.begin(), waiting.end(), [](const Entry& a, const Entry& b) { return a.seq < b.seq; });
   std::vector<std::uint32_t> out;
   out.reserve(waiting.size());
@@ -61,15 +77,16 @@ void BackOffice::restore(SimTime created, SimTime deadline, Duration work, std::
   it.work = work;
   it.kind = kind;
   it.live = true;
-  queue_.push_back(Entry{kernel::ms_of(it.deadline), next_seq_++, i});
-  std::push_heap(queue_.begin(), queue_.end(), After{});
+  add(kind, Entry{kernel::ms_of(it.deadline), next_seq_++, i});
 }
 
 std::optional<std::uint32_t> BackOffice::take() {
-  if (queue_.empty()) return std::nullopt;
-  std::pop_heap(queue_.begin(), queue_.end(), After{});
-  const std::uint32_t i = queue_.back().item;
-  queue_.pop_back();
+  if (waiting_ == 0) return std::nullopt;
+  Queue* best = nullptr;  // the kind whose first item has the earliest (deadline, birth)
+  for (Queue& q : queues_)
+    if (!q.empty() && (best == nullptr || q.entries[q.head] < best->entries[best->head])) best = &q;
+  const std::uint32_t i = best->entries[best->head++].item;
+  --waiting_;
   TRACESIM_ASSERT(items_[i].live && !items_[i].in_hand, "a back-office item was taken twice");
   items_[i].in_hand = true;
   return i;

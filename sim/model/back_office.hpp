@@ -39,7 +39,7 @@ class BackOffice {
   std::uint32_t born(const std::vector<BackOfficeRule>& rules, std::uint64_t key, TaskType type, SimTime now);
 
   /// Whether an item waits for an agent.
-  [[nodiscard]] bool waiting() const noexcept { return !queue_.empty(); }
+  [[nodiscard]] bool waiting() const noexcept { return waiting_ > 0; }
   /// Takes the waiting item with the earliest deadline (ties: birth order), or none.
   std::optional<std::uint32_t> take();
   [[nodiscard]] const BackOfficeItem& item(std::uint32_t i) const noexcept { return items_[i]; }
@@ -61,17 +61,24 @@ class BackOffice {
     std::int64_t deadline_ms;
     std::uint64_t seq;
     std::uint32_t item;
-  };
-  // Heap comparator: true if a comes after b.
-  struct After {
-    bool operator()(const Entry& a, const Entry& b) const noexcept {
-      return a.deadline_ms > b.deadline_ms || (a.deadline_ms == b.deadline_ms && a.seq > b.seq);
+    friend bool operator<(const Entry& a, const Entry& b) noexcept {
+      return a.deadline_ms < b.deadline_ms || (a.deadline_ms == b.deadline_ms && a.seq < b.seq);
     }
   };
+  // One kind's waiting items in (deadline, birth) order, the first at `head`. A
+  // kind's deadline is a fixed delay after birth, so items born later go last:
+  // a queue, not a heap. Only an item restored out of that order is inserted.
+  struct Queue {
+    std::vector<Entry> entries;
+    std::size_t head = 0;
+    [[nodiscard]] bool empty() const noexcept { return head == entries.size(); }
+  };
+  void add(std::uint16_t kind, Entry e);
 
   std::vector<BackOfficeItem> items_;
   std::vector<std::uint32_t> free_;
-  std::vector<Entry> queue_;  // a heap
+  std::vector<Queue> queues_;  // by kind
+  std::size_t waiting_ = 0;
   std::uint64_t next_seq_ = 0;
 };
 

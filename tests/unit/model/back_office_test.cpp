@@ -58,6 +58,26 @@ TEST_CASE("model: back-office items are born by type, whole numbers without a dr
   CHECK_FALSE(office.take());
 }
 
+TEST_CASE("model: items wait earliest deadline first across kinds, restored ones included", "[model][back_office]") {
+  BackOffice office;
+  const std::vector<model::BackOfficeRule> rules{rule(1, 0, kernel::kMinute, 10 * kernel::kHour),
+                                                 rule(1, 0, kernel::kMinute, 2 * kernel::kHour)};
+  office.born(rules, 1, model::TaskType::IndexInterview, t(0));   // due 10:00 (kind 0) and 02:00 (kind 1)
+  office.born(rules, 2, model::TaskType::IndexInterview, t(60));  // due 11:00 and 03:00
+  // Restored out of birth order within kind 0: due 05:00, then 04:00 with the same kind.
+  office.restore(t(0), t(300), kernel::kMinute, 0);
+  office.restore(t(0), t(240), kernel::kMinute, 0);
+  office.restore(t(0), t(180), kernel::kMinute, 1);  // ties with the second kind-1 item: born later, so after it
+  std::vector<std::int64_t> due;
+  std::vector<int> kinds;
+  while (const auto i = office.take()) {
+    due.push_back(kernel::ms_of(office.item(*i).deadline) / kernel::ms_of(kernel::SimTime{kernel::kMinute}));
+    kinds.push_back(office.item(*i).kind);
+  }
+  CHECK(due == std::vector<std::int64_t>{120, 180, 180, 240, 300, 600, 660});
+  CHECK(kinds == std::vector<int>{1, 1, 1, 0, 0, 0, 0});
+}
+
 TEST_CASE("model: a fractional expected number gives the whole part plus one with its fraction",
           "[model][back_office]") {
   BackOffice office;
