@@ -126,7 +126,7 @@ bool Simulator::cancel(EventId id) noexcept {
 }
 
 bool Simulator::pop(Entry top, Event& out) noexcept {
-  if (top != lane_head_) {  // the heap's top (sequences are unique: never both)
+  if (top != lane_head_) {            // the heap's top (sequences are unique: never both)
     const Entry last = heap_.back();  // the sentinel stays: at worst it is `last`
     heap_.pop_back();
     heap_.front() = last;

@@ -120,9 +120,9 @@ class Simulator {
   RunOutcome run_until(SimTime horizon, Handler&& handler) {
     Event event;
     // After every event at the horizon, and before kNone (no event).
-    const Entry last = std::min((static_cast<Entry>(static_cast<std::uint64_t>(ms_of(horizon))) << kTimeShift) |
-                                    ((Entry{1} << kTimeShift) - 1),
-                                kNone - 1);
+    const Entry last = std::min(
+        (static_cast<Entry>(static_cast<std::uint64_t>(ms_of(horizon))) << kTimeShift) | ((Entry{1} << kTimeShift) - 1),
+        kNone - 1);
     for (Entry next; (next = next_entry()) <= last;) {
       if (!pop(next, event)) continue;  // cancelled
       now_ = event.time;
@@ -187,7 +187,7 @@ class Simulator {
     return lane_head_ < top ? lane_head_ : top;
   }
   bool pop(Entry next, Event& out) noexcept;  // pops `next` (next_entry()); false if it was cancelled
-  void pop_lane() noexcept;      // takes the earliest lane head off its lane
+  void pop_lane() noexcept;                   // takes the earliest lane head off its lane
   void find_lane_head() noexcept;
   void sift_up(std::size_t i) noexcept;
   void sift_down(std::size_t i) noexcept;
@@ -197,8 +197,8 @@ class Simulator {
   std::vector<Slot> slots_;
   std::vector<std::uint32_t> free_slots_;
   std::vector<Lane> lanes_;
-  Entry lane_head_ = kNone;     // the earliest of the lanes' heads
-  std::uint32_t head_lane_ = 0;  // its lane
+  Entry lane_head_ = kNone;       // the earliest of the lanes' heads
+  std::uint32_t head_lane_ = 0;   // its lane
   std::size_t lane_waiting_ = 0;  // events in lanes, heads included
   std::uint64_t next_seq_ = 1;
   std::uint64_t processed_ = 0;

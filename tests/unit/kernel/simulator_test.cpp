@@ -275,8 +275,7 @@ TEST_CASE("kernel: lane events count as pending, are listed in order and keep th
   CHECK(listed[2].entity == 2);
   std::vector<std::uint32_t> seen;
   // Only a lane event lies past the horizon: the run reached it, the queue is not empty.
-  CHECK(sim.run_until(at_ms(25), [&](const Event& e) { seen.push_back(e.entity); }) ==
-        RunOutcome::ReachedHorizon);
+  CHECK(sim.run_until(at_ms(25), [&](const Event& e) { seen.push_back(e.entity); }) == RunOutcome::ReachedHorizon);
   CHECK(seen == std::vector<std::uint32_t>{0, 3});
   CHECK(sim.pending() == 1);
   CHECK(sim.run_until(at_ms(100), [&](const Event& e) { seen.push_back(e.entity); }) == RunOutcome::QueueEmpty);
