@@ -18,7 +18,10 @@ BackOffice::BackOffice() {
 void BackOffice::add(std::uint16_t kind, Entry e) {
   if (queues_.size() <= kind) queues_.resize(kind + 1u);
   Queue& q = queues_[kind];
-  if (q.head > 1024 && 2 * q.head > q.entries.size()) {  // drop the taken prefix: amortised, no allocation
+  if (q.empty()) {  // all taken: start again from the front
+    q.entries.clear();
+    q.head = 0;
+  } else if (q.head > 1024 && 2 * q.head > q.entries.size()) {  // drop the taken prefix: amortised
     q.entries.erase(q.entries.begin(), q.entries.begin() + static_cast<std::ptrdiff_t>(q.head));
     q.head = 0;
   }
