@@ -35,6 +35,7 @@ enum Kind : std::uint16_t {
 // then the independent inbound calls (the next one is drawn when one arrives).
 inline constexpr std::size_t kStaleLanes = kTaskTypes;
 inline constexpr std::size_t kIndependentCallsLane = 2 * kTaskTypes;
-using Lanes = std::array<kernel::Simulator::LaneId, 2 * kTaskTypes + 1>;
+inline constexpr std::size_t kDaysLane = 2 * kTaskTypes + 1;
+using Lanes = std::array<kernel::Simulator::LaneId, 2 * kTaskTypes + 2>;
 
 }  // namespace tracesim::model::detail
