@@ -32,7 +32,8 @@ enum Kind : std::uint16_t {
 
 // The kernel's lanes (Simulator::add_lane), streams of events in time order that
 // cost no heap operation: each task type's deadline timers, then its stale checks,
-// then the independent inbound calls (the next one is drawn when one arrives).
+// then the independent inbound calls (the next one is drawn when one arrives), then
+// the days' starts (all scheduled when the run begins).
 inline constexpr std::size_t kStaleLanes = kTaskTypes;
 inline constexpr std::size_t kIndependentCallsLane = 2 * kTaskTypes;
 inline constexpr std::size_t kDaysLane = 2 * kTaskTypes + 1;
