@@ -61,7 +61,8 @@ class Platform {
 
   RunResult run() {  // from the first day and initial state; saves the state at each snapshot day
     for (std::int32_t d = plan_->first_day; d < days_; ++d)
-      sim_.schedule_in_lane(lanes_[kDaysLane], day_start(d), Phase::Release, kDayStart, static_cast<std::uint32_t>(d));
+      sim_.schedule_in_lane(lanes_[kDaysLane], day_start(d), Phase::Release, kDayStart,
+                            static_cast<std::uint32_t>(d));
     const InitialState* initial = initial_state_for(*plan_, opt_);
     if (plan_->independent_calls && !(initial && initial->run)) schedule_next_independent();
     if (initial) restore_state(*initial, *plan_, opt_, parts());
