@@ -28,70 +28,6 @@ std::string exact_number(double v) {
   return text;
 }
 
-const char* state_name(model::OpenState s) {
-  switch (s) {
-    case model::OpenState::Scheduled:
-      return "scheduled";
-    case model::OpenState::Queued:
-      return "queued";
-    case model::OpenState::Waiting:
-      return "waiting";
-    case model::OpenState::Inbound:
-      return "inbound";
-  }
-  return "queued";
-}
-
-const char* phase_name(kernel::Phase p) {
-  switch (p) {
-    case kernel::Phase::Release:
-      return "release";
-    case kernel::Phase::Arrival:
-      return "arrival";
-    case kernel::Phase::Dispatch:
-      return "dispatch";
-    case kernel::Phase::Sample:
-      return "sample";
-  }
-  return "arrival";
-}
-
-const char* event_name(model::PendingKind k) {
-  switch (k) {
-    case model::PendingKind::TaskArrival:
-      return "task_arrival";
-    case model::PendingKind::TaskReady:
-      return "task_ready";
-    case model::PendingKind::TaskDeadline:
-      return "task_deadline";
-    case model::PendingKind::TaskStale:
-      return "task_stale";
-    case model::PendingKind::Call:
-      return "call";
-    case model::PendingKind::IndependentCall:
-      return "independent_call";
-    case model::PendingKind::PlatformOpens:
-      return "platform_opens";
-    case model::PendingKind::DayClose:
-      return "day_close";
-  }
-  return "";
-}
-
-const char* origin_name(model::CallOrigin o) {
-  switch (o) {
-    case model::CallOrigin::IndexFirst:
-      return "index_first";
-    case model::CallOrigin::MissedCallBack:
-      return "missed_call_back";
-    case model::CallOrigin::SmsCallBack:
-      return "sms_call_back";
-    case model::CallOrigin::Independent:
-      return "independent";
-  }
-  return "";
-}
-
 }  // namespace
 
 std::string snapshot_tasks_csv(const model::InitialState& s, const model::PlatformConfig& config) {
@@ -107,8 +43,9 @@ std::string snapshot_tasks_csv(const model::InitialState& s, const model::Platfo
            std::to_string(t.contacts_listed) + "," + std::to_string(t.contacts_to_list);
     if (t.exact) {
       const model::TaskExact& e = *t.exact;
-      out += std::string{","} + state_name(e.state) + "," + std::to_string(e.key) + "," + std::to_string(e.engine) +
-             "," + (e.inbound_first ? "1" : "0") + "," + (e.queue_position ? std::to_string(*e.queue_position) : "");
+      out += std::string{","} + std::string{model::word_of(model::kOpenStateWords, e.state)} + "," +
+             std::to_string(e.key) + "," + std::to_string(e.engine) + "," + (e.inbound_first ? "1" : "0") + "," +
+             (e.queue_position ? std::to_string(*e.queue_position) : "");
     } else {
       out += ",,,,,";
     }
@@ -120,12 +57,14 @@ std::string snapshot_tasks_csv(const model::InitialState& s, const model::Platfo
 std::string snapshot_events_csv(const model::InitialState& s, const model::PlatformConfig& config) {
   std::string out = "at,phase,event,task,day,call_origin,call_engine,call_retrials\n";
   for (const model::PendingEvent& e : s.events) {
-    out += date_time(e.at, config.calendar.start) + "," + phase_name(e.phase) + "," + event_name(e.kind) + ",";
+    out += date_time(e.at, config.calendar.start) + "," + std::string{model::word_of(model::kPhaseWords, e.phase)} +
+           "," + std::string{model::word_of(model::kPendingKindWords, e.kind)} + ",";
     const bool task_event = e.kind <= model::PendingKind::TaskStale;
     if (e.kind == model::PendingKind::Call) {
       const model::PendingCall& c = s.calls[e.call];
-      out += (c.task ? std::to_string(*c.task) : "") + ",," + origin_name(c.origin) + "," + std::to_string(c.engine) +
-             "," + std::to_string(c.retrials);
+      out += (c.task ? std::to_string(*c.task) : "") + ",," +
+             std::string{model::word_of(model::kCallOriginWords, c.origin)} + "," + std::to_string(c.engine) + "," +
+             std::to_string(c.retrials);
     } else {
       out += (task_event ? std::to_string(e.task) : "") + "," +
              (e.kind == model::PendingKind::DayClose ? std::to_string(e.day) : "") + ",,,";

@@ -61,16 +61,10 @@ void read_identity(Row& r, std::size_t row, model::OpenTask& o, std::optional<mo
     bad("type", "expected index or contact, got '" + type + "'");
   if (!r.exact) return;
   const std::string s = t.get("state");
-  if (s == "scheduled")
-    state = model::OpenState::Scheduled;
-  else if (s == "queued")
-    state = model::OpenState::Queued;
-  else if (s == "waiting")
-    state = model::OpenState::Waiting;
-  else if (s == "inbound")
-    state = model::OpenState::Inbound;
+  if (const auto word = model::value_of(model::kOpenStateWords, s))
+    state = *word;
   else
-    bad("state", "expected scheduled, queued, waiting or inbound, got '" + s + "'");
+    bad("state", "expected " + model::one_of(model::kOpenStateWords) + ", got '" + s + "'");
 }
 
 // identified, attempts, last_attempt, deadline: in range, in order, not after the start

@@ -14,27 +14,6 @@
 namespace tracesim::scenario::detail {
 namespace {
 
-std::optional<kernel::Phase> phase_of(const std::string& s) {
-  if (s == "release") return kernel::Phase::Release;
-  if (s == "arrival") return kernel::Phase::Arrival;
-  if (s == "dispatch") return kernel::Phase::Dispatch;
-  if (s == "sample") return kernel::Phase::Sample;
-  return std::nullopt;
-}
-
-const std::map<std::string, model::PendingKind> kEvents{{"task_arrival", model::PendingKind::TaskArrival},
-                                                        {"task_ready", model::PendingKind::TaskReady},
-                                                        {"task_deadline", model::PendingKind::TaskDeadline},
-                                                        {"task_stale", model::PendingKind::TaskStale},
-                                                        {"call", model::PendingKind::Call},
-                                                        {"independent_call", model::PendingKind::IndependentCall},
-                                                        {"platform_opens", model::PendingKind::PlatformOpens},
-                                                        {"day_close", model::PendingKind::DayClose}};
-const std::map<std::string, model::CallOrigin> kOrigins{{"index_first", model::CallOrigin::IndexFirst},
-                                                        {"missed_call_back", model::CallOrigin::MissedCallBack},
-                                                        {"sms_call_back", model::CallOrigin::SmsCallBack},
-                                                        {"independent", model::CallOrigin::Independent}};
-
 void read_events(std::istream& in, const std::string& name, const Context& ctx, model::InitialState& s,
                  Diagnostics& diags) {
   Table t{in, name, diags};
@@ -56,17 +35,17 @@ void read_events(std::istream& in, const std::string& name, const Context& ctx, 
       bad("at", "expected " + kDateTime + ", got '" + t.get("at") + "'");
     else if (*at < *ctx.midnight)
       bad("at", "before the snapshot's midnight");
-    const auto phase = phase_of(t.get("phase"));
-    if (!phase) bad("phase", "expected release, arrival, dispatch or sample, got '" + t.get("phase") + "'");
-    const auto kind = kEvents.find(t.get("event"));
-    if (kind == kEvents.end()) {
-      bad("event", "unknown event '" + t.get("event") + "'");
+    const auto phase = model::value_of(model::kPhaseWords, t.get("phase"));
+    if (!phase) bad("phase", "expected " + model::one_of(model::kPhaseWords) + ", got '" + t.get("phase") + "'");
+    const auto kind = model::value_of(model::kPendingKindWords, t.get("event"));
+    if (!kind) {
+      bad("event", "unknown event '" + t.get("event") + "': expected " + model::one_of(model::kPendingKindWords));
       continue;
     }
     if (!good) continue;
     e.at = *at;
     e.phase = *phase;
-    e.kind = kind->second;
+    e.kind = *kind;
     if (last && std::pair{e.at, e.phase} < *last) {
       t.fail_in("at", "events must be listed in the order they run (time, then phase)");
       continue;
@@ -90,15 +69,17 @@ void read_events(std::istream& in, const std::string& name, const Context& ctx, 
     }
     if (e.kind == model::PendingKind::Call) {
       model::PendingCall c;
-      const auto origin = kOrigins.find(t.get("call_origin"));
+      const auto origin = model::value_of(model::kCallOriginWords, t.get("call_origin"));
       const auto engine = whole(t.get("call_engine"), UINT64_MAX);
       const auto retrials = whole(t.get("call_retrials"), 1000);
-      if (origin == kOrigins.end()) bad("call_origin", "unknown caller '" + t.get("call_origin") + "'");
+      if (!origin)
+        bad("call_origin",
+            "unknown caller '" + t.get("call_origin") + "': expected " + model::one_of(model::kCallOriginWords));
       if (!engine) bad("call_engine", "expected a whole number, got '" + t.get("call_engine") + "'");
       if (!retrials)
         bad("call_retrials", "expected a whole number from 0 to 1000, got '" + t.get("call_retrials") + "'");
       if (!good) continue;
-      c.origin = origin->second;
+      c.origin = *origin;
       c.engine = *engine;
       c.retrials = static_cast<std::uint16_t>(*retrials);
       c.task = id;

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <random>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "tracesim/kernel/calendar.hpp"
@@ -67,6 +69,57 @@ enum class PendingKind : std::uint8_t {
 
 /// Who an inbound caller is (snapshot rows).
 enum class CallOrigin : std::uint8_t { IndexFirst, MissedCallBack, SmsCallBack, Independent };
+
+/// The words a snapshot's files use for these values (docs/outputs.md): one table per
+/// type, which the writer (output) and the reader (scenario) both use.
+template <class E>
+struct Word {
+  std::string_view word;
+  E value;
+};
+inline constexpr std::array<Word<OpenState>, 4> kOpenStateWords{{{"scheduled", OpenState::Scheduled},
+                                                                 {"queued", OpenState::Queued},
+                                                                 {"waiting", OpenState::Waiting},
+                                                                 {"inbound", OpenState::Inbound}}};
+inline constexpr std::array<Word<kernel::Phase>, 4> kPhaseWords{{{"release", kernel::Phase::Release},
+                                                                 {"arrival", kernel::Phase::Arrival},
+                                                                 {"dispatch", kernel::Phase::Dispatch},
+                                                                 {"sample", kernel::Phase::Sample}}};
+inline constexpr std::array<Word<PendingKind>, 8> kPendingKindWords{{{"task_arrival", PendingKind::TaskArrival},
+                                                                     {"task_ready", PendingKind::TaskReady},
+                                                                     {"task_deadline", PendingKind::TaskDeadline},
+                                                                     {"task_stale", PendingKind::TaskStale},
+                                                                     {"call", PendingKind::Call},
+                                                                     {"independent_call", PendingKind::IndependentCall},
+                                                                     {"platform_opens", PendingKind::PlatformOpens},
+                                                                     {"day_close", PendingKind::DayClose}}};
+inline constexpr std::array<Word<CallOrigin>, 4> kCallOriginWords{{{"index_first", CallOrigin::IndexFirst},
+                                                                   {"missed_call_back", CallOrigin::MissedCallBack},
+                                                                   {"sms_call_back", CallOrigin::SmsCallBack},
+                                                                   {"independent", CallOrigin::Independent}}};
+
+/// The word for `value` in `words`.
+template <class E, std::size_t N>
+constexpr std::string_view word_of(const std::array<Word<E>, N>& words, E value) {
+  for (const auto& w : words)
+    if (w.value == value) return w.word;
+  return {};
+}
+/// The value `word` stands for in `words`, if any.
+template <class E, std::size_t N>
+constexpr std::optional<E> value_of(const std::array<Word<E>, N>& words, std::string_view word) {
+  for (const auto& w : words)
+    if (w.word == word) return w.value;
+  return std::nullopt;
+}
+/// "a, b, c or d": the words, for a message that lists what is expected.
+template <class E, std::size_t N>
+std::string one_of(const std::array<Word<E>, N>& words) {
+  std::string out;
+  for (std::size_t i = 0; i < N; ++i)
+    out += std::string{i == 0 ? "" : i + 1 == N ? " or " : ", "} + std::string{words[i].word};
+  return out;
+}
 
 struct PendingCall {
   CallOrigin origin = CallOrigin::Independent;

@@ -246,3 +246,20 @@ TEST_CASE("model: a run continued from its snapshot gives the same days from the
   other.seed = 4;
   CHECK_THROWS_WITH(model::simulate(from, other), Catch::Contains("2021-03-04") && Catch::Contains("seed 3"));
 }
+
+TEST_CASE("model: every snapshot value has one word, written and read by the same table", "[model][snapshot]") {
+  const auto round_trip = [](const auto& words, std::size_t values) {
+    CHECK(words.size() == values);  // a value added to the enum needs its word
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      CHECK(static_cast<std::size_t>(words[i].value) == i);
+      CHECK(model::value_of(words, words[i].word) == words[i].value);
+      CHECK(model::word_of(words, words[i].value) == words[i].word);
+    }
+    CHECK_FALSE(model::value_of(words, "no_such_word"));
+  };
+  round_trip(model::kOpenStateWords, static_cast<std::size_t>(model::OpenState::Inbound) + 1);
+  round_trip(model::kPhaseWords, static_cast<std::size_t>(kernel::Phase::Sample) + 1);
+  round_trip(model::kPendingKindWords, static_cast<std::size_t>(model::PendingKind::DayClose) + 1);
+  round_trip(model::kCallOriginWords, static_cast<std::size_t>(model::CallOrigin::Independent) + 1);
+  CHECK(model::one_of(model::kOpenStateWords) == "scheduled, queued, waiting or inbound");
+}
