@@ -12,7 +12,10 @@ year's calls, exactly as the shipped fit does; nothing is fitted to the peaks.
 Usage: scripts/peak-months-scan.py [--quick] [--out FILE.csv [--force]]
        scripts/peak-months-scan.py --table-from FILE.csv
   env TRACESIM (default build/release/sim/tracesim)
-The Markdown table goes to standard output, progress to standard error.
+The Markdown table goes to standard output, progress to standard error. Exit
+status: 0; 64 bad usage; 65 a --table-from file that is not a scan; 69 no tracesim;
+70 a tracesim run failed; 74 a file that cannot be read or written (--out exists
+without --force, checked before anything runs).
 """
 import argparse
 import csv
@@ -54,11 +57,21 @@ def answer_probabilities(first):
     return [round(p * first / 0.65, 3) for p in (0.65, 0.5, 0.4)]
 
 
+class RunFailed(Exception):
+    """A tracesim command of the scan failed."""
+
+
+def tracesim(args):
+    done = subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=False)
+    if done.returncode != 0:
+        raise RunFailed(f"{' '.join(args[:3])} ... exited {done.returncode}: {done.stderr.strip()[-2000:]}")
+
+
 def calibrate(binary, overrides, workdir):
     args = [binary, "calibrate", SCENARIO, "-q", "--out", workdir]
     for key, value in overrides:
         args += ["--set", f"{key}={value}"]
-    subprocess.run(args, check=True, stdout=subprocess.DEVNULL)
+    tracesim(args)
     with open(os.path.join(workdir, "calibration.csv"), encoding="utf-8") as f:
         errors = {row["target"]: float(row["relative_error"]) for row in csv.DictReader(f)}
     with open(os.path.join(workdir, "calibration.json"), encoding="utf-8") as f:
@@ -73,7 +86,7 @@ def measure(binary, overrides, share, wrap, workdir):
             "--set", f"demand.index_cases.share_handled={share}"]
     for key, value in overrides:
         args += ["--set", f"{key}={value}"]
-    subprocess.run(args, check=True, stdout=subprocess.DEVNULL)
+    tracesim(args)
     with open(os.path.join(workdir, "summary.json"), encoding="utf-8") as f:
         kpis = {k: v["mean"] for k, v in json.load(f)["kpis"].items()}
     index, contacts, attempts = kpis["index.connected"], kpis["contacts.connected"], kpis["calls.attempts"]
@@ -114,9 +127,11 @@ def render(rows):
 
 
 def read_rows(path):
-    """Rows of a CSV written by --out, with their types back."""
+    """Rows of a CSV written by --out, with their types back (ValueError if it is not one)."""
     with open(path, encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
+    if not rows:
+        raise ValueError("no rows")
     for r in rows:
         for key in ("handling_min", "handling_realised_min", "occupancy", "index_wrap_up_min",
                     "contact_wrap_up_min", "first_answer", "share_handled", "year", "march", "december"):
@@ -127,26 +142,8 @@ def read_rows(path):
     return rows
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true",
-                        help="the shipped handling and split only (6 points instead of 54)")
-    parser.add_argument("--out", help="also write the rows as CSV here")
-    parser.add_argument("--force", action="store_true", help="replace --out if it exists")
-    parser.add_argument("--table-from", metavar="CSV", help="print the table of a scan written by --out, "
-                        "without running anything")
-    options = parser.parse_args()
-    if options.table_from:
-        print(render(read_rows(options.table_from)))
-        return
-    binary = os.environ.get("TRACESIM", "build/release/sim/tracesim")
-
-    handlings = [20.1] if options.quick else [15.0, 20.1, 25.0]        # D5: 11-30, central 19.9
-    splits = ["equal"] if options.quick else ["equal", "index-heavy", "contact-heavy"]  # G1
-    h1_levels = [81, 95, 110]                                           # G10: assumed 95
-    first_answers = [0.6, 0.75]                                         # G2: 60-75 %
-    grid = list(itertools.product(handlings, splits, h1_levels, first_answers))
-
+def scan(binary, grid):
+    """Refits and measures at every point of `grid`: one row each."""
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for n, (handling, split, h1, first) in enumerate(grid, 1):
@@ -171,15 +168,60 @@ def main():
                 "year_fitted": abs(errors["calls made by tracers in 2021"]) <= 0.03,
                 "both_within_10pct": abs(march) <= 0.10 and abs(december) <= 0.10,
             })
+    return rows
 
+
+def main(argv):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true",
+                        help="the shipped handling and split only (6 points instead of 54)")
+    parser.add_argument("--out", help="also write the rows as CSV here")
+    parser.add_argument("--force", action="store_true", help="replace --out if it exists")
+    parser.add_argument("--table-from", metavar="CSV", help="print the table of a scan written by --out, "
+                        "without running anything")
+    options = parser.parse_args(argv)
+    if options.table_from:
+        try:
+            print(render(read_rows(options.table_from)))
+        except OSError as e:
+            print(f"peak-months-scan: {e}", file=sys.stderr)
+            return 74
+        except (KeyError, ValueError) as e:
+            print(f"peak-months-scan: {options.table_from}: not a scan written by --out ({e})", file=sys.stderr)
+            return 65
+        return 0
+    if options.out and os.path.exists(options.out) and not options.force:
+        print(f"peak-months-scan: {options.out} exists; add --force to replace it", file=sys.stderr)
+        return 74
+    binary = os.environ.get("TRACESIM", "build/release/sim/tracesim")
+    if not (os.path.isfile(binary) and os.access(binary, os.X_OK)):
+        print(f"peak-months-scan: no tracesim at {binary} (build it, or set TRACESIM)", file=sys.stderr)
+        return 69
+
+    handlings = [20.1] if options.quick else [15.0, 20.1, 25.0]        # D5: 11-30, central 19.9
+    splits = ["equal"] if options.quick else ["equal", "index-heavy", "contact-heavy"]  # G1
+    h1_levels = [81, 95, 110]                                           # G10: assumed 95
+    first_answers = [0.6, 0.75]                                         # G2: 60-75 %
+    grid = list(itertools.product(handlings, splits, h1_levels, first_answers))
+
+    try:
+        rows = scan(binary, grid)
+    except RunFailed as e:
+        print(f"peak-months-scan: {e}", file=sys.stderr)
+        return 70
     print(render(rows))
     if options.out:
         text = io.StringIO()
         writer = csv.DictWriter(text, fieldnames=list(rows[0]), lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
-        write_text(options.out, text.getvalue(), options.force)
+        try:
+            write_text(options.out, text.getvalue(), options.force)
+        except OSError as e:
+            print(f"peak-months-scan: {e}", file=sys.stderr)
+            return 74
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main(sys.argv[1:]))

@@ -70,6 +70,48 @@ class PeakMonthsScanTest(unittest.TestCase):
                                      capture_output=True, text=True, check=True).stdout
         self.assertEqual(printed, scan.render(rows) + "\n")
 
+    def invoke(self, *args, tracesim=None):
+        env = dict(os.environ)
+        if tracesim is not None:
+            env["TRACESIM"] = tracesim
+        return subprocess.run([sys.executable, SCRIPT, *args], capture_output=True, text=True, env=env,
+                              check=False)
+
+    def test_no_tracesim_is_said_before_anything_runs(self):
+        done = self.invoke("--quick", tracesim="/nonexistent/tracesim")
+        self.assertEqual(done.returncode, 69)
+        self.assertIn("no tracesim at /nonexistent/tracesim", done.stderr)
+
+    def test_an_existing_out_is_refused_before_anything_runs(self):
+        with tempfile.TemporaryDirectory() as folder:
+            path = os.path.join(folder, "scan.csv")
+            open(path, "w", encoding="utf-8").close()
+            done = self.invoke("--quick", "--out", path, tracesim="/nonexistent/tracesim")
+        self.assertEqual(done.returncode, 74)
+        self.assertIn("exists; add --force", done.stderr)
+
+    def test_a_failing_tracesim_names_the_command(self):
+        with tempfile.TemporaryDirectory() as folder:
+            fake = os.path.join(folder, "tracesim")
+            with open(fake, "w", encoding="utf-8") as f:
+                f.write("#!/bin/sh\necho 'scenario: bad key' >&2\nexit 65\n")
+            os.chmod(fake, 0o755)
+            done = self.invoke("--quick", tracesim=fake)
+        self.assertEqual(done.returncode, 70)
+        self.assertIn("calibrate", done.stderr)
+        self.assertIn("exited 65: scenario: bad key", done.stderr)
+
+    def test_a_file_that_is_not_a_scan_is_refused(self):
+        with tempfile.TemporaryDirectory() as folder:
+            path = os.path.join(folder, "other.csv")
+            with open(path, "w", encoding="utf-8") as f:
+                f.write("date,positives\n2021-01-01,3\n")
+            done = self.invoke("--table-from", path)
+            missing = self.invoke("--table-from", os.path.join(folder, "missing.csv"))
+        self.assertEqual(done.returncode, 65)
+        self.assertIn("not a scan written by --out", done.stderr)
+        self.assertEqual(missing.returncode, 74)
+
 
 if __name__ == "__main__":
     unittest.main()
