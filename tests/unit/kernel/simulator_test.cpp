@@ -84,6 +84,20 @@ TEST_CASE("kernel: handlers may schedule at the current instant and those events
   CHECK(seen[2].ms == 5);
 }
 
+TEST_CASE("kernel: an event at the current instant in an earlier phase runs next", "[kernel]") {
+  // Its key is below the one just run: the queue must still put it first.
+  Simulator sim;
+  sim.schedule_at(at_ms(5), Phase::Dispatch, 1, 0);
+  sim.schedule_at(at_ms(5), Phase::Dispatch, 2, 0);
+  sim.schedule_at(at_ms(9), Phase::Arrival, 4, 0);
+  std::vector<std::uint16_t> kinds;
+  sim.run_until(at_ms(100), [&](const Event& e) {
+    kinds.push_back(e.kind);
+    if (e.kind == 1) sim.schedule_in(Duration{0}, Phase::Release, 3, 0);
+  });
+  CHECK(kinds == std::vector<std::uint16_t>{1, 3, 2, 4});
+}
+
 TEST_CASE("kernel: scheduling in the past is refused", "[kernel]") {
   Simulator sim;
   sim.schedule_at(at_ms(10), Phase::Arrival, 1, 0);
