@@ -20,6 +20,7 @@ class WorkList {
  public:
   void configure(std::size_t ranks, Discipline order, bool index_before_contacts) {
     heaps_.assign(ranks * kTaskTypes, {});
+    holding_.assign((heaps_.size() + 63) / 64, 0);
     order_ = order;
     index_first_ = index_before_contacts;
   }
@@ -34,9 +35,11 @@ class WorkList {
       case Discipline::Lifo: e.primary = -static_cast<std::int64_t>(seq); break;
       case Discipline::EarliestDeadlineFirst: e.primary = deadline_ms; break;
     }
-    auto& h = heaps_[rank * kTaskTypes + index_of(type)];
+    const std::size_t at = rank * kTaskTypes + index_of(type);
+    auto& h = heaps_[at];
     h.push_back(e);
     std::push_heap(h.begin(), h.end(), After{});
+    holding_[at / 64] |= std::uint64_t{1} << (at % 64);
   }
 
   /// The live entries' tasks in the order they were added (saved in a snapshot):
@@ -58,28 +61,13 @@ class WorkList {
   /// ranks in order; std::nullopt if none.
   template <class Live>
   std::optional<std::uint32_t> pop_best(const std::array<bool, kTaskTypes>& allowed, Live&& live) {
-    const std::size_t ranks = heaps_.size() / kTaskTypes;
-    for (std::size_t r = 0; r < ranks; ++r) {
-      std::vector<Entry>* best = nullptr;
-      for (std::size_t ty = 0; ty < kTaskTypes; ++ty) {
-        if (!allowed[ty]) continue;
-        auto& h = heaps_[r * kTaskTypes + ty];
-        while (!h.empty() && !live(h.front().task, h.front().gen)) {
-          std::pop_heap(h.begin(), h.end(), After{});
-          h.pop_back();
-        }
-        if (h.empty()) continue;
-        if (best == nullptr) {
-          best = &h;
-        } else if (!index_first_ && After{}(best->front(), h.front())) {
-          best = &h;  // same rank: the discipline decides between index cases and contacts
-        }
-      }
-      if (best != nullptr) {
-        const std::uint32_t task = best->front().task;
-        std::pop_heap(best->begin(), best->end(), After{});
-        best->pop_back();
-        return task;
+    // Only the ranks with a heap holding entries are looked at, the lowest first.
+    for (std::size_t word = 0; word < holding_.size(); ++word) {
+      for (std::uint64_t left = holding_[word]; left != 0;) {
+        const std::size_t r = (word * 64 + static_cast<std::size_t>(__builtin_ctzll(left))) / kTaskTypes;
+        if (const auto task = pop_best_of_rank(r, allowed, live)) return task;
+        const std::size_t next = (r + 1) * kTaskTypes % 64;  // the next rank's first heap in this word
+        left = next == 0 ? 0 : left & ~((std::uint64_t{1} << next) - 1);
       }
     }
     return std::nullopt;
@@ -100,7 +88,40 @@ class WorkList {
     }
   };
 
+  // The best live entry of rank `r` among the allowed types, removed; dead tops
+  // met on the way are dropped.
+  template <class Live>
+  std::optional<std::uint32_t> pop_best_of_rank(std::size_t r, const std::array<bool, kTaskTypes>& allowed,
+                                                Live& live) {
+    static_assert(64 % kTaskTypes == 0, "a rank's heaps share one word of holding_");
+    std::size_t best = heaps_.size();
+    for (std::size_t ty = 0; ty < kTaskTypes; ++ty) {
+      const std::size_t at = r * kTaskTypes + ty;
+      auto& h = heaps_[at];
+      if (!allowed[ty] || h.empty()) continue;
+      while (!h.empty() && !live(h.front().task, h.front().gen)) {
+        std::pop_heap(h.begin(), h.end(), After{});
+        h.pop_back();
+      }
+      if (h.empty()) {
+        emptied(at);
+      } else if (best == heaps_.size() || (!index_first_ && After{}(heaps_[best].front(), h.front()))) {
+        best = at;  // same rank: the discipline decides between index cases and contacts
+      }
+    }
+    if (best == heaps_.size()) return std::nullopt;
+    auto& h = heaps_[best];
+    const std::uint32_t task = h.front().task;
+    std::pop_heap(h.begin(), h.end(), After{});
+    h.pop_back();
+    if (h.empty()) emptied(best);
+    return task;
+  }
+
+  void emptied(std::size_t at) noexcept { holding_[at / 64] &= ~(std::uint64_t{1} << (at % 64)); }
+
   std::vector<std::vector<Entry>> heaps_;
+  std::vector<std::uint64_t> holding_;  // bit r * kTaskTypes + type: that heap is not empty
   Discipline order_ = Discipline::EarliestDeadlineFirst;
   bool index_first_ = false;
   std::uint64_t next_seq_ = 0;

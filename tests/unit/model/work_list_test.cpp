@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <set>
+#include <tuple>
 
 #include "../../../sim/model/work_list.hpp"
 
@@ -87,4 +88,53 @@ TEST_CASE("model: stale entries are dropped when they reach the top", "[model][w
   std::vector<std::uint32_t> order;
   while (const auto t = list.pop_best(kBoth, is_live)) order.push_back(*t);
   CHECK(order == std::vector<std::uint32_t>{2, 1});
+}
+
+TEST_CASE("model: with many ranks, pushes and pops between them match a plain scan of every entry",
+          "[model][work_list]") {
+  // 40 ranks: 80 heaps, more than one word of the list's record of non-empty heaps.
+  // The reference keeps every entry and picks, at each pop, the lowest rank with an
+  // allowed live entry, then the least (deadline, insertion) in it.
+  struct Ref {
+    std::size_t rank;
+    std::size_t type;
+    std::int64_t deadline;
+    std::uint64_t seq;
+    std::uint32_t task;
+  };
+  constexpr std::size_t kRanks = 40;
+  WorkList list;
+  list.configure(kRanks, Discipline::EarliestDeadlineFirst, false);
+  std::vector<Ref> ref;
+  std::set<std::uint32_t> dead;
+  const auto is_live = [&](std::uint32_t task, std::uint32_t) { return dead.count(task) == 0; };
+  std::uint64_t state = 12345;
+  const auto next = [&] { return (state = state * 6364136223846793005ULL + 1442695040888963407ULL) >> 33; };
+  std::uint64_t seq = 0;
+  std::uint32_t task = 0;
+  for (int step = 0; step < 4000; ++step) {
+    if (next() % 3 != 0) {
+      const Ref r{next() % kRanks, next() % model::kTaskTypes, static_cast<std::int64_t>(next() % 50), seq++, task++};
+      list.push(r.rank, static_cast<TaskType>(r.type), r.deadline, r.task, 0);
+      ref.push_back(r);
+      if (next() % 5 == 0) dead.insert(r.task);  // superseded before it is served
+      continue;
+    }
+    const std::array<bool, model::kTaskTypes> allowed{next() % 4 != 0, next() % 4 != 0};
+    auto best = ref.end();
+    for (auto it = ref.begin(); it != ref.end(); ++it) {
+      if (!allowed[it->type] || dead.count(it->task)) continue;
+      if (best == ref.end() || it->rank < best->rank ||
+          (it->rank == best->rank && std::tie(it->deadline, it->seq) < std::tie(best->deadline, best->seq)))
+        best = it;
+    }
+    const auto got = list.pop_best(allowed, is_live);
+    if (best == ref.end()) {
+      REQUIRE_FALSE(got.has_value());
+    } else {
+      REQUIRE(got.has_value());
+      REQUIRE(*got == best->task);
+      ref.erase(best);
+    }
+  }
 }
