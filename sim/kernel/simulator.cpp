@@ -16,6 +16,8 @@ EventBudgetExceeded::EventBudgetExceeded(std::uint64_t budget, SimTime at)
       at_{at} {}
 
 Simulator::Simulator() {
+  heap_.reserve(1024);
+  heap_.push_back(kNone);  // the sentinel: the heap's top is never missing
   slots_.reserve(1024);
   free_slots_.reserve(1024);
 }
@@ -59,7 +61,8 @@ inline EventId Simulator::schedule_entry(SimTime at, Phase phase, std::uint16_t 
 EventId Simulator::schedule_at(SimTime at, Phase phase, std::uint16_t kind, std::uint32_t entity, std::uint32_t data) {
   Entry entry;
   const EventId id = schedule_entry(at, phase, kind, entity, data, entry);
-  queue_.push(entry);
+  heap_.push_back(entry);
+  sift_up(heap_.size() - 1);
   return id;
 }
 
@@ -101,9 +104,9 @@ std::vector<Event> Simulator::pending_events() const {
   std::vector<Entry> live;
   live.reserve(pending());
   const auto keep = [&](Entry e) {
-    if (slots_[slot_of(e)].seq == seq_of(e)) live.push_back(e);
+    if (e != kNone && slots_[slot_of(e)].seq == seq_of(e)) live.push_back(e);
   };
-  queue_.for_each(keep);
+  for (const Entry e : heap_) keep(e);
   for (const Lane& l : lanes_)
     for (std::size_t k = 0; k < l.count; ++k) keep(l.ring[(l.first + k) & (l.ring.size() - 1)]);
   std::sort(live.begin(), live.end());  // as integers: by (time, phase, sequence)
@@ -123,8 +126,11 @@ bool Simulator::cancel(EventId id) noexcept {
 }
 
 bool Simulator::pop(Entry top, Event& out) noexcept {
-  if (top != lane_head_) {  // the queue's top (sequences are unique: never both)
-    queue_.pop();
+  if (top != lane_head_) {            // the heap's top (sequences are unique: never both)
+    const Entry last = heap_.back();  // the sentinel stays: at worst it is `last`
+    heap_.pop_back();
+    heap_.front() = last;
+    sift_down(0);
   } else {
     pop_lane();
   }
@@ -169,6 +175,51 @@ void Simulator::find_lane_head() noexcept {
       head_lane_ = k;
     }
   }
+}
+
+void Simulator::sift_up(std::size_t i) noexcept {
+  Entry* const h = heap_.data();
+  const Entry moving = h[i];
+  while (i > 0) {
+    const std::size_t parent = (i - 1) / 4;
+    if (!(moving < h[parent])) break;
+    h[i] = h[parent];
+    i = parent;
+  }
+  h[i] = moving;
+}
+
+void Simulator::sift_down(std::size_t i) noexcept {
+  Entry* const h = heap_.data();
+  const std::size_t n = heap_.size();
+  const Entry moving = h[i];
+  for (;;) {
+    const std::size_t first = 4 * i + 1;
+    std::size_t best = first;
+    Entry best_entry;
+    if (first + 4 <= n) {
+      // Four children: a tournament whose winners are indices computed with
+      // arithmetic, so the compiler emits no data-dependent branch (a branch here
+      // is mispredicted about half the time).
+      const std::size_t a = first + static_cast<std::size_t>(h[first + 1] < h[first]);
+      const std::size_t b = first + 2 + static_cast<std::size_t>(h[first + 3] < h[first + 2]);
+      const std::size_t b_wins = std::size_t{0} - static_cast<std::size_t>(h[b] < h[a]);
+      best = a ^ ((a ^ b) & b_wins);
+      best_entry = h[best];
+    } else {
+      if (first >= n) break;
+      best_entry = h[first];
+      for (std::size_t c = first + 1; c < n; ++c) {
+        const bool smaller = h[c] < best_entry;
+        best = smaller ? c : best;
+        best_entry = smaller ? h[c] : best_entry;
+      }
+    }
+    if (!(best_entry < moving)) break;
+    h[i] = best_entry;
+    i = best;
+  }
+  h[i] = moving;
 }
 
 }  // namespace tracesim::kernel

@@ -12,7 +12,7 @@
 // fall due at the same times for every agent who came on it together, so one
 // kernel event per distinct time serves the whole group instead of one event per
 // agent and mark. At France's scale that takes some 30,000 entries out of the
-// event queue during the day and a fifth of all events out of the run.
+// event heap during the day and a fifth of all events out of the run.
 namespace tracesim::model::detail {
 
 /// What falls due for an agent: in the order an agent's marks are planned, which

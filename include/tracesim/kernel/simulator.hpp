@@ -8,7 +8,6 @@
 #include <string>
 #include <vector>
 
-#include "tracesim/kernel/radix_queue.hpp"
 #include "tracesim/kernel/time.hpp"
 
 namespace tracesim::kernel {
@@ -57,7 +56,7 @@ enum class RunOutcome : std::uint8_t {
 
 /// Event kernel: a clock and a queue ordered by (time, phase, sequence).
 /// Knows nothing about the model it runs. Allocation-free in steady state:
-/// the queue and the slot table grow to the peak number of pending events and
+/// the heap and the slot table grow to the peak number of pending events and
 /// are then reused.
 class Simulator {
  public:
@@ -78,16 +77,16 @@ class Simulator {
   /// A lane holds events whose (time, phase) never decrease in the order they are
   /// scheduled, such as a timer a fixed delay after each arrival, or a stream
   /// whose next arrival is drawn when the previous one happens. Its events never
-  /// enter the queue: they wait in order, each added and taken in constant time,
-  /// and the next event is the earlier of the queue's top and the lanes' heads, so
-  /// a lane event costs no queue operation and a cancelled one leaves without
-  /// touching the queue. Events run in exactly the same order as with schedule_at.
+  /// enter the heap: they wait in order, each added and taken in constant time,
+  /// and the next event is the earlier of the heap's top and the lanes' heads, so
+  /// a lane event costs no heap operation and a cancelled one leaves without
+  /// touching the heap. Events run in exactly the same order as with schedule_at.
   /// Meant for a few lanes: each pop from a lane looks at every lane's head.
   using LaneId = std::uint32_t;
   LaneId add_lane();
 
   /// Same as schedule_at, through `lane`: an event earlier than the lane's last
-  /// one goes to the queue directly, so the order of events never depends on lanes.
+  /// one goes to the heap directly, so the order of events never depends on lanes.
   EventId schedule_in_lane(LaneId lane, SimTime at, Phase phase, std::uint16_t kind, std::uint32_t entity,
                            std::uint32_t data = 0);
 
@@ -101,7 +100,7 @@ class Simulator {
   [[nodiscard]] std::vector<Event> pending_events() const;
 
   /// Events scheduled and not yet run or skipped (cancelled ones included until popped).
-  [[nodiscard]] std::size_t pending() const noexcept { return queue_.size() + lane_waiting_; }
+  [[nodiscard]] std::size_t pending() const noexcept { return heap_.size() - 1 + lane_waiting_; }
   [[nodiscard]] std::uint64_t events_processed() const noexcept { return processed_; }
 
   /// The run throws EventBudgetExceeded once more than `budget` events have run.
@@ -140,12 +139,12 @@ class Simulator {
   }
 
  private:
-  // A queue entry is one 128-bit number: time (42 bits of ms), phase (2 bits) and
+  // A heap entry is one 128-bit number: time (42 bits of ms), phase (2 bits) and
   // sequence (52 bits) from the top, the slot in the low 32 bits. Comparing two
   // entries as integers orders them by (time, phase, sequence); the slot never
-  // decides, since sequences are unique (the radix queue's keys are these numbers).
+  // decides, since sequences are unique. Four children fill one 64-byte line.
   // What the event is (kind, entity, data) waits in its slot until it is popped.
-  using Entry = RadixQueue::Key;
+  __extension__ using Entry = unsigned __int128;
   static constexpr int kSlotBits = 32;
   static constexpr int kSeqBits = 52;
   static constexpr int kPhaseBits = 2;
@@ -182,17 +181,19 @@ class Simulator {
   EventId schedule_entry(SimTime at, Phase phase, std::uint16_t kind, std::uint32_t entity, std::uint32_t data,
                          Entry& entry);
 
-  // The next entry to run, cancelled or not: the queue's top or the earliest lane head.
+  // The next entry to run, cancelled or not: the heap's top or the earliest lane head.
   [[nodiscard]] Entry next_entry() const noexcept {
-    const Entry top = queue_.top();  // kNone when the queue holds no event
+    const Entry top = heap_.front();  // kNone, the sentinel, when the heap holds no event
     return lane_head_ < top ? lane_head_ : top;
   }
   bool pop(Entry next, Event& out) noexcept;  // pops `next` (next_entry()); false if it was cancelled
   void pop_lane() noexcept;                   // takes the earliest lane head off its lane
   void find_lane_head() noexcept;
+  void sift_up(std::size_t i) noexcept;
+  void sift_down(std::size_t i) noexcept;
 
   SimTime now_{};
-  RadixQueue queue_;  // every pending event that is not in a lane
+  std::vector<Entry> heap_;  // 4-ary min-heap, with kNone as a sentinel that is never popped
   std::vector<Slot> slots_;
   std::vector<std::uint32_t> free_slots_;
   std::vector<Lane> lanes_;

@@ -31,7 +31,7 @@ enum Kind : std::uint16_t {
 };
 
 // The kernel's lanes (Simulator::add_lane), streams of events in time order that
-// cost no queue operation: each task type's deadline timers, then its stale checks,
+// cost no heap operation: each task type's deadline timers, then its stale checks,
 // then the independent inbound calls (the next one is drawn when one arrives), then
 // the days' starts (all scheduled when the run begins).
 inline constexpr std::size_t kStaleLanes = kTaskTypes;
