@@ -396,12 +396,12 @@ class Platform {
     std::array<bool, kTaskTypes> allowed{};
     for (std::size_t ty = 0; ty < kTaskTypes; ++ty)
       allowed[ty] = plan_->pools[pool].has_skill(static_cast<TaskType>(ty)) && may_work_on(static_cast<TaskType>(ty));
-    const std::optional<std::uint32_t> ti = work_.pop_best(allowed, [this](std::uint32_t i, std::uint32_t gen) {
+    const std::uint32_t ti = work_.pop_best(allowed, [this](std::uint32_t i, std::uint32_t gen) {
       return tasks_[i].gen == gen && tasks_[i].state == TaskState::Queued;
     });
-    if (!ti) return false;
+    if (ti == WorkList::kNoTask) return false;
     if (roster_.agent(a).state == AgentState::Idle) roster_.leave_idle(a);
-    start_attempt(a, *ti);
+    start_attempt(a, ti);
     return true;
   }
 

@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
-#include <optional>
 #include <vector>
 
 #include "tracesim/model/config.hpp"
@@ -57,20 +56,25 @@ class WorkList {
     return out;
   }
 
+  /// What pop_best returns when no allowed task is live.
+  static constexpr std::uint32_t kNoTask = ~std::uint32_t{0};
+
   /// Removes and returns the best live task among the allowed types, scanning
-  /// ranks in order; std::nullopt if none.
+  /// ranks in order; kNoTask if none. (A plain number, not an optional: the
+  /// optional's flag, written as a byte and read back with its value, stalled
+  /// the processor on the agents' hottest path.)
   template <class Live>
-  std::optional<std::uint32_t> pop_best(const std::array<bool, kTaskTypes>& allowed, Live&& live) {
+  std::uint32_t pop_best(const std::array<bool, kTaskTypes>& allowed, Live&& live) {
     // Only the ranks with a heap holding entries are looked at, the lowest first.
     for (std::size_t word = 0; word < holding_.size(); ++word) {
       for (std::uint64_t left = holding_[word]; left != 0;) {
         const std::size_t r = (word * 64 + static_cast<std::size_t>(__builtin_ctzll(left))) / kTaskTypes;
-        if (const auto task = pop_best_of_rank(r, allowed, live)) return task;
+        if (const std::uint32_t task = pop_best_of_rank(r, allowed, live); task != kNoTask) return task;
         const std::size_t next = (r + 1) * kTaskTypes % 64;  // the next rank's first heap in this word
         left = next == 0 ? 0 : left & ~((std::uint64_t{1} << next) - 1);
       }
     }
-    return std::nullopt;
+    return kNoTask;
   }
 
  private:
@@ -91,8 +95,7 @@ class WorkList {
   // The best live entry of rank `r` among the allowed types, removed; dead tops
   // met on the way are dropped.
   template <class Live>
-  std::optional<std::uint32_t> pop_best_of_rank(std::size_t r, const std::array<bool, kTaskTypes>& allowed,
-                                                Live& live) {
+  std::uint32_t pop_best_of_rank(std::size_t r, const std::array<bool, kTaskTypes>& allowed, Live& live) {
     static_assert(64 % kTaskTypes == 0, "a rank's heaps share one word of holding_");
     std::size_t best = heaps_.size();
     for (std::size_t ty = 0; ty < kTaskTypes; ++ty) {
@@ -109,7 +112,7 @@ class WorkList {
         best = at;  // same rank: the discipline decides between index cases and contacts
       }
     }
-    if (best == heaps_.size()) return std::nullopt;
+    if (best == heaps_.size()) return kNoTask;
     auto& h = heaps_[best];
     const std::uint32_t task = h.front().task;
     std::pop_heap(h.begin(), h.end(), After{});

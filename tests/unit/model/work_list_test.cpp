@@ -22,7 +22,7 @@ auto always_live() {
 
 std::vector<std::uint32_t> drain(WorkList& list, std::array<bool, model::kTaskTypes> allowed = kBoth) {
   std::vector<std::uint32_t> order;
-  while (const auto t = list.pop_best(allowed, always_live())) order.push_back(*t);
+  for (std::uint32_t t; (t = list.pop_best(allowed, always_live())) != WorkList::kNoTask;) order.push_back(t);
   return order;
 }
 
@@ -86,7 +86,7 @@ TEST_CASE("model: stale entries are dropped when they reach the top", "[model][w
   const std::set<std::pair<std::uint32_t, std::uint32_t>> live{{1, 1}, {2, 0}};
   const auto is_live = [&](std::uint32_t task, std::uint32_t gen) { return live.count({task, gen}) > 0; };
   std::vector<std::uint32_t> order;
-  while (const auto t = list.pop_best(kBoth, is_live)) order.push_back(*t);
+  for (std::uint32_t t; (t = list.pop_best(kBoth, is_live)) != WorkList::kNoTask;) order.push_back(t);
   CHECK(order == std::vector<std::uint32_t>{2, 1});
 }
 
@@ -128,12 +128,11 @@ TEST_CASE("model: with many ranks, pushes and pops between them match a plain sc
           (it->rank == best->rank && std::tie(it->deadline, it->seq) < std::tie(best->deadline, best->seq)))
         best = it;
     }
-    const auto got = list.pop_best(allowed, is_live);
+    const std::uint32_t got = list.pop_best(allowed, is_live);
     if (best == ref.end()) {
-      REQUIRE_FALSE(got.has_value());
+      REQUIRE(got == WorkList::kNoTask);
     } else {
-      REQUIRE(got.has_value());
-      REQUIRE(*got == best->task);
+      REQUIRE(got == best->task);
       ref.erase(best);
     }
   }
