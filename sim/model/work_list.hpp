@@ -11,15 +11,15 @@
 // The outbound work list of one replication (private to the model).
 namespace tracesim::model::detail {
 
-/// The outbound work list: one heap per (priority rank, task type). Within a
-/// heap the discipline orders entries (FIFO, LIFO or earliest deadline first),
+/// The outbound work list: one queue per (priority rank, task type). Within a
+/// queue the discipline orders entries (FIFO, LIFO or earliest deadline first),
 /// ties broken by insertion order. Entries are removed lazily: the caller's
 /// `live` predicate rejects stale ones when they reach the top.
 class WorkList {
  public:
   void configure(std::size_t ranks, Discipline order, bool index_before_contacts) {
-    heaps_.assign(ranks * kTaskTypes, {});
-    holding_.assign((heaps_.size() + 63) / 64, 0);
+    queues_.assign(ranks * kTaskTypes, {});
+    holding_.assign((queues_.size() + 63) / 64, 0);
     order_ = order;
     index_first_ = index_before_contacts;
   }
@@ -35,9 +35,7 @@ class WorkList {
       case Discipline::EarliestDeadlineFirst: e.primary = deadline_ms; break;
     }
     const std::size_t at = rank * kTaskTypes + index_of(type);
-    auto& h = heaps_[at];
-    h.push_back(e);
-    std::push_heap(h.begin(), h.end(), After{});
+    queues_[at].push(e);
     holding_[at / 64] |= std::uint64_t{1} << (at % 64);
   }
 
@@ -46,9 +44,10 @@ class WorkList {
   template <class Live>
   [[nodiscard]] std::vector<std::uint32_t> live_in_order(Live&& live) const {
     std::vector<Entry> all;
-    for (const auto& h : heaps_)
-      for (const Entry& e : h)
+    for (const Queue& q : queues_)
+      q.for_each([&](const Entry& e) {
         if (live(e.task, e.gen)) all.push_back(e);
+      });
     std::sort(all.begin(), all.end(), [](const Entry& a, const Entry& b) { return a.seq < b.seq; });
     std::vector<std::uint32_t> out;
     out.reserve(all.size());
@@ -65,12 +64,12 @@ class WorkList {
   /// the processor on the agents' hottest path.)
   template <class Live>
   std::uint32_t pop_best(const std::array<bool, kTaskTypes>& allowed, Live&& live) {
-    // Only the ranks with a heap holding entries are looked at, the lowest first.
+    // Only the ranks with a queue holding entries are looked at, the lowest first.
     for (std::size_t word = 0; word < holding_.size(); ++word) {
       for (std::uint64_t left = holding_[word]; left != 0;) {
         const std::size_t r = (word * 64 + static_cast<std::size_t>(__builtin_ctzll(left))) / kTaskTypes;
         if (const std::uint32_t task = pop_best_of_rank(r, allowed, live); task != kNoTask) return task;
-        const std::size_t next = (r + 1) * kTaskTypes % 64;  // the next rank's first heap in this word
+        const std::size_t next = (r + 1) * kTaskTypes % 64;  // the next rank's first queue in this word
         left = next == 0 ? 0 : left & ~((std::uint64_t{1} << next) - 1);
       }
     }
@@ -92,39 +91,81 @@ class WorkList {
     }
   };
 
+  // One (rank, type)'s entries. Under earliest deadline first most arrive in
+  // order (a deadline is a fixed delay after the task's arrival; a retry keeps
+  // its earlier one), and under FIFO all do: those wait in a run, added and
+  // taken in constant time, and only the others in a heap. The top is the
+  // earlier of the run's first and the heap's top, so the order is the heap's alone.
+  struct Queue {
+    std::vector<Entry> run;  // in order, from `head`
+    std::size_t head = 0;
+    std::vector<Entry> heap;  // the entries that came out of order
+
+    [[nodiscard]] bool empty() const noexcept { return head == run.size() && heap.empty(); }
+    [[nodiscard]] bool top_in_run() const noexcept {
+      return heap.empty() || (head != run.size() && After{}(heap.front(), run[head]));
+    }
+    [[nodiscard]] const Entry& top() const noexcept { return top_in_run() ? run[head] : heap.front(); }
+
+    void push(const Entry& e) {
+      if (head == run.size()) {  // all taken: start again from the front
+        run.clear();
+        head = 0;
+      } else if (head > 1024 && 2 * head > run.size()) {  // drop the taken prefix: amortised
+        run.erase(run.begin(), run.begin() + static_cast<std::ptrdiff_t>(head));
+        head = 0;
+      }
+      if (head == run.size() || !After{}(run.back(), e)) {
+        run.push_back(e);
+      } else {
+        heap.push_back(e);
+        std::push_heap(heap.begin(), heap.end(), After{});
+      }
+    }
+    void pop() noexcept {
+      if (top_in_run()) {
+        ++head;
+      } else {
+        std::pop_heap(heap.begin(), heap.end(), After{});
+        heap.pop_back();
+      }
+    }
+    template <class F>
+    void for_each(F&& f) const {
+      for (std::size_t i = head; i < run.size(); ++i) f(run[i]);
+      for (const Entry& e : heap) f(e);
+    }
+  };
+
   // The best live entry of rank `r` among the allowed types, removed; dead tops
   // met on the way are dropped.
   template <class Live>
   std::uint32_t pop_best_of_rank(std::size_t r, const std::array<bool, kTaskTypes>& allowed, Live& live) {
-    static_assert(64 % kTaskTypes == 0, "a rank's heaps share one word of holding_");
-    std::size_t best = heaps_.size();
+    static_assert(64 % kTaskTypes == 0, "a rank's queues share one word of holding_");
+    std::size_t best = queues_.size();
     for (std::size_t ty = 0; ty < kTaskTypes; ++ty) {
       const std::size_t at = r * kTaskTypes + ty;
-      auto& h = heaps_[at];
-      if (!allowed[ty] || h.empty()) continue;
-      while (!h.empty() && !live(h.front().task, h.front().gen)) {
-        std::pop_heap(h.begin(), h.end(), After{});
-        h.pop_back();
-      }
-      if (h.empty()) {
+      Queue& q = queues_[at];
+      if (!allowed[ty] || q.empty()) continue;
+      while (!q.empty() && !live(q.top().task, q.top().gen)) q.pop();
+      if (q.empty()) {
         emptied(at);
-      } else if (best == heaps_.size() || (!index_first_ && After{}(heaps_[best].front(), h.front()))) {
+      } else if (best == queues_.size() || (!index_first_ && After{}(queues_[best].top(), q.top()))) {
         best = at;  // same rank: the discipline decides between index cases and contacts
       }
     }
-    if (best == heaps_.size()) return kNoTask;
-    auto& h = heaps_[best];
-    const std::uint32_t task = h.front().task;
-    std::pop_heap(h.begin(), h.end(), After{});
-    h.pop_back();
-    if (h.empty()) emptied(best);
+    if (best == queues_.size()) return kNoTask;
+    Queue& q = queues_[best];
+    const std::uint32_t task = q.top().task;
+    q.pop();
+    if (q.empty()) emptied(best);
     return task;
   }
 
   void emptied(std::size_t at) noexcept { holding_[at / 64] &= ~(std::uint64_t{1} << (at % 64)); }
 
-  std::vector<std::vector<Entry>> heaps_;
-  std::vector<std::uint64_t> holding_;  // bit r * kTaskTypes + type: that heap is not empty
+  std::vector<Queue> queues_;
+  std::vector<std::uint64_t> holding_;  // bit r * kTaskTypes + type: that queue is not empty
   Discipline order_ = Discipline::EarliestDeadlineFirst;
   bool index_first_ = false;
   std::uint64_t next_seq_ = 0;

@@ -90,11 +90,13 @@ TEST_CASE("model: stale entries are dropped when they reach the top", "[model][w
   CHECK(order == std::vector<std::uint32_t>{2, 1});
 }
 
-TEST_CASE("model: with many ranks, pushes and pops between them match a plain scan of every entry",
-          "[model][work_list]") {
-  // 40 ranks: 80 heaps, more than one word of the list's record of non-empty heaps.
-  // The reference keeps every entry and picks, at each pop, the lowest rank with an
-  // allowed live entry, then the least (deadline, insertion) in it.
+namespace {
+
+// Pushes and pops at random against a reference that keeps every entry and picks,
+// at each pop, the lowest rank with an allowed live entry, then the least
+// (deadline, insertion) in it. `deadline(step, draw)` gives each new entry's deadline.
+template <class Deadline>
+void check_against_reference(std::size_t ranks, int steps, unsigned push_percent, Deadline&& deadline) {
   struct Ref {
     std::size_t rank;
     std::size_t type;
@@ -102,9 +104,8 @@ TEST_CASE("model: with many ranks, pushes and pops between them match a plain sc
     std::uint64_t seq;
     std::uint32_t task;
   };
-  constexpr std::size_t kRanks = 40;
   WorkList list;
-  list.configure(kRanks, Discipline::EarliestDeadlineFirst, false);
+  list.configure(ranks, Discipline::EarliestDeadlineFirst, false);
   std::vector<Ref> ref;
   std::set<std::uint32_t> dead;
   const auto is_live = [&](std::uint32_t task, std::uint32_t) { return dead.count(task) == 0; };
@@ -112,9 +113,9 @@ TEST_CASE("model: with many ranks, pushes and pops between them match a plain sc
   const auto next = [&] { return (state = state * 6364136223846793005ULL + 1442695040888963407ULL) >> 33; };
   std::uint64_t seq = 0;
   std::uint32_t task = 0;
-  for (int step = 0; step < 4000; ++step) {
-    if (next() % 3 != 0) {
-      const Ref r{next() % kRanks, next() % model::kTaskTypes, static_cast<std::int64_t>(next() % 50), seq++, task++};
+  for (int step = 0; step < steps; ++step) {
+    if (next() % 100 < push_percent) {
+      const Ref r{next() % ranks, next() % model::kTaskTypes, deadline(step, next()), seq++, task++};
       list.push(r.rank, static_cast<TaskType>(r.type), r.deadline, r.task, 0);
       ref.push_back(r);
       if (next() % 5 == 0) dead.insert(r.task);  // superseded before it is served
@@ -136,4 +137,23 @@ TEST_CASE("model: with many ranks, pushes and pops between them match a plain sc
       ref.erase(best);
     }
   }
+}
+
+}  // namespace
+
+TEST_CASE("model: with many ranks, pushes and pops between them match a plain scan of every entry",
+          "[model][work_list]") {
+  // 40 ranks: 80 queues, more than one word of the list's record of non-empty queues.
+  check_against_reference(40, 4000, 67, [](int, std::uint64_t draw) { return static_cast<std::int64_t>(draw % 50); });
+}
+
+TEST_CASE("model: deadlines mostly in order, some earlier (retries), match a plain scan of every entry",
+          "[model][work_list]") {
+  // As on a platform: a deadline a fixed delay after each arrival, and one in ten
+  // entries back with an earlier deadline: long runs of entries in order, more than
+  // a thousand taken from the front of one before it empties.
+  check_against_reference(1, 20000, 60, [](int step, std::uint64_t draw) {
+    return draw % 10 == 0 ? static_cast<std::int64_t>(step) - static_cast<std::int64_t>(draw % 500)
+                          : static_cast<std::int64_t>(step);
+  });
 }
