@@ -95,7 +95,8 @@ class WorkList {
   // order (a deadline is a fixed delay after the task's arrival; a retry keeps
   // its earlier one), and under FIFO all do: those wait in a run, added and
   // taken in constant time, and only the others in a heap. The top is the
-  // earlier of the run's first and the heap's top, so the order is the heap's alone.
+  // earlier of the run's first and the heap's top: entries leave in the same
+  // order as from one heap holding them all.
   struct Queue {
     std::vector<Entry> run;  // in order, from `head`
     std::size_t head = 0;
