@@ -19,7 +19,10 @@
 #include "tracesim/model/platform.hpp"
 #include "tracesim/output/atomic_file.hpp"
 #include "tracesim/scenario/scenario.hpp"
+#include "tracesim/sweep/calibrate.hpp"
+#include "tracesim/sweep/kpi.hpp"
 #include "tracesim/sweep/replications.hpp"
+#include "tracesim/sweep/staff.hpp"
 
 namespace po = boost::program_options;
 
@@ -102,28 +105,67 @@ ScenarioTiming time_scenario(const model::Plan& plan) {
   return timing;
 }
 
+// A scenario for --searches, read and checked before any measuring.
+struct SearchBench {
+  std::string name;  // the file's stem
+  scenario::Document document;
+  sweep::StaffSearch staff;
+  bool calibrates = false;  // the scenario has a calibration section
+};
+
+SearchBench search_bench_of(const std::string& file, const po::variables_map& vm, unsigned threads) {
+  SearchBench b{std::filesystem::path{file}.stem().string(), scenario::Document::from_file(file), {}, false};
+  const scenario::Scenario sc = b.document.resolve({});
+  b.calibrates = !sc.calibration.parameters.empty();
+  try {
+    b.staff.target = sweep::parse_target(vm["staff-target"].as<std::string>());
+    sweep::resolve_kpi(sweep::kpi_names(sc.platform), b.staff.target.kpi);  // an unknown KPI fails now
+  } catch (const std::invalid_argument& e) {
+    throw po::error(std::string{"--staff-target: "} + e.what());
+  }
+  if (sc.platform.pools.empty()) throw po::error(file + ": --searches needs a scenario with a staff pool");
+  b.staff.lever.pool = vm.count("staff-pool") ? vm["staff-pool"].as<std::string>() : sc.platform.pools.front().name;
+  const bool known = std::any_of(sc.platform.pools.begin(), sc.platform.pools.end(),
+                                 [&](const auto& p) { return p.name == b.staff.lever.pool; });
+  if (!known) throw po::error("--staff-pool: no pool named '" + b.staff.lever.pool + "' in " + file);
+  b.staff.lever.max = 500;  // as `tracesim staff --pool` searches by default: 0 to 500 FTE, step 1
+  b.staff.seed = sc.run.seed;
+  b.staff.event_budget = sc.run.event_budget;
+  b.staff.threads = threads;
+  return b;
+}
+
 }  // namespace
 
 int command_bench(const std::vector<std::string>& args) {
   po::options_description opts("Options");
   opts.add_options()("help,h", "show this help")("quick", "small sizes (a few seconds): checks, does not measure")
       ("json", po::value<std::string>(), "also write the results as JSON to this file")
-      ("threads,j", po::value<Whole>()->default_value(Whole{0}, "0"), "threads for the scaling test; 0 = the CPUs this process may use")
+      ("threads,j", po::value<Whole>()->default_value(Whole{0}, "0"), "threads for the scaling test and --searches; 0 = the CPUs this process may use")
       ("scenario", po::value<std::vector<std::string>>()->composing(),
        "also time one replication of this scenario, model only: the median of 3 runs (fewer past 10 s); "
-       "repeat for several, e.g. the installed occitanie-2021.yaml");
+       "repeat for several, e.g. the installed occitanie-2021.yaml")
+      ("searches", po::value<std::vector<std::string>>()->composing(),
+       "also time the searches on this scenario, on -j threads, as `tracesim staff` and `tracesim calibrate` "
+       "run them: the least staff of --staff-pool for --staff-target, and the calibration if the scenario "
+       "has one (repeatable)")
+      ("staff-pool", po::value<std::string>(), "the pool --searches varies (default: the scenario's first pool)")
+      ("staff-target", po::value<std::string>()->default_value("contacts.reached_within_12h >= 0.8"),
+       "the target of --searches' staff search");
   po::variables_map vm;
   po::store(po::command_line_parser(args).options(opts).run(), vm);
   po::notify(vm);
   if (vm.count("help")) {
-    std::cout << "Usage: tracesim bench [--quick] [--json FILE] [--scenario FILE]...\n\nMeasures this machine: the event kernel "
+    std::cout << "Usage: tracesim bench [--quick] [--json FILE] [--scenario FILE]... [--searches FILE]...\n\n"
+                 "Measures this machine: the event kernel "
                  "(schedule + pop with 10^2, 10^4 and 10^6 pending events),\nthe Erlang-A call centre (1 million "
                  "callers, 110 agents) through the model, and replications\non 1 thread against all threads. "
                  "About a minute. bench/run.sh in the source tree adds the\nfull-year and national scenarios.\n\n"
               << opts
               << "\nExamples:\n  tracesim bench --json bench.json\n"
                  "  tracesim bench --scenario /usr/share/tracesim/scenarios/occitanie-2021.yaml   # installed\n"
-                 "  tracesim bench --scenario scenarios/occitanie-2021.yaml   # in the source tree\n";
+                 "  tracesim bench --scenario scenarios/occitanie-2021.yaml   # in the source tree\n"
+                 "  tracesim bench --searches /usr/share/tracesim/scenarios/occitanie-2021.yaml --staff-pool tracers\n";
     return kOk;
   }
   const bool quick = vm.count("quick") > 0;
@@ -134,6 +176,10 @@ int command_bench(const std::vector<std::string>& args) {
       scenarios.emplace_back(std::filesystem::path{file}.stem().string(),
                              model::compile(scenario::load_scenario(file).platform));
   const unsigned threads = sweep::effective_threads(threads_of(vm));
+  std::vector<SearchBench> searches;
+  if (vm.count("searches"))
+    for (const auto& file : vm["searches"].as<std::vector<std::string>>())
+      searches.push_back(search_bench_of(file, vm, threads));
   nlohmann::ordered_json results;
   auto report = [&](const std::string& name, double value, const char* unit) {
     std::printf("%-40s %16.6g %s\n", name.c_str(), value, unit);
@@ -185,6 +231,26 @@ int command_bench(const std::vector<std::string>& args) {
     const ScenarioTiming t = time_scenario(plan);
     report(name + "_ms_per_replication", t.ms, "ms");
     report(name + "_events_per_s", t.events / (t.ms / 1000), "events/s");
+  }
+  for (const SearchBench& b : searches) {
+    // Quick: a few replications, to check the code path; the full search otherwise.
+    sweep::StaffSearch staff = b.staff;
+    if (quick) staff.replications = staff.max_replications = 2;
+    auto t = std::chrono::steady_clock::now();
+    const auto answer = sweep::find_least_staff(b.document, {}, staff, {}, [](const sweep::LevelResult&) {});
+    report(b.name + "_staff_s", seconds_since(t), "s");
+    report(b.name + "_staff_replications", answer.replications_run, "replications");
+    if (answer.found) report(b.name + "_staff_level", answer.level, staff.lever.pool.c_str());
+    if (!b.calibrates) continue;
+    sweep::CalibrationOptions calibration;
+    calibration.seed = staff.seed;
+    calibration.threads = threads;
+    calibration.event_budget = staff.event_budget;
+    calibration.check_only = quick;
+    t = std::chrono::steady_clock::now();
+    const auto fit = sweep::calibrate(b.document, {}, calibration, {}, [](int, const auto&, double) {});
+    report(b.name + "_calibrate_s", seconds_since(t), "s");
+    report(b.name + "_calibrate_candidates", fit.candidates_run, "candidates");
   }
   results["threads"] = threads;
   results["hardware_threads"] = std::thread::hardware_concurrency();

@@ -77,6 +77,17 @@ expect_exit 0 "bench --quick --scenario" "$bin" bench --quick --scenario "$src/s
 python3 -c "import json,sys; d=json.load(open('$work/bench2.json')); sys.exit(0 if d['isere-2020_ms_per_replication'] > 0 and d['isere-2020_events_per_s'] > 0 else 1)" \
   && pass=$((pass + 1)) || { echo "FAIL: bench.json lacks the scenario's figures"; failures=$((failures + 1)); }
 expect_exit 66 "bench --scenario missing" "$bin" bench --quick --scenario "$work/none.yaml"
+# --searches times staff and calibrate; its staff answer is the one `tracesim staff` gives with
+# the same few replications, and a bad pool or KPI fails before any measuring.
+synthetic="$src/tests/data/calibration-synthetic.yaml"
+expect_exit 0 "bench --quick --searches" "$bin" bench --quick --searches "$synthetic" \
+  --staff-target 'contacts.reached_within_12h >= 0.5' --json "$work/bench3.json"
+staff_level=$("$bin" staff "$synthetic" --target 'contacts.reached_within_12h >= 0.5' --pool tracers -r 2 \
+  --max-replications 2 -q --json | python3 -c "import json,sys; print(json.load(sys.stdin)['level'])")
+python3 -c "import json,sys; d=json.load(open('$work/bench3.json')); sys.exit(0 if d['calibration-synthetic_staff_s'] > 0 and d['calibration-synthetic_staff_level'] == $staff_level and d['calibration-synthetic_calibrate_candidates'] == 1 else 1)" \
+  && pass=$((pass + 1)) || { echo "FAIL: bench.json lacks the searches' figures"; failures=$((failures + 1)); }
+expect_exit 64 "bench --searches, unknown pool" "$bin" bench --quick --searches "$synthetic" --staff-pool nobody
+expect_exit 64 "bench --searches, unknown KPI" "$bin" bench --quick --searches "$synthetic" --staff-target 'nokpi >= 1'
 
 # The real daily series of region 76 (shipped in data/cases), named with --cases:
 # each recorded positive is handled with probability share_handled = 0.1045, so over the 647,646
