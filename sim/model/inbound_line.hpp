@@ -51,7 +51,7 @@ inline Duration inbound_handling(const Samplers& samplers, const PoolRule& pool,
                                           contact_entry_ms(samplers, ty, contacts, rng)
                                     : static_cast<double>(samplers.inbound_talk(rng).count()) +
                                           static_cast<double>(samplers.inbound_wrap_up(rng).count());
-  return Duration{round_half_away(handling / pool.efficiency)};
+  return Duration{round_over_efficiency(handling, pool.efficiency)};
 }
 
 class InboundLine {

@@ -60,7 +60,7 @@ inline AttemptDraw draw_attempt(const Plan& plan, const Samplers& samplers, cons
     double talk = static_cast<double>(samplers.talk[ty](t.rng).count()) +
                   static_cast<double>(samplers.wrap_up[ty](t.rng).count());
     talk += contact_entry_ms(samplers, ty, t.contacts_total, t.rng);
-    d.handling = Duration{round_half_away(talk / pool.efficiency)};
+    d.handling = Duration{round_over_efficiency(talk, pool.efficiency)};
   } else {
     d.handling = samplers.no_answer(t.rng);
   }

@@ -19,4 +19,11 @@ inline std::int64_t round_half_away(double x) noexcept {
   return i;
 }
 
+/// round_half_away(ms / efficiency), with no division at the usual efficiency of 1
+/// (ms / 1.0 is ms exactly): the division's latency sat on the path of every call's
+/// handling time, with nothing else for the processor to do meanwhile.
+inline std::int64_t round_over_efficiency(double ms, double efficiency) noexcept {
+  return round_half_away(efficiency == 1.0 ? ms : ms / efficiency);
+}
+
 }  // namespace tracesim::model::detail
