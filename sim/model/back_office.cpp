@@ -15,7 +15,7 @@ BackOffice::BackOffice() {
   free_.reserve(256);
 }
 
-void BackOffice::add(std::uint16_t kind, Entry e) {
+void BackOffice::add(std::uint16_t kind, std::int64_t deadline_ms, std::uint32_t item) {
   if (queues_.size() <= kind) queues_.resize(kind + 1u);
   Queue& q = queues_[kind];
   if (q.empty()) {  // all taken: start again from the front
@@ -25,9 +25,11 @@ void BackOffice::add(std::uint16_t kind, Entry e) {
     q.entries.erase(q.entries.begin(), q.entries.begin() + static_cast<std::ptrdiff_t>(q.head));
     q.head = 0;
   }
-  if (q.empty() || !(e < q.entries.back())) {
-    q.entries.push_back(e);
+  const std::uint64_t seq = next_seq_++;
+  if (q.empty() || q.entries.back().deadline_ms <= deadline_ms) {  // a later seq: after an equal deadline
+    q.entries.push_back(Entry{deadline_ms, seq, item});
   } else {  // restored out of order: keep the queue sorted
+    const Entry e{deadline_ms, seq, item};
     q.entries.insert(std::upper_bound(q.entries.begin() + static_cast<std::ptrdiff_t>(q.head), q.entries.end(), e), e);
   }
   ++waiting_;
@@ -53,7 +55,7 @@ std::uint32_t BackOffice::born(const std::vector<BackOfficeRule>& rules, std::ui
       it.work = rule.work(rng);
       it.kind = static_cast<std::uint16_t>(k);
       it.live = true;
-      add(it.kind, Entry{kernel::ms_of(it.deadline), next_seq_++, i});
+      add(it.kind, kernel::ms_of(it.deadline), i);
     }
     count += n;
   }
@@ -80,11 +82,11 @@ void BackOffice::restore(SimTime created, SimTime deadline, Duration work, std::
   it.work = work;
   it.kind = kind;
   it.live = true;
-  add(kind, Entry{kernel::ms_of(it.deadline), next_seq_++, i});
+  add(kind, kernel::ms_of(it.deadline), i);
 }
 
-std::optional<std::uint32_t> BackOffice::take() {
-  if (waiting_ == 0) return std::nullopt;
+std::uint32_t BackOffice::take() {
+  if (waiting_ == 0) return kNone;
   Queue* best = nullptr;  // the kind whose first item has the earliest (deadline, birth)
   for (Queue& q : queues_)
     if (!q.empty() && (best == nullptr || q.entries[q.head] < best->entries[best->head])) best = &q;

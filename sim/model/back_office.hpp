@@ -2,7 +2,6 @@
 #pragma once
 
 #include <cstdint>
-#include <optional>
 #include <vector>
 
 #include "detail/entities.hpp"
@@ -40,8 +39,12 @@ class BackOffice {
 
   /// Whether an item waits for an agent.
   [[nodiscard]] bool waiting() const noexcept { return waiting_ > 0; }
-  /// Takes the waiting item with the earliest deadline (ties: birth order), or none.
-  std::optional<std::uint32_t> take();
+  /// What take() returns when no item waits.
+  static constexpr std::uint32_t kNone = ~std::uint32_t{0};
+  /// Takes the waiting item with the earliest deadline (ties: birth order), or kNone.
+  /// (A plain number, not an optional: the optional's flag, written as a byte and
+  /// read back with its value, stalled the processor at every item taken.)
+  std::uint32_t take();
   [[nodiscard]] const BackOfficeItem& item(std::uint32_t i) const noexcept { return items_[i]; }
   /// Item `i`, in hand, is done at `now`: its slot is freed. True if after its deadline.
   bool finish(std::uint32_t i, SimTime now);
@@ -73,7 +76,9 @@ class BackOffice {
     std::size_t head = 0;
     [[nodiscard]] bool empty() const noexcept { return head == entries.size(); }
   };
-  void add(std::uint16_t kind, Entry e);
+  // Built in place from its fields: an Entry passed by value was written as two
+  // words and read back as one 16-byte copy, which the processor could not forward.
+  void add(std::uint16_t kind, std::int64_t deadline_ms, std::uint32_t item);
 
   std::vector<BackOfficeItem> items_;
   std::vector<std::uint32_t> free_;

@@ -515,7 +515,7 @@ class Platform {
   bool try_back_office(std::uint32_t a) {
     const Agent& ag = roster_.agent(a);
     if (!plan_->pools[ag.pool].back_office || !office_.waiting() || !may_leave_line(a)) return false;
-    const std::uint32_t i = *office_.take();
+    const std::uint32_t i = office_.take();
     if (ag.state == AgentState::Idle) roster_.leave_idle(a);
     roster_.start_work(a, i, sim_.now(), sim_.now(), false, /*inbound=*/false);
     tally_.back_office_started(ag.pool, office_.item(i).work);

@@ -43,19 +43,19 @@ TEST_CASE("model: back-office items are born by type, whole numbers without a dr
   CHECK(office.born(rules, 43, model::TaskType::ContactCall, t(90)) == 1);
   CHECK(office.pending() == 3);
   // Earliest deadline first: the contact's item (due 02:30) before the case's (due 48 h on).
-  const auto first = office.take();
-  REQUIRE(first);
-  CHECK(office.item(*first).work == 5 * kernel::kMinute);
-  CHECK(office.item(*first).kind == 1);
-  CHECK(office.finish(*first, t(151)));  // after 02:30: late
-  const auto second = office.take();
-  REQUIRE(second);
-  CHECK_FALSE(office.finish(*second, t(200)));  // well within 48 h
+  const std::uint32_t first = office.take();
+  REQUIRE(first != BackOffice::kNone);
+  CHECK(office.item(first).work == 5 * kernel::kMinute);
+  CHECK(office.item(first).kind == 1);
+  CHECK(office.finish(first, t(151)));  // after 02:30: late
+  const std::uint32_t second = office.take();
+  REQUIRE(second != BackOffice::kNone);
+  CHECK_FALSE(office.finish(second, t(200)));  // well within 48 h
   CHECK(office.pending() == 1);
   CHECK(office.slots() == office.free_slots() + office.pending());
-  CHECK(office.take());
+  CHECK(office.take() != BackOffice::kNone);
   CHECK_FALSE(office.waiting());
-  CHECK_FALSE(office.take());
+  CHECK(office.take() == BackOffice::kNone);
 }
 
 TEST_CASE("model: items wait earliest deadline first across kinds, restored ones included", "[model][back_office]") {
@@ -70,9 +70,9 @@ TEST_CASE("model: items wait earliest deadline first across kinds, restored ones
   office.restore(t(0), t(180), kernel::kMinute, 1);  // ties with the second kind-1 item: born later, so after it
   std::vector<std::int64_t> due;
   std::vector<int> kinds;
-  while (const auto i = office.take()) {
-    due.push_back(kernel::ms_of(office.item(*i).deadline) / kernel::ms_of(kernel::SimTime{kernel::kMinute}));
-    kinds.push_back(office.item(*i).kind);
+  for (std::uint32_t i; (i = office.take()) != BackOffice::kNone;) {
+    due.push_back(kernel::ms_of(office.item(i).deadline) / kernel::ms_of(kernel::SimTime{kernel::kMinute}));
+    kinds.push_back(office.item(i).kind);
   }
   CHECK(due == std::vector<std::int64_t>{120, 180, 180, 240, 300, 600, 660});
   CHECK(kinds == std::vector<int>{1, 1, 1, 0, 0, 0, 0});
@@ -89,7 +89,7 @@ TEST_CASE("model: a fractional expected number gives the whole part plus one wit
         office.born(rules, static_cast<std::uint64_t>(k) * 7919 + 1, model::TaskType::IndexInterview, t(0));
     CHECK((n == 1 || n == 2));
     born += n;
-    while (office.take()) {
+    while (office.take() != BackOffice::kNone) {
     }
   }
   // Mean 1.3; the share with two is binomial(20000, 0.3): sd 0.0032 of the mean.
