@@ -129,8 +129,7 @@ bool Simulator::pop(Entry top, Event& out) noexcept {
   if (top != lane_head_) {            // the heap's top (sequences are unique: never both)
     const Entry last = heap_.back();  // the sentinel stays: at worst it is `last`
     heap_.pop_back();
-    heap_.front() = last;
-    sift_down(0);
+    sift_down_from_root(last);
   } else {
     pop_lane();
   }
@@ -189,10 +188,15 @@ void Simulator::sift_up(std::size_t i) noexcept {
   h[i] = moving;
 }
 
-void Simulator::sift_down(std::size_t i) noexcept {
+// `moving` is placed where it belongs, starting at the root: it is never written
+// there first. (Copied to the root as one 16-byte value, it used to be read back
+// as two 8-byte halves; and heap_.back(), written as two halves by sift_up, was
+// read as one 16-byte value, which the processor could not forward: taken as a
+// value in registers, it is loaded as the halves it was stored as.)
+void Simulator::sift_down_from_root(Entry moving) noexcept {
   Entry* const h = heap_.data();
   const std::size_t n = heap_.size();
-  const Entry moving = h[i];
+  std::size_t i = 0;
   for (;;) {
     const std::size_t first = 4 * i + 1;
     std::size_t best = first;

@@ -190,7 +190,7 @@ class Simulator {
   void pop_lane() noexcept;                   // takes the earliest lane head off its lane
   void find_lane_head() noexcept;
   void sift_up(std::size_t i) noexcept;
-  void sift_down(std::size_t i) noexcept;
+  void sift_down_from_root(Entry moving) noexcept;
 
   SimTime now_{};
   std::vector<Entry> heap_;  // 4-ary min-heap, with kNone as a sentinel that is never popped
