@@ -128,7 +128,7 @@ SearchBench search_bench_of(const std::string& file, const po::variables_map& vm
   const bool known = std::any_of(sc.platform.pools.begin(), sc.platform.pools.end(),
                                  [&](const auto& p) { return p.name == b.staff.lever.pool; });
   if (!known) throw po::error("--staff-pool: no pool named '" + b.staff.lever.pool + "' in " + file);
-  b.staff.lever.max = 500;  // as `tracesim staff --pool` searches by default: 0 to 500 FTE, step 1
+  b.staff.lever.max = kPoolLevelMax;  // as `tracesim staff --pool` by default (min 0, step 1)
   b.staff.seed = sc.run.seed;
   b.staff.event_budget = sc.run.event_budget;
   b.staff.threads = threads;

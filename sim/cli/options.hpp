@@ -42,6 +42,9 @@ std::ostream& operator<<(std::ostream& os, const Count& c);
 /// The most worker threads a command starts (--threads); 0 means the CPUs this
 /// process may use (sweep/cpus.hpp).
 inline constexpr unsigned kMaxThreads = 1024;
+/// The highest level `tracesim staff --pool` tries by default, in FTE (or agents per
+/// shift): also what `tracesim bench --searches` gives its staff search.
+inline constexpr double kPoolLevelMax = 500;
 /// The help of --threads (-j), the same in every command.
 inline constexpr const char* kThreadsHelp =
     "worker threads; 0 = the CPUs this process may use (affinity, SLURM_CPUS_PER_TASK, cgroup quota). "

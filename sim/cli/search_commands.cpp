@@ -60,7 +60,7 @@ sweep::StaffSearch staff_search_of(const po::variables_map& vm, const scenario::
   const bool scale = vm.count("scale") > 0;
   if (!scale) search.lever.pool = vm["pool"].as<std::string>();
   search.lever.min = vm.count("min") ? vm["min"].as<Real>().value : (scale ? 0.1 : 0.0);
-  search.lever.max = vm.count("max") ? vm["max"].as<Real>().value : (scale ? 3.0 : 500.0);
+  search.lever.max = vm.count("max") ? vm["max"].as<Real>().value : (scale ? 3.0 : kPoolLevelMax);
   search.lever.step = vm.count("step") ? vm["step"].as<Real>().value : (scale ? 0.05 : 1.0);
   search.confidence = vm["confidence"].as<Real>().value;
   if (!(search.confidence > 0.5 && search.confidence < 1)) throw po::error("--confidence must be in (0.5, 1)");
