@@ -148,7 +148,8 @@ class WorkList {
       const std::size_t at = r * kTaskTypes + ty;
       Queue& q = queues_[at];
       if (!allowed[ty] || q.empty()) continue;
-      while (!q.empty() && !live(q.top().task, q.top().gen)) q.pop();
+      for (; !q.empty(); q.pop())
+        if (const Entry& e = q.top(); live(e.task, e.gen)) break;
       if (q.empty()) {
         emptied(at);
       } else if (best == queues_.size() || (!index_first_ && After{}(queues_[best].top(), q.top()))) {
