@@ -237,7 +237,10 @@ int command_bench(const std::vector<std::string>& args) {
     sweep::StaffSearch staff = b.staff;
     if (quick) staff.replications = staff.max_replications = 2;
     auto t = std::chrono::steady_clock::now();
-    const auto answer = sweep::find_least_staff(b.document, {}, staff, {}, [](const sweep::LevelResult&) {});
+    // A search can take minutes: each level and candidate is said on stderr as it ends.
+    const auto answer = sweep::find_least_staff(b.document, {}, staff, {}, [&](const sweep::LevelResult& level) {
+      std::fprintf(stderr, "  %s: staff level %g, %d replications\n", b.name.c_str(), level.level, level.replications);
+    });
     report(b.name + "_staff_s", seconds_since(t), "s");
     report(b.name + "_staff_replications", answer.replications_run, "replications");
     if (answer.found) report(b.name + "_staff_level", answer.level, staff.lever.pool.c_str());
@@ -248,7 +251,9 @@ int command_bench(const std::vector<std::string>& args) {
     calibration.event_budget = staff.event_budget;
     calibration.check_only = quick;
     t = std::chrono::steady_clock::now();
-    const auto fit = sweep::calibrate(b.document, {}, calibration, {}, [](int, const auto&, double) {});
+    const auto fit = sweep::calibrate(b.document, {}, calibration, {}, [&](int n, const auto&, double) {
+      std::fprintf(stderr, "  %s: calibration candidate %d\n", b.name.c_str(), n);
+    });
     report(b.name + "_calibrate_s", seconds_since(t), "s");
     report(b.name + "_calibrate_candidates", fit.candidates_run, "candidates");
   }
