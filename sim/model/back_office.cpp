@@ -18,20 +18,11 @@ BackOffice::BackOffice() {
 void BackOffice::add(std::uint16_t kind, std::int64_t deadline_ms, std::uint32_t item) {
   if (queues_.size() <= kind) queues_.resize(kind + 1u);
   Queue& q = queues_[kind];
-  if (q.empty()) {  // all taken: start again from the front
-    q.entries.clear();
-    q.head = 0;
-  } else if (q.head > 1024 && 2 * q.head > q.entries.size()) {  // drop the taken prefix: amortised
-    q.entries.erase(q.entries.begin(), q.entries.begin() + static_cast<std::ptrdiff_t>(q.head));
-    q.head = 0;
-  }
   const std::uint64_t seq = next_seq_++;
-  if (q.empty() || q.entries.back().deadline_ms <= deadline_ms) {  // a later seq: after an equal deadline
-    q.entries.push_back(Entry{deadline_ms, seq, item});
-  } else {  // restored out of order: keep the queue sorted
-    const Entry e{deadline_ms, seq, item};
-    q.entries.insert(std::upper_bound(q.entries.begin() + static_cast<std::ptrdiff_t>(q.head), q.entries.end(), e), e);
-  }
+  if (q.empty() || q.back().deadline_ms <= deadline_ms)  // a later seq: after an equal deadline
+    q.emplace_back(deadline_ms, seq, item);
+  else  // restored out of order: keep the queue sorted
+    q.insert_sorted(Entry{deadline_ms, seq, item});
   ++waiting_;
 }
 
@@ -65,8 +56,7 @@ std::uint32_t BackOffice::born(const std::vector<BackOfficeRule>& rules, std::ui
 std::vector<std::uint32_t> BackOffice::waiting_in_order() const {
   std::vector<Entry> waiting;
   waiting.reserve(waiting_);
-  for (const Queue& q : queues_)
-    waiting.insert(waiting.end(), q.entries.begin() + static_cast<std::ptrdiff_t>(q.head), q.entries.end());
+  for (const Queue& q : queues_) waiting.insert(waiting.end(), q.begin(), q.end());
   std::sort(waiting.begin(), waiting.end(), [](const Entry& a, const Entry& b) { return a.seq < b.seq; });
   std::vector<std::uint32_t> out;
   out.reserve(waiting.size());
@@ -89,8 +79,9 @@ std::uint32_t BackOffice::take() {
   if (waiting_ == 0) return kNone;
   Queue* best = nullptr;  // the kind whose first item has the earliest (deadline, birth)
   for (Queue& q : queues_)
-    if (!q.empty() && (best == nullptr || q.entries[q.head] < best->entries[best->head])) best = &q;
-  const std::uint32_t i = best->entries[best->head++].item;
+    if (!q.empty() && (best == nullptr || q.front() < best->front())) best = &q;
+  const std::uint32_t i = best->front().item;
+  best->pop_front();
   --waiting_;
   TRACESIM_ASSERT(items_[i].live && !items_[i].in_hand, "a back-office item was taken twice");
   items_[i].in_hand = true;

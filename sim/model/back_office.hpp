@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "detail/entities.hpp"
+#include "detail/run_queue.hpp"
 #include "tracesim/model/plan.hpp"
 
 // Back-office work (private to the model): certificates, sick-leave requests,
@@ -68,14 +69,10 @@ class BackOffice {
       return a.deadline_ms < b.deadline_ms || (a.deadline_ms == b.deadline_ms && a.seq < b.seq);
     }
   };
-  // One kind's waiting items in (deadline, birth) order, the first at `head`. A
-  // kind's deadline is a fixed delay after birth, so items born later go last:
-  // a queue, not a heap. Only an item restored out of that order is inserted.
-  struct Queue {
-    std::vector<Entry> entries;
-    std::size_t head = 0;
-    [[nodiscard]] bool empty() const noexcept { return head == entries.size(); }
-  };
+  // One kind's waiting items in (deadline, birth) order. A kind's deadline is a
+  // fixed delay after birth, so items born later go last: a queue, not a heap.
+  // Only an item restored out of that order is inserted.
+  using Queue = RunQueue<Entry>;
   // Built in place from its fields: an Entry passed by value was written as two
   // words and read back as one 16-byte copy, which the processor could not forward.
   void add(std::uint16_t kind, std::int64_t deadline_ms, std::uint32_t item);

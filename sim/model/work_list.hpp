@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "detail/run_queue.hpp"
 #include "tracesim/model/config.hpp"
 
 // The outbound work list of one replication (private to the model).
@@ -98,25 +99,17 @@ class WorkList {
   // earlier of the run's first and the heap's top: entries leave in the same
   // order as from one heap holding them all.
   struct Queue {
-    std::vector<Entry> run;  // in order, from `head`
-    std::size_t head = 0;
-    std::vector<Entry> heap;  // the entries that came out of order
+    RunQueue<Entry> run;      // the entries that came in order
+    std::vector<Entry> heap;  // the others
 
-    [[nodiscard]] bool empty() const noexcept { return head == run.size() && heap.empty(); }
+    [[nodiscard]] bool empty() const noexcept { return run.empty() && heap.empty(); }
     [[nodiscard]] bool top_in_run() const noexcept {
-      return heap.empty() || (head != run.size() && After{}(heap.front(), run[head]));
+      return heap.empty() || (!run.empty() && After{}(heap.front(), run.front()));
     }
-    [[nodiscard]] const Entry& top() const noexcept { return top_in_run() ? run[head] : heap.front(); }
+    [[nodiscard]] const Entry& top() const noexcept { return top_in_run() ? run.front() : heap.front(); }
 
     void push(const Entry& e) {
-      if (head == run.size()) {  // all taken: start again from the front
-        run.clear();
-        head = 0;
-      } else if (head > 1024 && 2 * head > run.size()) {  // drop the taken prefix: amortised
-        run.erase(run.begin(), run.begin() + static_cast<std::ptrdiff_t>(head));
-        head = 0;
-      }
-      if (head == run.size() || !After{}(run.back(), e)) {
+      if (run.empty() || !After{}(run.back(), e)) {
         run.push_back(e);
       } else {
         heap.push_back(e);
@@ -125,7 +118,7 @@ class WorkList {
     }
     void pop() noexcept {
       if (top_in_run()) {
-        ++head;
+        run.pop_front();
       } else {
         std::pop_heap(heap.begin(), heap.end(), After{});
         heap.pop_back();
@@ -133,7 +126,7 @@ class WorkList {
     }
     template <class F>
     void for_each(F&& f) const {
-      for (std::size_t i = head; i < run.size(); ++i) f(run[i]);
+      for (const Entry& e : run) f(e);
       for (const Entry& e : heap) f(e);
     }
   };
