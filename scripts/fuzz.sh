@@ -12,7 +12,10 @@ shift || true
 harnesses=("$@")
 [ ${#harnesses[@]} -gt 0 ] || harnesses=(scenario cases_csv open_tasks overrides sweep_json)
 cmake --preset fuzz >/dev/null
-cmake --build --preset fuzz -j "$(nproc)" >/dev/null
+# Only a failed build prints: its errors must reach the log.
+if ! build_log=$(cmake --build --preset fuzz -j "$(nproc)" 2>&1); then
+  echo "fuzz: the harnesses did not build"; echo "$build_log" | tail -60; exit 1
+fi
 mkdir -p build/fuzz/findings
 status=0
 for h in "${harnesses[@]}"; do

@@ -25,11 +25,12 @@ class RunQueue {
     drop_taken();
     entries_.push_back(e);
   }
-  /// Adds an entry made of `fields` last, built in place.
+  /// Adds an entry made of `fields` last, built in place. The braces make it
+  /// aggregate initialisation, which clang 14 does not do from parentheses.
   template <class... Fields>
   void emplace_back(Fields&&... fields) {
     drop_taken();
-    entries_.emplace_back(std::forward<Fields>(fields)...);
+    entries_.push_back(T{std::forward<Fields>(fields)...});
   }
   /// Adds `e` before the first waiting entry that `e` is less than, keeping a
   /// sorted queue sorted (an entry that came out of order).
