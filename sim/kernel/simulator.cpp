@@ -2,6 +2,8 @@
 #include "tracesim/kernel/simulator.hpp"
 
 #include <algorithm>
+#include <bit>
+#include <stdexcept>
 #include <string>
 #include <utility>
 
@@ -67,7 +69,9 @@ EventId Simulator::schedule_at(SimTime at, Phase phase, std::uint16_t kind, std:
 }
 
 Simulator::LaneId Simulator::add_lane() {
+  if (lanes_.size() == kMaxLanes) throw std::length_error("Simulator: at most 64 lanes");
   lanes_.emplace_back();
+  lane_heads_.push_back(kNone);
   return static_cast<LaneId>(lanes_.size() - 1);
 }
 
@@ -93,9 +97,13 @@ EventId Simulator::schedule_in_lane(LaneId lane, SimTime at, Phase phase, std::u
   }
   l.ring[(l.first + l.count++) & (l.ring.size() - 1)] = entry;
   ++lane_waiting_;
-  if (l.count == 1 && entry < lane_head_) {  // a new head, earlier than every other lane's
-    lane_head_ = entry;
-    head_lane_ = lane;
+  if (l.count == 1) {
+    lane_heads_[lane] = entry;
+    lanes_holding_ |= std::uint64_t{1} << lane;
+    if (entry < lane_head_) {  // a new head, earlier than every other lane's
+      lane_head_ = entry;
+      head_lane_ = lane;
+    }
   }
   return id;
 }
@@ -162,15 +170,21 @@ void Simulator::pop_lane() noexcept {
     --lane.count;
     --lane_waiting_;
   }
+  if (lane.count > 0)
+    lane_heads_[head_lane_] = lane.ring[lane.first];
+  else
+    lanes_holding_ &= ~(std::uint64_t{1} << head_lane_);
   find_lane_head();
 }
 
+// Only the lanes holding events, their heads side by side: most lanes are empty
+// most of the time, and the scan reads one short array, not every lane's record.
 void Simulator::find_lane_head() noexcept {
   lane_head_ = kNone;
-  for (std::uint32_t k = 0; k < lanes_.size(); ++k) {
-    const Lane& l = lanes_[k];
-    if (l.count > 0 && l.ring[l.first] < lane_head_) {
-      lane_head_ = l.ring[l.first];
+  for (std::uint64_t bits = lanes_holding_; bits != 0; bits &= bits - 1) {
+    const auto k = static_cast<std::uint32_t>(std::countr_zero(bits));
+    if (lane_heads_[k] < lane_head_) {
+      lane_head_ = lane_heads_[k];
       head_lane_ = k;
     }
   }

@@ -81,7 +81,8 @@ class Simulator {
   /// and the next event is the earlier of the heap's top and the lanes' heads, so
   /// a lane event costs no heap operation and a cancelled one leaves without
   /// touching the heap. Events run in exactly the same order as with schedule_at.
-  /// Meant for a few lanes: each pop from a lane looks at every lane's head.
+  /// Meant for a few lanes: each pop from a lane looks at the head of every lane
+  /// holding events. Throws std::length_error past 64 lanes.
   using LaneId = std::uint32_t;
   LaneId add_lane();
 
@@ -197,6 +198,9 @@ class Simulator {
   std::vector<Slot> slots_;
   std::vector<std::uint32_t> free_slots_;
   std::vector<Lane> lanes_;
+  static constexpr std::size_t kMaxLanes = 64;  // one bit each in lanes_holding_
+  std::vector<Entry> lane_heads_;               // each lane's head, while it holds events
+  std::uint64_t lanes_holding_ = 0;             // bit k: lane k holds events
   Entry lane_head_ = kNone;       // the earliest of the lanes' heads
   std::uint32_t head_lane_ = 0;   // its lane
   std::size_t lane_waiting_ = 0;  // events in lanes, heads included

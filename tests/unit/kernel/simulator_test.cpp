@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <stdexcept>
 #include <stop_token>
 #include <vector>
 
@@ -230,7 +231,9 @@ TEST_CASE("kernel: events through lanes run exactly as through the heap alone", 
   // (in order, out of order, cancelled), the other schedules everything directly.
   Simulator direct;
   Simulator laned;
-  const Simulator::LaneId lanes[2] = {laned.add_lane(), laned.add_lane()};
+  // Five lanes: each empties and fills again many times (the kernel keeps a bit per lane holding events).
+  const Simulator::LaneId lanes[5] = {laned.add_lane(), laned.add_lane(), laned.add_lane(), laned.add_lane(),
+                                      laned.add_lane()};
   std::uint64_t x = 5;
   auto next = [&] { return x = x * 6364136223846793005ULL + 1442695040888963407ULL; };
   std::vector<EventId> direct_ids, laned_ids;
@@ -246,7 +249,7 @@ TEST_CASE("kernel: events through lanes run exactly as through the heap alone", 
                                        : static_cast<std::int64_t>((r >> 33) % 60);
     direct_ids.push_back(direct.schedule_at(at_ms(now + delay), phase, 1, entity, data));
     laned_ids.push_back(lane_it
-                            ? laned.schedule_in_lane(lanes[(r >> 14) & 1], at_ms(now + delay), phase, 1, entity, data)
+                            ? laned.schedule_in_lane(lanes[(r >> 14) % 5], at_ms(now + delay), phase, 1, entity, data)
                             : laned.schedule_at(at_ms(now + delay), phase, 1, entity, data));
   };
   for (int i = 0; i < 500; ++i) add(0);
@@ -271,6 +274,12 @@ TEST_CASE("kernel: events through lanes run exactly as through the heap alone", 
   run(direct, seen_direct, false);
   CHECK(seen_laned.size() > 3 * 10000);
   CHECK(seen_laned == seen_direct);
+}
+
+TEST_CASE("kernel: a simulator refuses a 65th lane", "[kernel]") {
+  Simulator sim;
+  for (int k = 0; k < 64; ++k) CHECK(sim.add_lane() == static_cast<Simulator::LaneId>(k));
+  CHECK_THROWS_AS(sim.add_lane(), std::length_error);
 }
 
 TEST_CASE("kernel: lane events count as pending, are listed in order and keep the run going", "[kernel]") {
