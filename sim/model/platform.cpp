@@ -17,7 +17,6 @@
 #include "back_office.hpp"
 #include "blend.hpp"
 #include "books.hpp"
-#include "case_releases.hpp"
 #include "detail/entities.hpp"
 #include "detail/events.hpp"
 #include "epochs.hpp"
@@ -159,9 +158,8 @@ class Platform {
       t.segment = c.segment;
       t.inbound_first = c.inbound_first;
       t.contacts_total = c.contacts;
-      releases_.add(day.start + c.release, ti, t.gen);
+      sim_.schedule_at(day.start + c.release, Phase::Arrival, kTaskArrival, ti, t.gen);
     }
-    releases_.schedule(sim_, lanes_[kCasesLane]);
   }
 
   void schedule_next_independent() {
@@ -574,7 +572,6 @@ class Platform {
   Arrivals arrivals_;
   kernel::Simulator sim_;
   Lanes lanes_{};  // the kernel's lanes (events.hpp)
-  CaseReleases releases_;
   Tally tally_;
   InboundLine line_;
   Roster roster_;

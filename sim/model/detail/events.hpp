@@ -33,12 +33,10 @@ enum Kind : std::uint16_t {
 // The kernel's lanes (Simulator::add_lane), streams of events in time order that
 // cost no heap operation: each task type's deadline timers, then its stale checks,
 // then the independent inbound calls (the next one is drawn when one arrives), then
-// the days' starts (all scheduled when the run begins), then the day's new index
-// cases (case_releases.hpp).
+// the days' starts (all scheduled when the run begins).
 inline constexpr std::size_t kStaleLanes = kTaskTypes;
 inline constexpr std::size_t kIndependentCallsLane = 2 * kTaskTypes;
 inline constexpr std::size_t kDaysLane = 2 * kTaskTypes + 1;
-inline constexpr std::size_t kCasesLane = 2 * kTaskTypes + 2;
-using Lanes = std::array<kernel::Simulator::LaneId, 2 * kTaskTypes + 3>;
+using Lanes = std::array<kernel::Simulator::LaneId, 2 * kTaskTypes + 2>;
 
 }  // namespace tracesim::model::detail
