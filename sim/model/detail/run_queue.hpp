@@ -25,8 +25,9 @@ class RunQueue {
     drop_taken();
     entries_.push_back(e);
   }
-  /// Adds an entry made of `fields` last, built in place. The braces make it
-  /// aggregate initialisation, which clang 14 does not do from parentheses.
+  /// Adds an entry made of `fields` last (a trivially copied temporary: nothing
+  /// passed by value through a call). The braces make it aggregate
+  /// initialisation, which clang 14 does not do from parentheses.
   template <class... Fields>
   void emplace_back(Fields&&... fields) {
     drop_taken();
