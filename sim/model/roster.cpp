@@ -5,7 +5,8 @@ namespace tracesim::model::detail {
 
 using kernel::Phase;
 
-Roster::Roster(const Plan& plan, kernel::Simulator& sim) : plan_{plan}, sim_{sim}, marks_{plan, sim} {
+Roster::Roster(const Plan& plan, kernel::Simulator& sim)
+    : plan_{plan}, sim_{sim}, marks_{plan, sim}, breaks_lane_{sim.add_lane()} {
   const std::size_t pools = plan.pools.size();
   pool_active_from_.assign(pools, SimTime{});
   for (std::size_t p = 0; p < pools; ++p)
@@ -90,7 +91,7 @@ void Roster::start_break(std::uint32_t a, SimTime now) {
     leave_idle(a);
     ag.state = AgentState::Break;
     ag.break_length = length;
-    sim_.schedule_at(now + length, Phase::Arrival, kBreakEnd, a, ag.shift_serial);
+    sim_.schedule_in_lane(breaks_lane_, now + length, Phase::Arrival, kBreakEnd, a, ag.shift_serial);
   }
 }
 

@@ -77,7 +77,8 @@ class Roster {
     if (ag.break_due) {
       ag.break_due = false;
       ag.state = AgentState::Break;
-      sim_.schedule_at(now + ag.break_length, kernel::Phase::Arrival, kBreakEnd, a, ag.shift_serial);
+      sim_.schedule_in_lane(breaks_lane_, now + ag.break_length, kernel::Phase::Arrival, kBreakEnd, a,
+                            ag.shift_serial);
       return Freed::OnBreak;
     }
     if (ag.last_call_passed) {
@@ -173,6 +174,9 @@ class Roster {
   const Plan& plan_;
   kernel::Simulator& sim_;
   ShiftMarks marks_;
+  // Break ends: pauses of one length end in the order they start, so most of
+  // them need no heap operation (Simulator::add_lane).
+  kernel::Simulator::LaneId breaks_lane_;
   std::vector<Agent> agents_;
   std::vector<std::uint32_t> free_agents_;
   std::vector<std::vector<std::uint32_t>> idle_;  // per pool
