@@ -110,7 +110,7 @@ class Platform {
       case kBreakEnd: if (shift_event_live(e) && roster_.is_on_break(e.entity)) become_available(e.entity); break;
       case kShiftMarks: roster_.run_marks(e.entity, e.data, [this](std::uint32_t a, Mark m) { on_mark(a, m); }); break;
       case kAttemptEnd: if (roster_.is_work_event_live(e.entity, e.data)) on_attempt_end(e.entity); break;
-      case kInboundArrival: on_inbound_arrival(e.entity, e.data); break;
+      case kInboundArrival: if (line_.is_live(e.entity, e.data)) offer_call(e.entity); break;
       case kInboundAbandon: on_inbound_abandon(e.entity, e.data); break;
       case kIndependentCall: on_independent_call(); break;
       case kTaskReady: if (tasks_.is_live(e.entity, e.data, TaskState::Waiting)) enqueue(e.entity); break;
@@ -236,10 +236,6 @@ class Platform {
   }
 
   // ---- inbound line ------------------------------------------------------
-  void on_inbound_arrival(std::uint32_t ci, std::uint32_t gen) {
-    if (line_.is_live(ci, gen)) offer_call(ci);
-  }
-
   // A call reaches the line now: refused while closed, answered at once by an idle
   // agent, or queued with a patience timer.
   void offer_call(std::uint32_t ci) {
@@ -432,7 +428,10 @@ class Platform {
     roster_.start_work(a, ti, now, now + draw.ring, draw.answered, /*inbound=*/false);
     const Duration total = draw.ring + draw.handling;
     tally_.attempt_started(t, ag.pool, draw.answered, total, now);
-    sim_.schedule_in(total, Phase::Arrival, kAttemptEnd, a, ag.gen);
+    if (draw.answered)
+      sim_.schedule_in(total, Phase::Arrival, kAttemptEnd, a, ag.gen);
+    else  // a fixed ring and no-answer handling: these end in the order they start
+      sim_.schedule_in_lane(lanes_[kNoAnswerLane], now + total, Phase::Arrival, kAttemptEnd, a, ag.gen);
   }
 
   void on_attempt_end(std::uint32_t a) {
