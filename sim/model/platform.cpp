@@ -462,7 +462,8 @@ class Platform {
       case NextStep::GiveUp: finalize(ti, FinalState::NotReached, now); break;
       case NextStep::RetryLater:
         t.state = TaskState::Waiting;
-        sim_.schedule_at(next.at, Phase::Arrival, kTaskReady, ti, t.gen);
+        sim_.schedule_in_lane(lanes_[kRetryLanes + index_of(t.type)], next.at, Phase::Arrival, kTaskReady, ti,
+                              t.gen);
         if (plan_->missed_call_back_share > 0 && t.rng.uniform01() < plan_->missed_call_back_share)
           schedule_call_back(ti, CallKind::MissedCallBack, now);
         break;

@@ -32,14 +32,16 @@ enum Kind : std::uint16_t {
 
 // The kernel's lanes (Simulator::add_lane), streams of events in time order that
 // cost no heap operation: each task type's deadline timers, then its stale checks,
-// then the independent inbound calls (the next one is drawn when one arrives), then
-// the days' starts (all scheduled when the run begins), then the ends of the
-// unanswered outbound attempts (ring and no-answer handling are usually fixed, so
-// they end in the order they start).
+// then its retries (a fixed spacing after the failed attempt, except when the
+// platform is closed), then the independent inbound calls (the next one is drawn
+// when one arrives), then the days' starts (all scheduled when the run begins),
+// then the ends of the unanswered outbound attempts (ring and no-answer handling
+// are usually fixed, so they end in the order they start).
 inline constexpr std::size_t kStaleLanes = kTaskTypes;
-inline constexpr std::size_t kIndependentCallsLane = 2 * kTaskTypes;
-inline constexpr std::size_t kDaysLane = 2 * kTaskTypes + 1;
-inline constexpr std::size_t kNoAnswerLane = 2 * kTaskTypes + 2;
-using Lanes = std::array<kernel::Simulator::LaneId, 2 * kTaskTypes + 3>;
+inline constexpr std::size_t kRetryLanes = 2 * kTaskTypes;
+inline constexpr std::size_t kIndependentCallsLane = 3 * kTaskTypes;
+inline constexpr std::size_t kDaysLane = 3 * kTaskTypes + 1;
+inline constexpr std::size_t kNoAnswerLane = 3 * kTaskTypes + 2;
+using Lanes = std::array<kernel::Simulator::LaneId, 3 * kTaskTypes + 3>;
 
 }  // namespace tracesim::model::detail
