@@ -22,6 +22,8 @@ Simulator::Simulator() {
   heap_.push_back(kNone);  // the sentinel: the heap's top is never missing
   slots_.reserve(1024);
   free_slots_.reserve(1024);
+  std::fill(std::begin(bucket_first_), std::end(bucket_first_), kNoChunk);
+  std::fill(std::begin(bucket_last_), std::end(bucket_last_), kNoChunk);
 }
 
 namespace {
@@ -63,9 +65,74 @@ inline EventId Simulator::schedule_entry(SimTime at, Phase phase, std::uint16_t 
 EventId Simulator::schedule_at(SimTime at, Phase phase, std::uint16_t kind, std::uint32_t entity, std::uint32_t data) {
   Entry entry;
   const EventId id = schedule_entry(at, phase, kind, entity, data, entry);
-  heap_.push_back(entry);
-  sift_up(heap_.size() - 1);
+  if (entry < window_end_ || entry >= buckets_end_)
+    push_heap(entry);
+  else
+    push_bucket(entry);
   return id;
+}
+
+std::uint32_t Simulator::new_chunk() {
+  if (free_chunk_ == kNoChunk) {  // only at a new peak of bucketed events
+    chunks_.emplace_back();
+    return static_cast<std::uint32_t>(chunks_.size() - 1);
+  }
+  const std::uint32_t c = free_chunk_;
+  free_chunk_ = chunks_[c].next;
+  chunks_[c].next = kNoChunk;
+  return c;
+}
+
+// Appends `e`, due in one of the windows after the open one, to its window's bucket.
+void Simulator::push_bucket(Entry e) {
+  const auto b = static_cast<std::size_t>(time_of(e) >> kWindowShift) & (kBuckets - 1);
+  std::uint32_t last = bucket_last_[b];
+  if (last == kNoChunk || chunks_[last].count == Chunk::kEntries) {
+    const std::uint32_t c = new_chunk();
+    (last == kNoChunk ? bucket_first_[b] : chunks_[last].next) = c;
+    bucket_last_[b] = last = c;
+  }
+  Chunk& chunk = chunks_[last];
+  chunk.entries[chunk.count++] = e;
+  ++bucketed_;
+}
+
+// Called when `next`, the earliest entry in the heap and the lanes, is not in
+// the open window: the windows up to its time open, each moving its bucket into
+// the heap (cancelled events leave there and then), until the earliest entry is
+// in the open window. The buckets hold events of the next kBuckets windows
+// only, so this ends after as many openings at most.
+Simulator::Entry Simulator::open_windows(Entry next) {
+  while (bucketed_ > 0 && next >= window_end_) {
+    const auto b = static_cast<std::size_t>(time_of(window_end_) >> kWindowShift) & (kBuckets - 1);
+    for (std::uint32_t c = bucket_first_[b]; c != kNoChunk;) {
+      Chunk& chunk = chunks_[c];
+      for (std::uint32_t k = 0; k < chunk.count; ++k) {
+        const Entry e = chunk.entries[k];
+        if (slots_[slot_of(e)].seq == seq_of(e)) {
+          push_heap(e);
+        } else {
+          free_slots_.push_back(slot_of(e));
+        }
+      }
+      bucketed_ -= chunk.count;
+      const std::uint32_t following = chunk.next;
+      chunk.count = 0;
+      chunk.next = free_chunk_;
+      free_chunk_ = c;
+      c = following;
+    }
+    bucket_first_[b] = bucket_last_[b] = kNoChunk;
+    window_end_ += at_time(kWindowMs);
+    buckets_end_ += at_time(kWindowMs);
+    const Entry top = heap_.front();
+    next = lane_head_ < top ? lane_head_ : top;
+  }
+  if (next >= window_end_ && next != kNone) {  // nothing in the buckets: the window jumps to `next`
+    window_end_ = at_time(((time_of(next) >> kWindowShift) + 1) << kWindowShift);
+    buckets_end_ = window_end_ + at_time(static_cast<std::int64_t>(kBuckets) * kWindowMs);
+  }
+  return next;
 }
 
 Simulator::LaneId Simulator::add_lane() {
@@ -115,6 +182,9 @@ std::vector<Event> Simulator::pending_events() const {
     if (e != kNone && slots_[slot_of(e)].seq == seq_of(e)) live.push_back(e);
   };
   for (const Entry e : heap_) keep(e);
+  for (const std::uint32_t first : bucket_first_)
+    for (std::uint32_t c = first; c != kNoChunk; c = chunks_[c].next)
+      for (std::uint32_t k = 0; k < chunks_[c].count; ++k) keep(chunks_[c].entries[k]);
   for (const Lane& l : lanes_)
     for (std::size_t k = 0; k < l.count; ++k) keep(l.ring[(l.first + k) & (l.ring.size() - 1)]);
   std::sort(live.begin(), live.end());  // as integers: by (time, phase, sequence)

@@ -56,8 +56,15 @@ enum class RunOutcome : std::uint8_t {
 
 /// Event kernel: a clock and a queue ordered by (time, phase, sequence).
 /// Knows nothing about the model it runs. Allocation-free in steady state:
-/// the heap and the slot table grow to the peak number of pending events and
-/// are then reused.
+/// the heap, the slot table and the buckets grow to the peak number of pending
+/// events and are then reused.
+///
+/// Time is cut into windows of kWindowMs. Events due in the current window wait
+/// in a heap; events due in one of the next kBuckets windows wait unsorted in
+/// that window's bucket, and move into the heap when their window opens, before
+/// any of them can be next. A heap that holds only the hour at hand stays a few
+/// levels shallower when many events are planned hours ahead (the day's cases,
+/// retries), and the order of events is the same.
 class Simulator {
  public:
   Simulator();
@@ -101,7 +108,7 @@ class Simulator {
   [[nodiscard]] std::vector<Event> pending_events() const;
 
   /// Events scheduled and not yet run or skipped (cancelled ones included until popped).
-  [[nodiscard]] std::size_t pending() const noexcept { return heap_.size() - 1 + lane_waiting_; }
+  [[nodiscard]] std::size_t pending() const noexcept { return heap_.size() - 1 + lane_waiting_ + bucketed_; }
   [[nodiscard]] std::uint64_t events_processed() const noexcept { return processed_; }
 
   /// The run throws EventBudgetExceeded once more than `budget` events have run.
@@ -110,6 +117,11 @@ class Simulator {
   void set_stop_token(std::stop_token token) noexcept { stop_ = std::move(token); }
 
   static constexpr std::uint64_t kStopCheckInterval = 4096;
+
+  /// The windows: 2^22 ms (about 70 minutes) each; the buckets reach 64 windows (about 3 days) ahead.
+  static constexpr int kWindowShift = 22;
+  static constexpr std::int64_t kWindowMs = std::int64_t{1} << kWindowShift;
+  static constexpr std::size_t kBuckets = 64;
 
   /// Runs every event with time <= horizon, calling `handler(const Event&)` for
   /// each in (time, phase, sequence) order. The handler may schedule and cancel.
@@ -182,10 +194,22 @@ class Simulator {
   EventId schedule_entry(SimTime at, Phase phase, std::uint16_t kind, std::uint32_t entity, std::uint32_t data,
                          Entry& entry);
 
-  // The next entry to run, cancelled or not: the heap's top or the earliest lane head.
-  [[nodiscard]] Entry next_entry() const noexcept {
+  // The next entry to run, cancelled or not: the heap's top or the earliest lane
+  // head, once the windows up to its time are open.
+  [[nodiscard]] Entry next_entry() {
     const Entry top = heap_.front();  // kNone, the sentinel, when the heap holds no event
-    return lane_head_ < top ? lane_head_ : top;
+    const Entry next = lane_head_ < top ? lane_head_ : top;
+    return next < window_end_ ? next : open_windows(next);
+  }
+  Entry open_windows(Entry next);  // opens windows until `next` is in the open one
+  void push_heap(Entry e) {
+    heap_.push_back(e);
+    sift_up(heap_.size() - 1);
+  }
+  void push_bucket(Entry e);
+  std::uint32_t new_chunk();
+  static Entry at_time(std::int64_t ms) noexcept {  // the least entry at time `ms`
+    return static_cast<Entry>(static_cast<std::uint64_t>(ms)) << kTimeShift;
   }
   bool pop(Entry next, Event& out) noexcept;  // pops `next` (next_entry()); false if it was cancelled
   void pop_lane() noexcept;                   // takes the earliest lane head off its lane
@@ -201,9 +225,24 @@ class Simulator {
   static constexpr std::size_t kMaxLanes = 64;  // one bit each in lanes_holding_
   std::vector<Entry> lane_heads_;               // each lane's head, while it holds events
   std::uint64_t lanes_holding_ = 0;             // bit k: lane k holds events
-  Entry lane_head_ = kNone;       // the earliest of the lanes' heads
-  std::uint32_t head_lane_ = 0;   // its lane
-  std::size_t lane_waiting_ = 0;  // events in lanes, heads included
+  Entry lane_head_ = kNone;                     // the earliest of the lanes' heads
+  std::uint32_t head_lane_ = 0;                 // its lane
+  std::size_t lane_waiting_ = 0;                // events in lanes, heads included
+  // The buckets: chains of chunks of entries, unsorted, one chain per window ahead.
+  static constexpr std::uint32_t kNoChunk = UINT32_MAX;
+  struct Chunk {
+    static constexpr std::size_t kEntries = 31;  // with `next` and `count`: 512 bytes
+    Entry entries[kEntries];
+    std::uint32_t next = kNoChunk;
+    std::uint32_t count = 0;
+  };
+  std::vector<Chunk> chunks_;             // every chunk, in a bucket or free
+  std::uint32_t free_chunk_ = kNoChunk;   // the free chunks' chain
+  std::uint32_t bucket_first_[kBuckets];  // each window's chain (set in the constructor)
+  std::uint32_t bucket_last_[kBuckets];
+  std::size_t bucketed_ = 0;  // events in buckets
+  Entry window_end_ = 0;      // the open window's end: later events may be in buckets
+  Entry buckets_end_ = at_time(static_cast<std::int64_t>(kBuckets) * kWindowMs);  // and before this
   std::uint64_t next_seq_ = 1;
   std::uint64_t processed_ = 0;
   std::uint64_t budget_ = UINT64_MAX;

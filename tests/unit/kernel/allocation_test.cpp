@@ -78,6 +78,31 @@ TEST_CASE("kernel: a lane of timers allocates nothing once it has reached its le
   CHECK(after - before == 0);
 }
 
+TEST_CASE("kernel: events planned days ahead allocate nothing once the buckets have grown", "[kernel][alloc]") {
+  kernel::Simulator sim;
+  kernel::KeyedEngine rng{9};
+  // 3,000 pending events, each followed by another from a minute to two days later:
+  // most of them wait in the buckets of the windows ahead, not in the heap.
+  const auto delay = [&] {
+    return kernel::Duration{60'000 + static_cast<std::int64_t>(rng() % (2 * kernel::kDay.count()))};
+  };
+  for (std::uint32_t i = 0; i < 3000; ++i) sim.schedule_at(kernel::SimTime{} + delay(), kernel::Phase::Arrival, 1, i);
+  long before = 0;
+  long after = 0;
+  std::uint64_t n = 0;
+  sim.set_event_budget(300'000);
+  try {
+    sim.run_until(kernel::at_ms(INT64_MAX / 4), [&](const kernel::Event& e) {
+      if (++n == 100'000) before = g_allocations.load();
+      if (n == 300'000) after = g_allocations.load();
+      sim.schedule_in(delay(), kernel::Phase::Arrival, e.kind, e.entity);
+    });
+  } catch (const kernel::EventBudgetExceeded&) {
+  }
+  CHECK(n == 300'000);
+  CHECK(after - before == 0);
+}
+
 namespace {
 // Reads the allocation counter at each attempt, without allocating itself.
 struct AllocationProbe final : model::Observer {

@@ -306,3 +306,79 @@ TEST_CASE("kernel: lane events count as pending, are listed in order and keep th
   CHECK(sim.pending() == 0);
   CHECK(ms_of(sim.now()) == 100);
 }
+
+TEST_CASE("kernel: events planned hours to weeks ahead run exactly as a sorted reference", "[kernel]") {
+  // Delays from none to 12 days: within the open window, in the buckets of the
+  // windows ahead (many at their edges), and past the last bucket. Some are
+  // cancelled; the run stops at a horizon with events still in buckets, lists
+  // them, and goes on.
+  struct Ref {
+    std::int64_t ms;
+    int phase;
+    std::uint64_t order;
+    bool operator<(const Ref& o) const {
+      if (ms != o.ms) return ms < o.ms;
+      if (phase != o.phase) return phase < o.phase;
+      return order < o.order;
+    }
+  };
+  constexpr std::int64_t w = Simulator::kWindowMs;
+  Simulator sim;
+  std::vector<Ref> ref;
+  std::vector<EventId> ids;
+  std::vector<bool> cancelled;
+  std::uint64_t x = 2024;
+  auto next = [&] { return x = x * 6364136223846793005ULL + 1442695040888963407ULL; };
+  auto add = [&](std::int64_t now) {
+    const std::uint64_t r = next();
+    std::int64_t ms = now;
+    switch ((r >> 8) % 4) {
+      case 0:
+        ms += static_cast<std::int64_t>((r >> 33) % 1000);
+        break;  // soon
+      case 1:
+        ms += static_cast<std::int64_t>((r >> 24) % (12 * 24 * 3'600'000));
+        break;  // up to 12 days
+      case 2:
+        ms = (now / w + 1 + static_cast<std::int64_t>((r >> 33) % 70)) * w;
+        break;  // a window's start
+      default:
+        ms = (now / w + 1 + static_cast<std::int64_t>((r >> 33) % 70)) * w - 1;  // a window's last ms
+    }
+    ms = std::max(ms, now + 1);  // an event now in an earlier phase would run before the sort's order
+    const int phase = static_cast<int>((r >> 20) & 3);
+    ids.push_back(sim.schedule_at(at_ms(ms), static_cast<Phase>(phase), 1, static_cast<std::uint32_t>(ref.size())));
+    ref.push_back(Ref{ms, phase, ref.size()});
+    cancelled.push_back(false);
+  };
+  for (int i = 0; i < 2000; ++i) add(0);
+  std::vector<std::uint32_t> seen;
+  auto handler = [&](const Event& e) {
+    seen.push_back(e.entity);
+    if (ref.size() < 30000) add(ms_of(e.time));
+    if (ref.size() % 9 == 0) {  // cancel one not yet run, if it has not
+      const std::size_t k = (next() >> 20) % ids.size();
+      if (sim.cancel(ids[k])) cancelled[k] = true;
+    }
+  };
+  const std::int64_t stop = 5 * 24 * 3'600'000 + 12345;
+  CHECK(sim.run_until(at_ms(stop), handler) == RunOutcome::ReachedHorizon);
+  // What is left, listed and counted, is every live event after the horizon.
+  std::size_t left = 0;
+  for (const Ref& r : ref) left += !cancelled[r.order] && r.ms > stop ? 1 : 0;
+  const std::vector<Event> listed = sim.pending_events();
+  CHECK(listed.size() == left);
+  REQUIRE(!listed.empty());
+  CHECK(ms_of(listed.front().time) > stop);
+  CHECK(std::is_sorted(listed.begin(), listed.end(), [](const Event& a, const Event& b) { return a.time < b.time; }));
+  sim.run_until(at_ms(INT64_MAX / 4), handler);
+  std::vector<Ref> expected;
+  for (const Ref& r : ref)
+    if (!cancelled[r.order]) expected.push_back(r);
+  std::sort(expected.begin(), expected.end());
+  REQUIRE(seen.size() == expected.size());
+  bool same = true;
+  for (std::size_t i = 0; i < seen.size(); ++i) same = same && seen[i] == expected[i].order;
+  CHECK(same);
+  CHECK(sim.pending() == 0);
+}
