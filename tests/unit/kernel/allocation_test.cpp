@@ -25,27 +25,37 @@ void operator delete(void* p, std::size_t) noexcept { std::free(p); }
 
 using namespace tracesim;
 
+namespace {
+// Runs `sim` until `until` events have run, `step(event)` for each, and returns
+// the allocations made from event `from` to event `until`; -1 if fewer ran.
+template <class Step>
+long allocations_between(kernel::Simulator& sim, std::uint64_t from, std::uint64_t until, Step step) {
+  long before = 0;
+  long after = 0;
+  std::uint64_t n = 0;
+  sim.set_event_budget(until);
+  try {
+    sim.run_until(kernel::at_ms(INT64_MAX / 4), [&](const kernel::Event& e) {
+      if (++n == from) before = g_allocations.load();
+      if (n == until) after = g_allocations.load();  // before the budget's exception allocates its message
+      step(e);
+    });
+  } catch (const kernel::EventBudgetExceeded&) {
+  }
+  return n == until ? after - before : -1;
+}
+}  // namespace
+
 TEST_CASE("kernel: schedule and pop allocate nothing once the queue has reached its size", "[kernel][alloc]") {
   kernel::Simulator sim;
   kernel::KeyedEngine rng{7};
   for (std::uint32_t i = 0; i < 5000; ++i)
     sim.schedule_at(kernel::at_ms(static_cast<std::int64_t>(rng() % 10000)), kernel::Phase::Arrival, 1, i);
-  long before = 0;
-  long after = 0;
-  std::uint64_t n = 0;
   // Each event schedules its successor: 5,000 pending throughout. Count from event 10,000 on.
-  sim.set_event_budget(200'000);
-  try {
-    sim.run_until(kernel::at_ms(INT64_MAX / 4), [&](const kernel::Event& e) {
-      if (++n == 10'000) before = g_allocations.load();
-      if (n == 200'000) after = g_allocations.load();  // before the budget's exception allocates its message
-      sim.schedule_in(kernel::Duration{1 + static_cast<std::int64_t>(rng() % 10000)}, kernel::Phase::Arrival, e.kind,
-                      e.entity);
-    });
-  } catch (const kernel::EventBudgetExceeded&) {
-  }
-  CHECK(n == 200'000);
-  CHECK(after - before == 0);
+  CHECK(allocations_between(sim, 10'000, 200'000, [&](const kernel::Event& e) {
+          sim.schedule_in(kernel::Duration{1 + static_cast<std::int64_t>(rng() % 10000)}, kernel::Phase::Arrival,
+                          e.kind, e.entity);
+        }) == 0);
 }
 
 TEST_CASE("kernel: a lane of timers allocates nothing once it has reached its length", "[kernel][alloc]") {
@@ -57,25 +67,14 @@ TEST_CASE("kernel: a lane of timers allocates nothing once it has reached its le
   // Kind 1: random events in the heap; kind 2: a timer a fixed 10 s after each, in the lane.
   for (std::uint32_t i = 0; i < 1500; ++i)
     sim.schedule_at(kernel::at_ms(static_cast<std::int64_t>(rng() % 10000)), kernel::Phase::Arrival, 1, i);
-  long before = 0;
-  long after = 0;
-  std::uint64_t n = 0;
-  sim.set_event_budget(300'000);
-  try {
-    sim.run_until(kernel::at_ms(INT64_MAX / 4), [&](const kernel::Event& e) {
-      if (++n == 50'000) before = g_allocations.load();
-      if (n == 300'000) after = g_allocations.load();
-      if (e.kind != 1) return;
-      sim.schedule_in(kernel::Duration{1 + static_cast<std::int64_t>(rng() % 10000)}, kernel::Phase::Arrival, 1,
-                      e.entity);
-      const kernel::EventId timer =
-          sim.schedule_in_lane(lane, sim.now() + 10 * kernel::kSecond, kernel::Phase::Arrival, 2, e.entity);
-      if (rng() % 3 == 0) sim.cancel(timer);
-    });
-  } catch (const kernel::EventBudgetExceeded&) {
-  }
-  CHECK(n == 300'000);
-  CHECK(after - before == 0);
+  CHECK(allocations_between(sim, 50'000, 300'000, [&](const kernel::Event& e) {
+          if (e.kind != 1) return;
+          sim.schedule_in(kernel::Duration{1 + static_cast<std::int64_t>(rng() % 10000)}, kernel::Phase::Arrival, 1,
+                          e.entity);
+          const kernel::EventId timer =
+              sim.schedule_in_lane(lane, sim.now() + 10 * kernel::kSecond, kernel::Phase::Arrival, 2, e.entity);
+          if (rng() % 3 == 0) sim.cancel(timer);
+        }) == 0);
 }
 
 TEST_CASE("kernel: events planned days ahead allocate nothing once the buckets have grown", "[kernel][alloc]") {
@@ -87,20 +86,9 @@ TEST_CASE("kernel: events planned days ahead allocate nothing once the buckets h
     return kernel::Duration{60'000 + static_cast<std::int64_t>(rng() % (2 * kernel::kDay.count()))};
   };
   for (std::uint32_t i = 0; i < 3000; ++i) sim.schedule_at(kernel::SimTime{} + delay(), kernel::Phase::Arrival, 1, i);
-  long before = 0;
-  long after = 0;
-  std::uint64_t n = 0;
-  sim.set_event_budget(300'000);
-  try {
-    sim.run_until(kernel::at_ms(INT64_MAX / 4), [&](const kernel::Event& e) {
-      if (++n == 100'000) before = g_allocations.load();
-      if (n == 300'000) after = g_allocations.load();
-      sim.schedule_in(delay(), kernel::Phase::Arrival, e.kind, e.entity);
-    });
-  } catch (const kernel::EventBudgetExceeded&) {
-  }
-  CHECK(n == 300'000);
-  CHECK(after - before == 0);
+  CHECK(allocations_between(sim, 100'000, 300'000, [&](const kernel::Event& e) {
+          sim.schedule_in(delay(), kernel::Phase::Arrival, e.kind, e.entity);
+        }) == 0);
 }
 
 namespace {
