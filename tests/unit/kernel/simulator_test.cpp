@@ -365,7 +365,7 @@ TEST_CASE("kernel: events planned hours to weeks ahead run exactly as a sorted r
   CHECK(sim.run_until(at_ms(stop), handler) == RunOutcome::ReachedHorizon);
   // What is left, listed and counted, is every live event after the horizon.
   std::size_t left = 0;
-  for (const Ref& r : ref) left += !cancelled[r.order] && r.ms > stop ? 1 : 0;
+  for (const Ref& r : ref) left += !cancelled[r.order] && r.ms > stop ? 1u : 0u;
   const std::vector<Event> listed = sim.pending_events();
   CHECK(listed.size() == left);
   REQUIRE(!listed.empty());
