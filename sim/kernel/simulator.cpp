@@ -125,8 +125,7 @@ Simulator::Entry Simulator::open_windows(Entry next) {
     bucket_first_[b] = bucket_last_[b] = kNoChunk;
     window_end_ += at_time(kWindowMs);
     buckets_end_ += at_time(kWindowMs);
-    const Entry top = heap_.front();
-    next = lane_head_ < top ? lane_head_ : top;
+    next = earliest();
   }
   if (next >= window_end_ && next != kNone) {  // nothing in the buckets: the window jumps to `next`
     window_end_ = at_time(((time_of(next) >> kWindowShift) + 1) << kWindowShift);

@@ -194,11 +194,14 @@ class Simulator {
   EventId schedule_entry(SimTime at, Phase phase, std::uint16_t kind, std::uint32_t entity, std::uint32_t data,
                          Entry& entry);
 
-  // The next entry to run, cancelled or not: the heap's top or the earliest lane
-  // head, once the windows up to its time are open.
-  [[nodiscard]] Entry next_entry() {
+  // The earliest entry in the heap and the lanes, cancelled or not.
+  [[nodiscard]] Entry earliest() const noexcept {
     const Entry top = heap_.front();  // kNone, the sentinel, when the heap holds no event
-    const Entry next = lane_head_ < top ? lane_head_ : top;
+    return lane_head_ < top ? lane_head_ : top;
+  }
+  // The next entry to run: the earliest, once the windows up to its time are open.
+  [[nodiscard]] Entry next_entry() {
+    const Entry next = earliest();
     return next < window_end_ ? next : open_windows(next);
   }
   Entry open_windows(Entry next);  // opens windows until `next` is in the open one
@@ -242,7 +245,9 @@ class Simulator {
   std::uint32_t bucket_last_[kBuckets];
   std::size_t bucketed_ = 0;  // events in buckets
   Entry window_end_ = 0;      // the open window's end: later events may be in buckets
-  Entry buckets_end_ = at_time(static_cast<std::int64_t>(kBuckets) * kWindowMs);  // and before this
+  // window_end_ plus kBuckets windows: events before it may be in buckets. Kept, not
+  // added up at each schedule_at: the sum cost 0.2 % of Occitanie's instructions.
+  Entry buckets_end_ = at_time(static_cast<std::int64_t>(kBuckets) * kWindowMs);
   std::uint64_t next_seq_ = 1;
   std::uint64_t processed_ = 0;
   std::uint64_t budget_ = UINT64_MAX;
