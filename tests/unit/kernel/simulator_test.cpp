@@ -308,7 +308,7 @@ TEST_CASE("kernel: lane events count as pending, are listed in order and keep th
 }
 
 TEST_CASE("kernel: events planned hours to weeks ahead run exactly as a sorted reference", "[kernel]") {
-  // Delays from none to 12 days: within the open window, in the buckets of the
+  // Delays from 1 ms to 12 days: within the open window, in the buckets of the
   // windows ahead (many at their edges), and past the last bucket. Some are
   // cancelled; the run stops at a horizon with events still in buckets, lists
   // them, and goes on.
@@ -333,17 +333,17 @@ TEST_CASE("kernel: events planned hours to weeks ahead run exactly as a sorted r
     const std::uint64_t r = next();
     std::int64_t ms = now;
     switch ((r >> 8) % 4) {
-      case 0:
+      case 0:  // soon
         ms += static_cast<std::int64_t>((r >> 33) % 1000);
-        break;  // soon
-      case 1:
+        break;
+      case 1:  // up to 12 days
         ms += static_cast<std::int64_t>((r >> 24) % (12 * 24 * 3'600'000));
-        break;  // up to 12 days
-      case 2:
+        break;
+      case 2:  // a window's start
         ms = (now / w + 1 + static_cast<std::int64_t>((r >> 33) % 70)) * w;
-        break;  // a window's start
-      default:
-        ms = (now / w + 1 + static_cast<std::int64_t>((r >> 33) % 70)) * w - 1;  // a window's last ms
+        break;
+      default:  // a window's last ms
+        ms = (now / w + 1 + static_cast<std::int64_t>((r >> 33) % 70)) * w - 1;
     }
     ms = std::max(ms, now + 1);  // an event now in an earlier phase would run before the sort's order
     const int phase = static_cast<int>((r >> 20) & 3);
